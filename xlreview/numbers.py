@@ -1,0 +1,34 @@
+"""Rounding exactly as Excel does, so that Python results equal the workbook's formulas."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def excel_round15(x: float) -> float:
+    """``x`` rounded to 15 significant digits, as Excel stores the result of a formula."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.15g}")
+
+
+def ceil_excel(x: float) -> int:
+    """``ROUNDUP(x, 0)`` for x ≥ 0: 15 significant digits first, then the ceiling.
+
+    >>> ceil_excel(30 / 0.3)   # 100.00000000000001 in binary floating point
+    100
+    """
+    return math.ceil(excel_round15(x))
+
+
+def ceil_excel_array(values: np.ndarray) -> np.ndarray:
+    """Vectorised :func:`ceil_excel` (NaN stays NaN)."""
+    values = np.asarray(values, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(np.where(values == 0, 1, values))))
+    decimals = (14 - magnitude).clip(-300, 300)
+    scale = 10.0**decimals
+    rounded = np.where(np.isfinite(values), np.round(values * scale) / scale, values)
+    return np.ceil(rounded)
