@@ -1,0 +1,16 @@
+"""Cell values as adapters hand them to the core."""
+
+from __future__ import annotations
+
+
+class ExcelError(str):
+    """An Excel error value read from a cell, such as ``#N/A`` or ``#DIV/0!``."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"ExcelError({str(self)!r})"
+
+
+Grid = list[list[object]]
+"""A sheet's cells from A1: row 0 is Excel row 1. Blank cells are None."""
