@@ -109,4 +109,7 @@ LABELS: dict[str, str] = {
     'value.experiment': 'Experiment',
     'value.headcount': 'Headcount',
     'value.unassigned': '(no channel)',
+    'cli.rebuilt': 'Rebuilt {path}: {count} generated sheets',
+    'cli.data_check': 'Data check: {errors} errors, {warnings} warnings, {infos} notes',
+    'cli.more_rows': '  … {count} more rows in the data check sheet',
 }

@@ -109,4 +109,7 @@ LABELS: dict[str, str] = {
     'value.experiment': '实验渠道',
     'value.headcount': '人员',
     'value.unassigned': '（无渠道）',
+    'cli.rebuilt': '已重建 {path}：生成 {count} 个工作表',
+    'cli.data_check': '数据检查：{errors} 个错误，{warnings} 个警告，{infos} 条提示',
+    'cli.more_rows': '  …… 另有 {count} 行，见数据检查表',
 }

@@ -1,0 +1,104 @@
+"""The rebuild: input sheets in, generated sheets out, the user's data untouched.
+
+:func:`compute` is the pure part shared by every adapter (command line, live Excel):
+grids in, tables and the sheet model out. :func:`rebuild` is the file adapter around it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .cells import Grid
+from .inputs import Inputs, read_inputs
+from .plan import build_plan
+from .review import build_review
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Result:
+    """What one rebuild computed: the parsed inputs, every table, and the sheet model."""
+
+    inputs: Inputs
+    tables: dict[str, pd.DataFrame]
+    sheets: list  # list[layout.Sheet]
+
+    @property
+    def data_check(self) -> pd.DataFrame:
+        return self.tables["data_check"]
+
+
+def _noop(_: str) -> None:
+    return None
+
+
+def compute(grids: Mapping[str, Grid], *, progress: Progress = _noop) -> Result:
+    """Every table and generated sheet from the input sheets' cells (no I/O)."""
+    from .layout import build_sheets
+
+    progress("inputs")
+    inputs = read_inputs(grids)
+    progress("review")
+    tables = dict(build_review(inputs))
+    progress("plan")
+    tables.update(build_plan(inputs, tables))
+    # The plan adds findings of its own (edge cases), so the data check comes last.
+    tables["data_check"] = inputs.findings.to_frame()
+    progress("layout")
+    sheets = build_sheets(tables, settings=inputs.settings, extra=inputs)
+    return Result(inputs, tables, sheets)
+
+
+def sheets_to_read(names: list[str]) -> list[str]:
+    """The workbook's sheets the rebuild reads: input sheets and the generated sheets that
+    hold user input (targets, budget). Other generated sheets are never read."""
+    from .labels import CATALOGUES
+    from .model import normalise_header, sheet_lookup
+
+    inputs = sheet_lookup()
+    editable = {
+        normalise_header(cat[f"sheet.{key}"])
+        for cat in CATALOGUES.values()
+        for key in ("targets", "budget")
+    }
+    return [n for n in names if normalise_header(n) in inputs or normalise_header(n) in editable]
+
+
+def rebuild(path: str | Path, *, progress: Progress = _noop) -> Result:
+    """Recompute and rewrite the generated sheets of the workbook at ``path`` in place.
+
+    Only generated sheets (and the workbook parts that list sheets) are rewritten; the file
+    is replaced atomically, so a failure leaves it as it was.
+
+    Raises:
+        WorkbookLockedError: the workbook is open in Excel.
+        PackageError: the file is not a readable .xlsx package.
+    """
+    from .io.files import read_grids, sheet_names
+    from .io.package import merge_generated
+    from .io.safety import check_not_open, write_atomically
+    from .io.writer import write_sheets
+    from .layout import generated_sheet_names
+
+    path = Path(path)
+    check_not_open(path)
+    progress("read")
+    grids = read_grids(path, sheets_to_read(sheet_names(path)))
+    result = compute(grids, progress=progress)
+    progress("write")
+    with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
+        generated = Path(tmp) / "generated.xlsx"
+        write_sheets(result.sheets, generated)
+        write_atomically(
+            path,
+            lambda out: merge_generated(
+                path, generated, out, generated_names=generated_sheet_names()
+            ),
+        )
+    return result
