@@ -109,7 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from .share import write_share_copy
+    from .io.share import write_share_copy
 
     out = write_share_copy(Path(args.book), Path(args.output))
     print(f"shareable copy written: {out}")

@@ -76,7 +76,8 @@ LEADS = SheetSpec(
     "线索",
     (
         _c("lead_id", "id", "lead_id", "线索ID", "id", "leadid", "线索编号", "编号", required=True),
-        _c("created", "date", "created", "创建日期", "createddate", "留资日期", "创建时间", required=True),
+        _c("created", "date", "created", "创建日期", "createddate", "留资日期", "创建时间",
+           required=True),
         _c("channel", "text", "channel", "渠道", "source", "来源", "来源渠道"),
         _c("campaign", "text", "campaign", "活动", "event", "市场活动", "活动名称"),
         _c("mql_date", "date", "mql_date", "MQL日期", "mql", "mql时间"),
@@ -110,7 +111,8 @@ HEADCOUNT = SheetSpec(
     "人员成本",
     (
         _c("role", "text", "role", "岗位", "职位", "角色", required=True),
-        _c("annual_cost", "number", "annual_cost", "年度成本", "cost", "年薪", "成本", required=True),
+        _c("annual_cost", "number", "annual_cost", "年度成本", "cost", "年薪", "成本",
+           required=True),
         _c("marketing_share", "share", "marketing_share", "市场占比", "share", "投入比例"),
     ),
 )

@@ -17,8 +17,8 @@ def excel_round15(x: float) -> float:
 def ceil_excel(x: float) -> int:
     """``ROUNDUP(x, 0)`` for x ≥ 0: 15 significant digits first, then the ceiling.
 
-    >>> ceil_excel(30 / 0.3)   # 100.00000000000001 in binary floating point
-    100
+    >>> ceil_excel(0.07 * 100)   # 7.000000000000001 in binary floating point
+    7
     """
     return math.ceil(excel_round15(x))
 
@@ -30,5 +30,9 @@ def ceil_excel_array(values: np.ndarray) -> np.ndarray:
         magnitude = np.floor(np.log10(np.abs(np.where(values == 0, 1, values))))
     decimals = (14 - magnitude).clip(-300, 300)
     scale = 10.0**decimals
-    rounded = np.where(np.isfinite(values), np.round(values * scale) / scale, values)
+    with np.errstate(over="ignore", invalid="ignore"):
+        rounded = np.round(values * scale) / scale
+    # Subnormal and infinite values cannot be scaled; they keep their own value.
+    usable = np.isfinite(values) & (np.abs(values) > 1e-290)
+    rounded = np.where(usable, rounded, values)
     return np.ceil(rounded)
