@@ -1,0 +1,177 @@
+"""Money per channel and campaign: cost, revenue, CPL, CAC, ROAS, ROI and the quadrant.
+
+Cost and visits are the ``Spend`` rows of the fiscal year; stage counts are the period view
+(dated in the year); revenue and customers are deals won in the year, credited to the lead's
+channel. A ratio whose denominator is 0 or blank is NaN (a blank cell, never infinity).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .funnel import (
+    STAGE_COLUMNS,
+    add_rates,
+    cohort_counts,
+    in_year,
+    period_counts,
+    ratio,
+    revenue_in_year,
+)
+
+COUNTS: list[str] = list(STAGE_COLUMNS.values())
+ROI_MATRIX_COLUMNS: list[str] = [
+    "channel", "cost", "visits", *COUNTS, "revenue", "cpl", "cost_per_mql", "cost_per_sql",
+    "cac", "roas", "roi", "quadrant",
+]
+EVENT_COLUMNS: list[str] = [
+    "campaign", "channel", "cost", "visits", *COUNTS, "revenue", "roi",
+    "lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won",
+]
+SUMMARY_ITEMS: tuple[str, ...] = (
+    "programme_cost", "headcount_cost", "revenue", "roi_programme", "roi_fully_loaded",
+)
+
+
+def roi(revenue: float, cost: float, headcount: float = 0.0) -> float:
+    """Return on investment: ``(revenue − cost − headcount) / (cost + headcount)``.
+
+    NaN when ``cost + headcount`` is 0 or any input is blank.
+
+    >>> roi(300.0, 100.0)
+    2.0
+    >>> roi(300.0, 100.0, headcount=50.0)
+    1.0
+    """
+    invested = float(cost) + float(headcount)
+    return float(ratio(float(revenue) - invested, invested))
+
+
+def spend_in_year(spend: pd.DataFrame, year: int, by: str) -> pd.DataFrame:
+    """Cost and visits of ``Spend`` rows in ``year``, summed per ``by`` (rows with a blank
+    ``by`` are left out)."""
+    if spend.empty or by not in spend:
+        return pd.DataFrame(columns=["cost", "visits"], dtype=float)
+    rows = spend[in_year(pd.to_datetime(spend["month"], errors="coerce"), year)]
+    rows = rows[rows[by].notna()]
+    values = pd.DataFrame({
+        "cost": pd.to_numeric(rows["cost"], errors="coerce"),
+        "visits": pd.to_numeric(rows.get("visits"), errors="coerce")
+        if "visits" in rows else 0.0,
+    }, index=rows.index).fillna(0.0)
+    return values.groupby(rows[by].astype(object), sort=True).sum()
+
+
+def _chain(leads: pd.DataFrame, spend: pd.DataFrame, year: int, by: str) -> pd.DataFrame:
+    """Cost, visits, stage counts (period view) and revenue per ``by``, for groups active
+    in ``year``."""
+    scoped = leads[leads[by].notna()] if by in leads else leads.iloc[0:0].assign(**{by: ""})
+    counts = period_counts(scoped, year, by)
+    counts["revenue"] = revenue_in_year(scoped, year, by)
+    money = spend_in_year(spend, year, by)
+    chain = counts.join(money, how="outer").fillna(0.0)
+    for column in COUNTS:
+        chain[column] = chain[column].astype("int64")
+    active = chain[[*COUNTS, "cost", "visits", "revenue"]].abs().sum(axis=1) > 0
+    return chain[active].sort_index().rename_axis(by)
+
+
+def add_costs(chain: pd.DataFrame) -> pd.DataFrame:
+    """``chain`` with cpl, cost_per_mql, cost_per_sql, cac, roas and roi (NaN without cost)."""
+    out = chain.copy()
+    cost = out["cost"].astype(float).where(out["cost"] > 0)
+    out["cpl"] = ratio(cost, out["leads"])
+    out["cost_per_mql"] = ratio(cost, out["mql"])
+    out["cost_per_sql"] = ratio(cost, out["sql"])
+    out["cac"] = ratio(cost, out["won"])
+    out["roas"] = ratio(out["revenue"], cost)
+    out["roi"] = ratio(out["revenue"] - cost, cost)
+    return out
+
+
+def quadrant(volume: pd.Series, quality: pd.Series) -> pd.Series:
+    """Channel quadrant split at the medians: ``star`` (≥ both), ``volume`` (volume ≥,
+    quality <), ``quality`` (volume <, quality ≥) or ``question`` (below both).
+
+    A NaN quality (no leads) counts as below the median.
+    """
+    high_volume = volume >= volume.median()
+    high_quality = (quality >= quality.median()).fillna(False).astype(bool)
+    labels = pd.Series("question", index=volume.index, dtype=object)
+    labels[high_volume & high_quality] = "star"
+    labels[high_volume & ~high_quality] = "volume"
+    labels[~high_volume & high_quality] = "quality"
+    return labels
+
+
+def roi_matrix(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The ``roi_matrix`` table: one row per channel active in ``year``, then ``total``."""
+    chain = _chain(leads, spend, year, "channel")
+    rows = add_costs(chain)
+    rows["quadrant"] = quadrant(rows["leads"].astype(float), ratio(rows["opp"], rows["leads"]))
+    total = add_costs(chain.sum().to_frame("total").T)
+    total["quadrant"] = None
+    out = pd.concat([rows, total.astype(rows.dtypes.to_dict())]) if len(rows) else total
+    out = out.rename_axis("channel").reset_index()
+    for column in COUNTS:
+        out[column] = out[column].astype("int64")
+    return out[ROI_MATRIX_COLUMNS]
+
+
+def events_table(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The ``events`` table: one row per campaign active in ``year`` along the whole chain.
+
+    Cost, counts and revenue are those of the year (as in the ROI matrix). The stage
+    conversion rates are those of the campaign's cohort (its leads created in the year and
+    the stages they reached by now), so that they stay between 0 and 1 even when a deal
+    of last year's event closes this year. A campaign's channel is the channel most of its
+    leads came from (else its spend's).
+    """
+    chain = _chain(leads, spend, year, "campaign")
+    if not len(chain):
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    scoped = leads[leads["campaign"].notna()] if "campaign" in leads else leads.iloc[0:0]
+    cohort = cohort_counts(scoped, year, "campaign").reindex(chain.index, fill_value=0)
+    rates = add_rates(cohort, EVENT_COLUMNS[-4:])[EVENT_COLUMNS[-4:]]
+    chain = chain.join(rates)
+    chain["roi"] = ratio(chain["revenue"] - chain["cost"], chain["cost"])
+    chain["channel"] = _main_channel(leads, spend, chain.index)
+    return chain.reset_index()[EVENT_COLUMNS]
+
+
+def _main_channel(leads: pd.DataFrame, spend: pd.DataFrame, campaigns: pd.Index) -> pd.Series:
+    """The most frequent channel per campaign, from leads first, then from spend rows."""
+    found = pd.Series(None, index=campaigns, dtype=object)
+    for frame in (leads, spend):
+        if frame.empty or "campaign" not in frame or "channel" not in frame:
+            continue
+        pairs = frame.loc[frame["campaign"].notna(), ["campaign", "channel"]].astype(object)
+        pairs = pairs[pairs["channel"].notna()]
+        if pairs.empty:
+            continue
+        top = (pairs.groupby(["campaign", "channel"]).size().sort_values(ascending=False,
+                                                                          kind="stable")
+               .reset_index().drop_duplicates("campaign").set_index("campaign")["channel"])
+        found = found.fillna(top.reindex(campaigns))
+    return found
+
+
+def headcount_cost(headcount: pd.DataFrame) -> float:
+    """Σ annual_cost × marketing_share (a blank share counts as 1)."""
+    if headcount.empty or "annual_cost" not in headcount:
+        return 0.0
+    cost = pd.to_numeric(headcount["annual_cost"], errors="coerce").fillna(0.0)
+    share = (pd.to_numeric(headcount["marketing_share"], errors="coerce").fillna(1.0)
+             if "marketing_share" in headcount else 1.0)
+    return float((cost * share).sum())
+
+
+def roi_summary(matrix: pd.DataFrame, headcount: pd.DataFrame) -> pd.DataFrame:
+    """The ``roi_summary`` table (item, value) from the ``total`` row of ``roi_matrix``."""
+    total = matrix[matrix["channel"] == "total"].iloc[0]
+    programme = float(total["cost"])
+    people = headcount_cost(headcount)
+    revenue = float(total["revenue"])
+    values = [programme, people, revenue, roi(revenue, programme),
+              roi(revenue, programme, people)]
+    return pd.DataFrame({"item": list(SUMMARY_ITEMS), "value": values})
