@@ -62,3 +62,14 @@ def test_value_label_translates_codes_and_passes_other_text():
 def test_unknown_key_is_a_key_error():
     with pytest.raises(KeyError):
         label("no.such.key")
+
+
+def test_generated_sheet_names_never_collide_with_input_sheet_names():
+    # A rebuild replaces every sheet named like a generated one: an input sheet with such a
+    # name would be lost.
+    from xlreview.layout import generated_sheet_names
+    from xlreview.model import normalise_header, sheet_lookup
+
+    inputs = set(sheet_lookup())
+    clashes = {n for n in generated_sheet_names() if normalise_header(n) in inputs}
+    assert clashes == set()

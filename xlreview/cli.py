@@ -24,13 +24,26 @@ def _progress_bar(quiet: bool):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
     bar = tqdm(total=len(STEPS), desc="rebuild", unit="step", delay=1.0, leave=False,
-               file=sys.stderr)
+               file=sys.stderr, disable=not sys.stderr.isatty())
 
     def step(name: str) -> None:
         bar.set_postfix_str(name)
         bar.update(1)
 
     return step, bar.close
+
+
+def _where(sheet: object, row: object, column: object) -> str:
+    """``Leads, row 12, created`` with the blank parts left out."""
+    parts = [str(sheet) if _present(sheet) else "", f"row {row}" if _present(row) else ""]
+    parts.append(str(column) if _present(column) else "")
+    return ", ".join(p for p in parts if p)
+
+
+def _present(value: object) -> bool:
+    import pandas as pd
+
+    return value is not None and not pd.isna(value) and str(value) != ""
 
 
 def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-untyped-def]
@@ -54,11 +67,7 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
         file=out,
     )
     for row in check.head(20).itertuples(index=False):
-        where = ", ".join(
-            str(x) for x in (row.sheet, f"row {row.row}" if row.row == row.row and row.row is not
-                             None else "", row.column or "") if x
-        )
-        print(f"  [{row.severity}] {where}: {row.message}", file=out)
+        print(f"  [{row.severity}] {_where(row.sheet, row.row, row.column)}: {row.message}", file=out)
     if len(check) > 20:
         print(label("cli.more_rows", lang, count=len(check) - 20), file=out)
 

@@ -62,6 +62,14 @@ class SheetSpec:
         raise KeyError(key)
 
     @property
+    def table(self) -> str:
+        """Name of the sheet's Excel Table, e.g. ``input_leads``.
+
+        Prefixed so that it never clashes with a generated table (``team``) in the
+        workbook-wide, case-insensitive namespace of table names."""
+        return f"input_{self.key}"
+
+    @property
     def keys(self) -> list[str]:
         return [c.key for c in self.columns]
 

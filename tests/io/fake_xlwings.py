@@ -1,0 +1,243 @@
+"""An in-memory stand-in for the small part of xlwings that ``xlreview.io.excel`` uses.
+
+Cells live in a dict keyed by 1-based (row, column). Like Excel, assigning a text that
+starts with an apostrophe stores the text after it, and a 2D list fills from the top-left
+cell. Errors read back as strings with ``err_to_str=True`` (``#N/A``), as xlwings does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from xlreview.cells import ExcelError
+
+Cell = tuple[int, int]
+
+
+def _address(ref: object) -> Cell:
+    if isinstance(ref, tuple):
+        return int(ref[0]), int(ref[1])
+    match = re.fullmatch(r"([A-Z]+)(\d+)", str(ref).upper())
+    if not match:
+        raise ValueError(f"bad address {ref!r}")
+    col = 0
+    for ch in match.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(match.group(2)), col
+
+
+class Range:
+    def __init__(self, sheet: Sheet, first: Cell, last: Cell, options: dict | None = None):
+        self.sheet, self.first, self.last = sheet, first, last
+        self._options = options or {}
+
+    @property
+    def row(self) -> int:
+        return self.first[0]
+
+    @property
+    def column(self) -> int:
+        return self.first[1]
+
+    @property
+    def last_cell(self) -> Range:
+        return Range(self.sheet, self.last, self.last)
+
+    def options(self, **options: Any) -> Range:
+        return Range(self.sheet, self.first, self.last, {**self._options, **options})
+
+    @property
+    def value(self) -> Any:
+        self.sheet.book.app.calls.append(("read", self.sheet.name, self.first, self.last))
+        rows = []
+        for r in range(self.first[0], self.last[0] + 1):
+            row = []
+            for c in range(self.first[1], self.last[1] + 1):
+                value = self.sheet.cells.get((r, c))
+                if isinstance(value, ErrorValue):
+                    value = str(value) if self._options.get("err_to_str") else None
+                row.append(value)
+            rows.append(row)
+        if self._options.get("ndim") == 2:
+            return rows
+        if len(rows) == 1 and len(rows[0]) == 1:
+            return rows[0][0]
+        return rows if len(rows) > 1 and len(rows[0]) > 1 else [v for r in rows for v in r]
+
+    @value.setter
+    def value(self, data: Any) -> None:
+        self.sheet.book.app.calls.append(("write", self.sheet.name, self.first))
+        rows = data if isinstance(data, list) and data and isinstance(data[0], list) else [
+            data if isinstance(data, list) else [data]]
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                cell = (self.first[0] + i, self.first[1] + j)
+                if isinstance(value, str) and value.startswith("'"):
+                    value = value[1:]
+                if value is None or value == "":
+                    self.sheet.cells.pop(cell, None)
+                else:
+                    self.sheet.cells[cell] = value
+
+    @property
+    def number_format(self) -> str | None:
+        return self.sheet.formats.get(self.first)
+
+    @number_format.setter
+    def number_format(self, fmt: str) -> None:
+        for r in range(self.first[0], self.last[0] + 1):
+            for c in range(self.first[1], self.last[1] + 1):
+                self.sheet.formats[(r, c)] = fmt
+
+    @property
+    def column_width(self) -> float | None:
+        return self.sheet.widths.get(self.first[1])
+
+    @column_width.setter
+    def column_width(self, width: float) -> None:
+        for c in range(self.first[1], self.last[1] + 1):
+            self.sheet.widths[c] = width
+
+    def merge(self) -> None:
+        self.sheet.merged.append((self.first, self.last))
+
+
+class ErrorValue(str):
+    """An error value stored in a fake cell (``#N/A`` …)."""
+
+
+class Tables:
+    def __init__(self, sheet: Sheet):
+        self.sheet = sheet
+        self.items: list[tuple[str, Cell, Cell]] = []
+
+    def add(self, source: Range, name: str | None = None, **_: Any) -> tuple:
+        names = {t[0] for s in self.sheet.book.sheets for t in s.tables.items}
+        if name in names:
+            raise ValueError(f"a table named {name!r} exists already")
+        item = (name, source.first, source.last)
+        self.items.append(item)
+        return item
+
+
+class Sheet:
+    def __init__(self, book: Book, name: str):
+        self.book, self.name = book, name
+        self.cells: dict[Cell, Any] = {}
+        self.formats: dict[Cell, str] = {}
+        self.widths: dict[int, float] = {}
+        self.merged: list[tuple[Cell, Cell]] = []
+        self.tables = Tables(self)
+
+    def range(self, first: object, last: object | None = None) -> Range:
+        a = _address(first)
+        return Range(self, a, _address(last) if last is not None else a)
+
+    def __getitem__(self, ref: str) -> Range:
+        first, _, last = ref.partition(":")
+        return self.range(first, last or None)
+
+    @property
+    def used_range(self) -> Range:
+        if not self.cells:
+            return Range(self, (1, 1), (1, 1))
+        rows = [r for r, _ in self.cells]
+        cols = [c for _, c in self.cells]
+        return Range(self, (min(rows), min(cols)), (max(rows), max(cols)))
+
+    def delete(self) -> None:
+        self.book.sheets._items.remove(self)
+
+    def grid(self) -> list[list[Any]]:
+        """Every value from A1 to the last used cell (test helper, not xlwings)."""
+        last = self.used_range.last_cell
+        return self.range((1, 1), (last.row, last.column)).options(ndim=2).value
+
+
+class Sheets:
+    def __init__(self, book: Book):
+        self.book = book
+        self._items: list[Sheet] = []
+
+    def __iter__(self) -> Iterator[Sheet]:
+        return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, key: int | str) -> Sheet:
+        if isinstance(key, int):
+            return self._items[key]
+        for sheet in self._items:
+            if sheet.name.lower() == key.lower():
+                return sheet
+        raise KeyError(key)
+
+    def add(self, name: str | None = None, before: Sheet | None = None,
+            after: Sheet | None = None) -> Sheet:
+        name = name or f"Sheet{len(self._items) + 1}"
+        if any(s.name.lower() == name.lower() for s in self._items):
+            raise ValueError(f"sheet {name!r} exists already")
+        sheet = Sheet(self.book, name)
+        if before is not None:
+            self._items.insert(self._items.index(before), sheet)
+        elif after is not None:
+            self._items.insert(self._items.index(after) + 1, sheet)
+        else:
+            self._items.insert(0, sheet)
+        return sheet
+
+
+class App:
+    def __init__(self) -> None:
+        self._status_bar: str | bool = False
+        self.status_history: list[str | bool] = []
+        self.screen_updating = True
+        self.alerts: list[dict[str, Any]] = []
+        self.calls: list[tuple] = []
+
+    @property
+    def status_bar(self) -> str | bool:
+        return self._status_bar
+
+    @status_bar.setter
+    def status_bar(self, value: str | bool) -> None:
+        self._status_bar = value
+        self.status_history.append(value)
+
+    def alert(self, prompt: str, title: str | None = None, buttons: str = "ok",
+              mode: str | None = None, callback: str | None = None) -> str:
+        self.alerts.append({"prompt": prompt, "title": title, "mode": mode})
+        return "ok"
+
+
+class Book:
+    _caller: Book | None = None
+
+    def __init__(self, name: str = "Book1.xlsx"):
+        self.name = name
+        self.app = App()
+        self.sheets = Sheets(self)
+
+    @classmethod
+    def caller(cls) -> Book:
+        if cls._caller is None:
+            raise RuntimeError("no calling book")
+        return cls._caller
+
+    @classmethod
+    def from_grids(cls, grids: dict[str, list[list[Any]]], name: str = "Book1.xlsx") -> Book:
+        """A book whose sheets hold ``grids`` from A1 (test helper, not xlwings)."""
+        book = cls(name)
+        last = None
+        for sheet_name, grid in grids.items():
+            last = book.sheets.add(sheet_name, after=last)
+            for r, row in enumerate(grid, start=1):
+                for c, value in enumerate(row, start=1):
+                    if isinstance(value, ExcelError):
+                        value = ErrorValue(value)
+                    if value is not None and value != "":
+                        last.cells[(r, c)] = value
+        return book

@@ -1,0 +1,185 @@
+"""Tiny workbooks for the file adapter tests, built in the test's temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import xlsxwriter
+
+VBA_BYTES = b"\xd0\xcf\x11\xe0 fake vba project \x00\x01\x02" * 10
+CUSTOM_UI = (
+    b'<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui">'
+    b'<ribbon><tabs><tab id="xlreview" label="xlreview"/></tabs></ribbon></customUI>'
+)
+CUSTOM_XML = b'<?xml version="1.0"?><root><item>keep me</item></root>'
+CUSTOM_UI_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+
+
+def png_bytes(width: int = 2, height: int = 2) -> bytes:
+    """A valid red PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _edit_zip(path: Path, edits: dict[str, bytes], extra: dict[str, bytes]) -> None:
+    """Rewrite the zip at ``path`` with some entries replaced and some added."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            z.writestr(info, edits.get(info.filename, data))
+        for name, data in extra.items():
+            z.writestr(name, data)
+
+
+def user_book(tmp_path: Path, name: str = "review.xlsm", *, old_generated: bool = False) -> Path:
+    """A user's macro workbook: input sheets with a table, formulas, formats, an image, a
+    defined name, VBA, a ribbon (customUI), a custom XML part and a calcChain.
+
+    With ``old_generated`` it also holds generated sheets of an older xlreview: "Old"
+    (a sheet no longer generated, between Leads and Spend, with a local and a global
+    name and a formula in the calcChain) and "ROI matrix" (last, with a table named like
+    the new one and the same image as Leads), and Spend is the active tab.
+    """
+    path = tmp_path / name
+    image = tmp_path / "logo.png"
+    image.write_bytes(png_bytes())
+    vba = tmp_path / "vbaProject.bin"
+    vba.write_bytes(VBA_BYTES)
+    wb = xlsxwriter.Workbook(path)
+    bold = wb.add_format({"bold": True, "font_color": "#1F4E79"})
+    money = wb.add_format({"num_format": "#,##0.00 \"元\""})
+    leads = wb.add_worksheet("Leads")
+    leads.add_table(
+        "A1:C4",
+        {
+            "name": "tbl_leads",
+            "columns": [{"header": "lead_id"}, {"header": "created"}, {"header": "amount"}],
+            "data": [
+                ["L1", dt.date(2026, 1, 5), 100],
+                ["L2", dt.date(2026, 2, 5), 250],
+                ["L3", dt.date(2026, 3, 5), 0],
+            ],
+        },
+    )
+    leads.write_formula("E1", "=SUM(C2:C4)", money, 350)
+    leads.write("E2", "线索合计", bold)
+    leads.insert_image("G2", str(image))
+    if old_generated:
+        old = wb.add_worksheet("Old")
+        old.write_formula("A1", "=Leads!E1*2", None, 700)
+        wb.define_name("Old!_xlnm.Print_Area", "=Old!$A$1:$B$2")
+        wb.define_name("OldTotal", "=Old!$A$1")
+    spend = wb.add_worksheet("Spend")
+    spend.write_row("A1", ["month", "cost"], bold)
+    spend.write_row("A2", ["2026-01", 1200])
+    spend.write_formula("B3", "=B2*2", money, 2400)
+    if old_generated:
+        spend.activate()
+        roi = wb.add_worksheet("ROI matrix")
+        roi.add_table("A1:B2", {"name": "tbl_roi", "data": [["x", 1]]})
+        roi.insert_image("D2", str(image))
+    wb.define_name("TotalCost", "=Spend!$B$2:$B$3")
+    wb.define_name("Leads!LocalRange", "=Leads!$A$1:$C$4")
+    wb.add_vba_project(str(vba))
+    wb.set_vba_name("ThisWorkbook")
+    wb.close()
+    with zipfile.ZipFile(path) as z:
+        root_rels = z.read("_rels/.rels").decode()
+        wb_rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
+    root_rels = root_rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdUI" Type="{CUSTOM_UI_TYPE}" Target="customUI/customUI14.xml"/>'
+        "</Relationships>",
+    )
+    wb_rels = wb_rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdCX" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/customXml" Target="../customXml/item1.xml"/>'
+        '<Relationship Id="rIdCC" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    )
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    )
+    calc_chain = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<c r="E1" i="1"/><c r="A1" i="2"/><c r="B3" i="3"/></calcChain>'
+        if old_generated
+        else b'<c r="E1" i="1"/><c r="B3" i="2"/></calcChain>'
+    )
+    _edit_zip(
+        path,
+        {
+            "_rels/.rels": root_rels.encode(),
+            "xl/_rels/workbook.xml.rels": wb_rels.encode(),
+            "[Content_Types].xml": types.encode(),
+        },
+        {
+            "customUI/customUI14.xml": CUSTOM_UI,
+            "customXml/item1.xml": CUSTOM_XML,
+            "xl/calcChain.xml": calc_chain,
+        },
+    )
+    return path
+
+
+def generated_book(tmp_path: Path, name: str = "generated.xlsx", *, total: float = 350) -> Path:
+    """What the writer produces: generated sheets only, with a table, a chart, a
+    conditional format, number formats, a print-titles name and formulas."""
+    path = tmp_path / name
+    wb = xlsxwriter.Workbook(path)
+    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7"})
+    pct = wb.add_format({"num_format": "0.0%"})
+    money = wb.add_format({"num_format": '#,##0 "元"', "italic": True})
+    red = wb.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
+    roi = wb.add_worksheet("ROI matrix")
+    roi.add_table(
+        "A1:C4",
+        {
+            "name": "tbl_roi",
+            "columns": [
+                {"header": "渠道 channel"},
+                {"header": "cost", "format": money},
+                {"header": "roi", "format": pct},
+            ],
+            "data": [["展会 Events", 1000, 0.25], ["Web", 500, 1.5], ["SEM", 300, -0.2]],
+        },
+    )
+    roi.write("E1", "total 合计", bold)
+    roi.write_formula("F1", "=SUM(B2:B4)", money, 1800)
+    roi.write("E2", "leads", bold)
+    roi.write_number("F2", total)
+    roi.conditional_format("C2:C4", {"type": "cell", "criteria": "<", "value": 0, "format": red})
+    roi.repeat_rows(0)
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"name": "cost", "categories": "='ROI matrix'!$A$2:$A$4",
+                      "values": "='ROI matrix'!$B$2:$B$4"})  # fmt: skip
+    roi.insert_chart("H2", chart)
+    plan = wb.add_worksheet("Plan")
+    plan.write_row("A1", ["month 月份", "leads 线索"], bold)
+    plan.write_column("A2", ["2027-01", "2027-02"])
+    plan.write_column("B2", [10, 12])
+    plan.write_formula("B4", "=ROUNDUP(SUM(B2:B3)*1.1,0)", None, 25)
+    wb.define_name("PlanLeads", "=Plan!$B$2:$B$3")
+    wb.close()
+    return path

@@ -1,0 +1,84 @@
+"""The command line: exit codes and what it prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xlreview.cli import main
+
+
+def test_template_then_rebuild_of_an_empty_template(tmp_path, capsys):
+    path = tmp_path / "empty.xlsx"
+    assert main(["template", str(path)]) == 0
+    assert capsys.readouterr().out == f"template written: {path}\n"
+    assert main(["rebuild", "-q", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(f"Rebuilt {path}:")
+    assert "Data check:" in out
+
+
+def test_rebuild_of_a_missing_file_exits_1_with_a_message(tmp_path, capsys):
+    assert main(["rebuild", str(tmp_path / "nope.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.xlsx" in err
+    assert "Traceback" not in err
+
+
+def test_rebuild_of_a_file_that_is_not_a_workbook_exits_1(tmp_path, capsys):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("not a zip")
+    assert main(["rebuild", str(path)]) == 1
+    assert capsys.readouterr().err.startswith("PackageError: ")
+    assert path.read_text() == "not a zip"
+
+
+def test_bad_input_is_reported_in_the_data_check_sheet_and_text_stays_text(tmp_path, capsys):
+    from xlreview.io.template import write_input_book
+
+    path = tmp_path / "bad.xlsx"
+    write_input_book(path, lang="en")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Leads"]
+    header_row = next(
+        r for r in range(1, 11) if ws.cell(r, 1).value in ("lead_id", "线索ID")
+    )
+    headers = [c.value for c in ws[header_row]]
+    col = {h: i + 1 for i, h in enumerate(headers) if h}
+    rows = [
+        {"lead_id": "L1", "created": "2025-03-01", "channel": "Web", "campaign": "=1+1"},
+        {"lead_id": "L2", "created": "not a date", "channel": "Web"},
+        {"lead_id": "L1", "created": "2025-03-02", "channel": "Web"},  # duplicate id
+    ]
+    for n, values in enumerate(rows, start=header_row + 1):
+        for key, value in values.items():
+            ws.cell(n, col[key]).value = value
+            ws.cell(n, col[key]).data_type = "s"
+    wb.save(path)
+
+    assert main(["rebuild", "-q", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Leads" in out
+    book = openpyxl.load_workbook(path)
+    check = book["Data check"]
+    found = [tuple(c.value for c in row) for row in check.iter_rows()]
+    # the unparseable date names sheet, row and column
+    assert any(r[1:4] == ("Leads", header_row + 2, "created") for r in found if len(r) > 3), found
+    # the duplicate lead id names the duplicate's row
+    assert any(r[1:3] == ("Leads", header_row + 3) for r in found if len(r) > 3), found
+    # text that looks like a formula was written as text wherever it appears
+    for ws in book:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == "=1+1":
+                    assert cell.data_type == "s"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_demo_writes_and_rebuilds_the_sample(tmp_path, capsys, lang):
+    assert main(["demo", str(tmp_path), "--lang", lang, "-q"]) == 0
+    books = list(Path(tmp_path).glob("*.xlsx"))
+    assert len(books) == 1
+    assert len(openpyxl.load_workbook(books[0], read_only=True).sheetnames) > 15

@@ -1,0 +1,25 @@
+"""The public API: everything in ``__all__`` exists, is sorted, and is all there is."""
+
+import xlreview
+
+
+def test_all_is_sorted_and_resolves():
+    assert xlreview.__all__ == sorted(xlreview.__all__, key=str.casefold) or (
+        xlreview.__all__ == sorted(xlreview.__all__)
+    )
+    for name in xlreview.__all__:
+        assert hasattr(xlreview, name), name
+
+
+def test_public_members_are_exported():
+    public = {
+        name
+        for name, member in vars(xlreview).items()
+        if not name.startswith("_") and getattr(member, "__module__", "").startswith("xlreview")
+    }
+    assert public <= set(xlreview.__all__)
+
+
+def test_the_ribbon_entry_point_is_main():
+    # The add-in's VBA runs `import xlreview; xlreview.main()`.
+    assert callable(xlreview.main)

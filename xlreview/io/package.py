@@ -1,0 +1,522 @@
+"""Put freshly generated sheets into the user's workbook without touching anything else.
+
+:func:`merge_generated` works on the zip package directly. The user's workbook may hold
+VBA, a ribbon (customUI), pivot tables, slicers, images, custom XML and a 200k-row input
+sheet: all of it is copied as stored (unchanged entries are copied as raw compressed
+bytes, never parsed). Only the parts that list sheets, names and formats are edited, as
+text: ``workbook.xml``, its relationships, ``[Content_Types].xml``, ``styles.xml``,
+``docProps/app.xml`` (sheet titles) and, when a removed sheet had formulas,
+``calcChain.xml`` (the removed sheets' entries are dropped; the part itself only if
+nothing remains).
+
+Added sheets get the first free part names, relationship ids and table ids, so that a
+second rebuild with the same generated book writes exactly the same parts as the first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from collections.abc import Collection
+from pathlib import Path
+
+from ..errors import PackageError
+from .listings import filter_calc_chain, sheet_titles
+from .opc import (
+    CONTENT_TYPES,
+    REL_NS,
+    Package,
+    SheetEntry,
+    attrs,
+    copy_entry,
+    drop_attr,
+    free_name,
+    like,
+    parse_rels,
+    relative,
+    rels_part,
+    resolve,
+    set_attr,
+)
+from .stylesheet import StyleMerge, merge_styles
+
+_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
+_NEW_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that rebuilds give identical zips
+_CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+_SHARED_STRING = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.DOTALL)
+# workbook.xml elements that come before <definedNames> (and <calcPr>).
+_BEFORE_NAMES = ("</sheets>", "</functionGroups>", "</externalReferences>")
+_DEFINED_NAME = re.compile(r"<definedName\b[^>]*?(?:/>|>(.*?)</definedName>)", re.DOTALL)
+
+
+def merge_generated(
+    book: str | Path, generated: str | Path, out: str | Path, *, generated_names: Collection[str]
+) -> None:
+    """Write ``out``: ``book`` with its generated sheets replaced by those of ``generated``.
+
+    Sheets of ``book`` named in ``generated_names`` (or named like a sheet of
+    ``generated``) are removed with the parts only they use. Every sheet of ``generated``
+    is added with its tables, drawings and charts: at the removed namesake's tab position,
+    or after the existing sheets in ``generated``'s order. Every other zip entry of
+    ``book`` keeps its content and its place in the zip.
+
+    Args:
+        book: the user's .xlsx/.xlsm.
+        generated: a workbook (xlsxwriter) holding only the generated sheets.
+        out: the file to write; must not be ``book`` itself.
+        generated_names: names of the sheets xlreview generates (any language).
+
+    Raises:
+        PackageError: a file is not a readable workbook package, or an added table's
+            name is already used in the user's workbook.
+    """
+    book, generated, out = Path(book), Path(generated), Path(out)
+    if out.resolve() == book.resolve():
+        raise PackageError("merge_generated must write a new file, not the workbook itself")
+    try:
+        with zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
+            merge = _Merge(Package(bz), Package(gz), generated_names)
+            merge.prepare()
+            try:
+                with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                    merge.write(target)
+            except BaseException:
+                out.unlink(missing_ok=True)
+                raise
+    except PackageError:
+        raise
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError) as exc:
+        raise PackageError(f"cannot merge {str(generated)!r} into {str(book)!r}: {exc}") from exc
+
+
+def _rel_of(package: Package, source: str, rel_type: str) -> str | None:
+    """The part ``source`` points to with a relationship of ``rel_type`` (suffix)."""
+    for rel in package.rels(source):
+        if rel.type.endswith("/" + rel_type) and not rel.external:
+            return resolve(source, rel.target)
+    return None
+
+
+def _free_id(used: set[str], prefix: str = "rId") -> str:
+    number = 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    used.add(f"{prefix}{number}")
+    return f"{prefix}{number}"
+
+
+def _refers_to(formula: str, sheet: str) -> bool:
+    """Whether a defined name's formula refers to ``sheet`` (``Sheet!`` / ``'My sheet'!``)."""
+    quoted = "'" + re.escape(sheet.replace("'", "''")) + "'!"
+    bare = r"(?<![\w.'])" + re.escape(sheet) + "!"
+    return re.search(f"{quoted}|{bare}", formula, re.IGNORECASE) is not None
+
+
+class _Merge:
+    """The merge of one generated workbook into one user workbook (see the module)."""
+
+    def __init__(self, book: Package, gen: Package, generated_names: Collection[str]) -> None:
+        self.book, self.gen = book, gen
+        self.workbook = book.workbook_part()
+        self.gen_workbook = gen.workbook_part()
+        self.book_sheets, self.gen_sheets = book.sheets(), gen.sheets()
+        drop = {n.lower() for n in generated_names} | {s.name.lower() for s in self.gen_sheets}
+        self.removed = [s for s in self.book_sheets if s.name.lower() in drop]
+        self.deleted = self._deleted_parts()
+        self.styles_part = ""
+        self.used = {n.lower() for n in book.names if n not in self.deleted}
+        self.renamed = self._allocate_parts()
+        self.styles = self._merge_styles()
+        self.added: dict[str, bytes] = {}
+        self.changed: dict[str, bytes] = {}
+
+    # -- what goes -----------------------------------------------------------------------
+
+    def _deleted_parts(self) -> set[str]:
+        """Parts reachable from removed sheets and from nothing else, with their rels."""
+        removed = frozenset(s.part for s in self.removed if s.part)
+        kept = set(self.book.closure([""], skip=removed))
+        gone = [p for p in self.book.closure(sorted(removed)) if p not in kept]
+        rels = [rels_part(p) for p in gone]
+        return set(gone) | {r for r in rels if r in self.book.names}
+
+    # -- what comes ----------------------------------------------------------------------
+
+    def _allocate_parts(self) -> dict[str, str]:
+        """New names in the book for every part the generated sheets use."""
+        renamed: dict[str, str] = {}
+        for sheet in self.gen_sheets:
+            for part in self.gen.closure([sheet.part]):
+                if part not in renamed:
+                    renamed[part] = self._reserve(part)
+        return renamed
+
+    def _reserve(self, part: str) -> str:
+        name = free_name(part, self.used)
+        self.used.update({name.lower(), rels_part(name).lower()})
+        return name
+
+    def _merge_styles(self) -> StyleMerge:
+        book_styles = _rel_of(self.book, self.workbook, "styles")
+        gen_styles = _rel_of(self.gen, self.gen_workbook, "styles")
+        if book_styles is None or not self.book.has(book_styles):
+            raise PackageError("the workbook has no styles part")
+        if gen_styles is None:
+            return StyleMerge(None, {}, {})
+        merged = merge_styles(self.book.text(book_styles), self.gen.text(gen_styles))
+        if merged.xml is not None:
+            self.styles_part = book_styles
+        return merged
+
+    def _shared_strings(self) -> list[str]:
+        part = _rel_of(self.gen, self.gen_workbook, "sharedStrings")
+        if part is None or not self.gen.has(part):
+            return []
+        return [m.group(1) or "" for m in _SHARED_STRING.finditer(self.gen.text(part))]
+
+    def _sheet_xml(self, xml: str, strings: list[str]) -> str:
+        """A generated sheet's XML with book style indices and inline strings."""
+
+        def cell(match: re.Match[str]) -> str:
+            tag = "<c" + match.group(1) + ">"
+            tag = _map_attr(tag, "s", self.styles.xf)
+            body = match.group(2)
+            if body is None:
+                return tag[:-1] + "/>"
+            if attrs(tag).get("t") == "s":
+                index = re.search(r"<v>\s*(\d+)\s*</v>", body)
+                if index:
+                    tag = set_attr(tag, "t", "inlineStr")
+                    body = "<is>" + strings[int(index.group(1))] + "</is>"
+            return tag + body + "</c>"
+
+        xml = _CELL.sub(cell, xml)
+        xml = re.sub(r"<row\b[^>]*>", lambda m: _map_attr(m.group(0), "s", self.styles.xf), xml)
+        xml = re.sub(
+            r"<col\b[^>]*>", lambda m: _map_attr(m.group(0), "style", self.styles.xf), xml
+        )
+        xml = re.sub(
+            r"<cfRule\b[^>]*>", lambda m: _map_attr(m.group(0), "dxfId", self.styles.dxf), xml
+        )
+        # The generated book selects its first tab; two selected tabs would group sheets.
+        return re.sub(r"<sheetView\b[^>]*>", lambda m: drop_attr(m.group(0), "tabSelected"), xml)
+
+    def _table_xml(self, xml: str, table_id: int) -> str:
+        start = re.search(r"<table\b[^>]*>", xml)
+        if start is None:
+            return xml
+        xml = xml[: start.start()] + set_attr(start.group(0), "id", str(table_id)) + xml[
+            start.end() :
+        ]
+        return re.sub(
+            r'\b(\w*[dD]xfId)="(\d+)"',
+            lambda m: f'{m.group(1)}="{self.styles.dxf.get(int(m.group(2)), int(m.group(2)))}"',
+            xml,
+        )
+
+    def _book_tables(self) -> tuple[set[int], set[str]]:
+        """Ids and lower-case names of the tables that stay in the book."""
+        ids, names = set(), set()
+        for part in self.book.names:
+            if part in self.deleted or self.book.content_type(part) != _TABLE_TYPE:
+                continue
+            start = re.search(r"<table\b[^>]*>", self.book.text(part))
+            a = attrs(start.group(0)) if start else {}
+            ids.add(int(a.get("id", "0")))
+            names.update(a.get(k, "").lower() for k in ("name", "displayName"))
+        return ids, names
+
+    def _added_parts(self) -> None:
+        """Fill ``self.added`` with every new part and its rels."""
+        strings = self._shared_strings()
+        table_ids, table_names = self._book_tables()
+        book_names = {n.lower() for n in self._book_defined_names()}
+        for source, target in self.renamed.items():
+            data = self.gen.read(source)
+            if source in (s.part for s in self.gen_sheets):
+                data = self._sheet_xml(data.decode("utf-8"), strings).encode("utf-8")
+            elif self.gen.content_type(source) == _TABLE_TYPE:
+                xml = data.decode("utf-8")
+                name = attrs(re.search(r"<table\b[^>]*>", xml).group(0)).get("displayName", "")
+                if name.lower() in table_names or name.lower() in book_names:
+                    raise PackageError(
+                        f"the workbook already has a table or name {name!r}: rename it"
+                    )
+                table_id = 1
+                while table_id in table_ids:
+                    table_id += 1
+                table_ids.add(table_id)
+                data = self._table_xml(xml, table_id).encode("utf-8")
+            self.added[target] = data
+            self._add_rels(source, target)
+
+    def _add_rels(self, source: str, target: str) -> None:
+        path = rels_part(source)
+        if not self.gen.has(path):
+            return
+        xml = self.gen.text(path)
+        for rel in parse_rels(xml):
+            if rel.external:
+                continue
+            new = relative(target, self.renamed[resolve(source, rel.target)])
+            xml = xml.replace(rel.tag, set_attr(rel.tag, "Target", new), 1)
+        self.added[rels_part(target)] = xml.encode("utf-8")
+
+    # -- the parts that list sheets --------------------------------------------------------
+
+    def _final_order(self) -> list[tuple[str, SheetEntry]]:
+        """``("book" | "gen", sheet)`` in the new tab order."""
+        by_name = {s.name.lower(): s for s in self.gen_sheets}
+        order, placed = [], set()
+        for sheet in self.book_sheets:
+            if sheet not in self.removed:
+                order.append(("book", sheet))
+            elif sheet.name.lower() in by_name:
+                order.append(("gen", by_name[sheet.name.lower()]))
+                placed.add(sheet.name.lower())
+        order += [("gen", s) for s in self.gen_sheets if s.name.lower() not in placed]
+        return order
+
+    def _book_defined_names(self) -> list[str]:
+        """Names of the book's defined names that survive (used to check clashes)."""
+        kept = []
+        for item in self._defined_names(self.book.text(self.workbook)):
+            a = attrs(item[: item.index(">") + 1])
+            local = a.get("localSheetId")
+            if local is None or self._book_sheet(local) not in self.removed:
+                kept.append(a.get("name", ""))
+        return kept
+
+    def _book_sheet(self, index: str) -> SheetEntry | None:
+        i = int(index) if index.isdigit() else -1
+        return self.book_sheets[i] if 0 <= i < len(self.book_sheets) else None
+
+    @staticmethod
+    def _defined_names(xml: str) -> list[str]:
+        block = re.search(r"<definedNames\b[^>]*>(.*?)</definedNames>", xml, re.DOTALL)
+        return [m.group(0) for m in _DEFINED_NAME.finditer(block.group(1))] if block else []
+
+    def _workbook_xml(self, order: list[tuple[str, SheetEntry]], rids: dict[str, str]) -> str:
+        xml = self.book.text(self.workbook)
+        position = {(kind, s.name.lower()): i for i, (kind, s) in enumerate(order)}
+        xml = self._sheets_list(xml, order, rids)
+        xml = self._names_list(xml, position)
+        xml = self._book_views(xml, position)
+        if any(b"<f>" in d or b"<f " in d for p, d in self.added.items() if p in rids):
+            xml = self._full_calc_on_load(xml)
+        return xml
+
+    def _sheets_list(
+        self, xml: str, order: list[tuple[str, SheetEntry]], rids: dict[str, str]
+    ) -> str:
+        root = re.search(r"<(?:\w+:)?workbook\b[^>]*>", xml).group(0)
+        namespaces = {v: k[6:] for k, v in attrs(root).items() if k.startswith("xmlns:")}
+        prefix = namespaces.get(REL_NS)
+        declare = "" if prefix else f' xmlns:r="{REL_NS}"'
+        next_id = max((s.sheet_id for s in self.book_sheets if s not in self.removed), default=0)
+        old = {s.name.lower(): s for s in self.removed}
+        tags = []
+        for kind, sheet in order:
+            if kind == "book":
+                tags.append(sheet.tag)
+                continue
+            next_id += 1
+            namesake = old.get(sheet.name.lower())
+            # A generated sheet the user hid stays hidden.
+            state = attrs(sheet.tag).get("state") or attrs(namesake.tag if namesake else "").get(
+                "state"
+            )
+            tags.append(
+                f'<sheet name="{html.escape(sheet.name, quote=True)}" sheetId="{next_id}"'
+                + (f' state="{state}"' if state else "")
+                + f'{declare} {prefix or "r"}:id="{rids[self.renamed[sheet.part]]}"/>'
+            )
+        match = re.search(r"(<(?:\w+:)?sheets\b[^>]*>)(.*?)(</(?:\w+:)?sheets>)", xml, re.DOTALL)
+        return xml[: match.start(2)] + "".join(tags) + xml[match.end(2) :]
+
+    def _names_list(self, xml: str, position: dict[tuple[str, str], int]) -> str:
+        gen_names = self._defined_names(self.gen.text(self.gen_workbook))
+        gen_global = {
+            attrs(n).get("name", "").lower() for n in gen_names if "localSheetId" not in attrs(n)
+        }
+        replaced = {s.name.lower() for s in self.gen_sheets}
+        gone = [s.name for s in self.removed if s.name.lower() not in replaced]
+        items = []
+        for item in self._defined_names(xml):
+            start = item[: item.index(">") + 1]
+            a = attrs(start)
+            if "localSheetId" in a:
+                sheet = self._book_sheet(a["localSheetId"])
+                if sheet is None or sheet in self.removed:
+                    continue
+                new = str(position[("book", sheet.name.lower())])
+                if new != a["localSheetId"]:
+                    item = set_attr(start, "localSheetId", new) + item[len(start) :]
+            elif a.get("name", "").lower() in gen_global:
+                continue
+            formula = html.unescape(_DEFINED_NAME.match(item).group(1) or "")
+            if any(_refers_to(formula, name) for name in gone):
+                continue
+            items.append(item)
+        for item in gen_names:
+            start = item[: item.index(">") + 1]
+            local = attrs(start).get("localSheetId")
+            if local is not None:
+                sheet = self.gen_sheets[int(local)]
+                new = str(position[("gen", sheet.name.lower())])
+                item = set_attr(start, "localSheetId", new) + item[len(start) :]
+            items.append(item)
+        return _replace_names_block(xml, items)
+
+    def _book_views(self, xml: str, position: dict[tuple[str, str], int]) -> str:
+        def view(match: re.Match[str]) -> str:
+            tag = match.group(0)
+            for key in ("activeTab", "firstSheet"):
+                sheet = self._book_sheet(attrs(tag).get(key, "x"))
+                if sheet is None:
+                    continue
+                kind = "gen" if sheet in self.removed else "book"
+                new = str(position.get((kind, sheet.name.lower()), 0))
+                if new != attrs(tag)[key]:
+                    tag = set_attr(tag, key, new)
+            return tag
+
+        return re.sub(r"<(?:\w+:)?workbookView\b[^>]*>", view, xml)
+
+    @staticmethod
+    def _full_calc_on_load(xml: str) -> str:
+        """Ask Excel to recalculate on open: added formulas carry no computed values."""
+        calc = re.search(r"<calcPr\b[^>]*>", xml)
+        if calc:
+            return xml[: calc.start()] + set_attr(calc.group(0), "fullCalcOnLoad", "1") + xml[
+                calc.end() :
+            ]
+        at = _after_last(xml, (*_BEFORE_NAMES, "</definedNames>"))
+        return xml[:at] + '<calcPr fullCalcOnLoad="1"/>' + xml[at:]
+
+    def _workbook_rels(self, order: list[tuple[str, SheetEntry]]) -> tuple[str, dict[str, str]]:
+        """The workbook's rels without removed sheets, plus one per added sheet."""
+        path = rels_part(self.workbook)
+        xml = self.book.text(path)
+        rels = parse_rels(xml)
+        removed_ids = {s.rid for s in self.removed}
+        kept = []
+        for rel in rels:
+            part = None if rel.external else resolve(self.workbook, rel.target)
+            if rel.id in removed_ids or part in self.deleted:
+                xml = xml.replace(rel.tag, "", 1)
+            else:
+                kept.append(rel.id)
+        used, rids, tags = set(kept), {}, []
+        gen_types = {r.id: r.type for r in self.gen.rels(self.gen_workbook)}
+        for kind, sheet in order:
+            if kind != "gen":
+                continue
+            part = self.renamed[sheet.part]
+            rids[part] = _free_id(used)
+            target = relative(self.workbook, part)
+            kind_type = gen_types.get(sheet.rid, _TYPE + "worksheet")  # or a chartsheet
+            tags.append(f'<Relationship Id="{rids[part]}" Type="{kind_type}" Target="{target}"/>')
+        end = xml.rindex("</Relationships>")
+        return xml[:end] + "".join(tags) + xml[end:], rids
+
+    def _content_types(self) -> str:
+        xml = self.book.text(CONTENT_TYPES)
+        for part in self.deleted:
+            xml = re.sub(
+                r'<Override\b[^>]*PartName="/' + re.escape(part) + r'"[^>]*/>',
+                "",
+                xml,
+                flags=re.IGNORECASE,
+            )
+        defaults = self.book.types.defaults
+        overrides = []
+        for source, target in self.renamed.items():
+            gen_type = self.gen.types.overrides.get("/" + source.lower())
+            ext = target.rsplit(".", 1)[-1].lower()
+            if gen_type is None:
+                gen_type = self.gen.types.defaults.get(ext, "application/octet-stream")
+                if ext not in defaults:
+                    defaults = {**defaults, ext: gen_type}
+                    at = xml.index("<Override") if "<Override" in xml else xml.rindex("</Types>")
+                    default = f'<Default Extension="{ext}" ContentType="{gen_type}"/>'
+                    xml = xml[:at] + default + xml[at:]
+                    continue
+                if defaults[ext] == gen_type:
+                    continue
+            overrides.append(f'<Override PartName="/{target}" ContentType="{gen_type}"/>')
+        end = xml.rindex("</Types>")
+        return xml[:end] + "".join(overrides) + xml[end:]
+
+    def _calc_chain(self) -> None:
+        """Drop the removed sheets' entries from calcChain.xml (or the part if empty)."""
+        part = _rel_of(self.book, self.workbook, "calcChain")
+        ids = {str(s.sheet_id) for s in self.removed}
+        if part is None or not self.book.has(part) or not ids:
+            return
+        xml = self.book.text(part)
+        filtered = filter_calc_chain(xml, ids)
+        if filtered is None:
+            self.deleted.add(part)
+        elif filtered != xml:
+            self.changed[part] = filtered.encode("utf-8")
+
+    def _app_xml(self, order: list[tuple[str, SheetEntry]]) -> None:
+        """Update the worksheet titles docProps/app.xml lists (Excel's file properties)."""
+        part = next((p for p in self.book.closure([""]) if p.lower() == "docprops/app.xml"), None)
+        if part is None:
+            return
+        xml = self.book.text(part)
+        new = sheet_titles(xml, self.book_sheets, self.removed, [s.name for _, s in order])
+        if new != xml:
+            self.changed[part] = new.encode("utf-8")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Work out every added and changed part (nothing is written yet)."""
+        self._calc_chain()
+        self._added_parts()
+        order = self._final_order()
+        rels_xml, rids = self._workbook_rels(order)
+        self.changed[rels_part(self.workbook)] = rels_xml.encode("utf-8")
+        self.changed[self.workbook] = self._workbook_xml(order, rids).encode("utf-8")
+        self.changed[CONTENT_TYPES] = self._content_types().encode("utf-8")
+        self._app_xml(order)
+        if self.styles.xml is not None:
+            self.changed[self.styles_part] = self.styles.xml.encode("utf-8")
+
+    def write(self, target: zipfile.ZipFile) -> None:
+        """Write the prepared package into the open (empty) zip ``target``."""
+        for info in self.book.zip.infolist():
+            if info.filename in self.deleted:
+                continue
+            if info.filename in self.changed:
+                target.writestr(like(info), self.changed[info.filename])
+            else:
+                copy_entry(self.book.zip, target, info)
+        for name, data in self.added.items():
+            target.writestr(zipfile.ZipInfo(name, _NEW_ENTRY_TIME), data, zipfile.ZIP_DEFLATED)
+
+
+def _map_attr(tag: str, name: str, mapping: dict[int, int]) -> str:
+    value = attrs(tag).get(name)
+    if value is None or not value.isdigit() or int(value) not in mapping:
+        return tag
+    return set_attr(tag, name, str(mapping[int(value)]))
+
+
+def _after_last(xml: str, ends: tuple[str, ...]) -> int:
+    found = [xml.rfind(e) + len(e) for e in ends if e in xml]
+    return max(found) if found else xml.rindex("</workbook>")
+
+
+def _replace_names_block(xml: str, items: list[str]) -> str:
+    block = re.search(r"<definedNames\b[^>]*?(?:/>|>.*?</definedNames>)", xml, re.DOTALL)
+    new = f"<definedNames>{''.join(items)}</definedNames>" if items else ""
+    if block:
+        return xml[: block.start()] + new + xml[block.end() :]
+    at = _after_last(xml, _BEFORE_NAMES)
+    return xml[:at] + new + xml[at:]
