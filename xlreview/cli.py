@@ -67,7 +67,8 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
         file=out,
     )
     for row in check.head(20).itertuples(index=False):
-        print(f"  [{row.severity}] {_where(row.sheet, row.row, row.column)}: {row.message}", file=out)
+        where = _where(row.sheet, row.row, row.column)
+        print(f"  [{row.severity}] {where}: {row.message}", file=out)
     if len(check) > 20:
         print(label("cli.more_rows", lang, count=len(check) - 20), file=out)
 

@@ -1,15 +1,67 @@
-"""Input sheets (cell grids) into clean DataFrames, with a data check of every problem."""
+"""Input sheets (cell grids) into clean DataFrames, with a data check of every problem.
+
+Each sheet becomes one DataFrame built from its grid in one go; columns are then parsed
+with pandas (no Python loop over rows), so that a million leads read in seconds. Every
+problem is a finding naming the sheet, Excel row and column as they appear in the workbook.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 
 from .cells import Grid
-from .checks import Findings
-from .settings import Settings
+from .checks import Findings, Severity
+from .labels import CATALOGUES, label
+from .mapping import ColumnMapping, HeaderMatch, column_letter, locate_header, read_mapping
+from .model import (
+    DEALS,
+    INPUT_SHEETS,
+    LEADS,
+    MAPPING,
+    SETTINGS,
+    STAGE_DATE,
+    STAGES,
+    SheetSpec,
+    normalise_header,
+    sheet_lookup,
+)
+from .parsing import (
+    EXCEL_ERRORS,
+    DateOrder,
+    infer_kind,
+    normalise_text,
+    parse_bool,
+    parse_date_column,
+    parse_month_column,
+    parse_number_column,
+    text_column,
+)
+from .settings import Settings, parse_settings
+
+DETAIL_ROWS = 5
+"""Up to this many rows of one problem in one column get a finding each; more get one."""
+
+STAGE_COLUMNS: tuple[str, ...] = tuple(STAGE_DATE[s] for s in STAGES)
+NON_NEGATIVE: dict[str, tuple[str, ...]] = {
+    "leads": ("amount",), "deals": ("amount",), "spend": ("cost", "visits", "impressions"),
+    "headcount": ("annual_cost",),
+}
+_LEAD_TYPES: dict[str, str] = {
+    **dict.fromkeys(["new", "newcustomer", "newbusiness", "newlogo", "acquisition", "新客户",
+                     "新客", "新", "新签", "新购"], "new"),
+    **dict.fromkeys(["existing", "existingcustomer", "renewal", "upsell", "crosssell",
+                     "expansion", "repeat", "returning", "老客户", "老客", "老", "续费", "续约",
+                     "增购", "复购"], "existing"),
+}
+PREVIOUS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "targets": ("channel", "share_override", "bottom_up_leads", "pick"),
+    "budget": ("channel", "type", "min", "max", "locked"),
+}
 
 
 @dataclass
@@ -31,6 +83,519 @@ class Inputs:
     previous: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
+@dataclass
+class _Sheet:
+    """One input sheet while it is read: cells by key, and where each key came from."""
+
+    spec: SheetSpec
+    name: str
+    frame: pd.DataFrame
+    headers: dict[str, str] = field(default_factory=dict)
+    letters: dict[str, str] = field(default_factory=dict)
+    bad: dict[str, pd.Series] = field(default_factory=dict)
+    """Key → rows whose value was unreadable (already reported, so not reported again)."""
+
+
+@dataclass
+class _Context:
+    """Shared state of one read: the findings, the message language, the column mapping."""
+
+    findings: Findings
+    lang: str = "en"
+    mapping: ColumnMapping = field(default_factory=ColumnMapping)
+
+    def say(self, severity: Severity, sheet: str, row: int | None, column: str | None,
+            key: str, /, **params: object) -> None:
+        self.findings.add(severity, sheet, row, column, label(f"msg.{key}", self.lang, **params))
+
+    def report(self, severity: Severity, sheet: _Sheet, key: str, column: str,
+               mask: pd.Series, /, values: pd.Series | None = None, **params: object) -> None:
+        """One finding per flagged row, or one summary finding if there are many."""
+        rows = sheet.frame.loc[mask[mask].index, "_row"]
+        if rows.empty:
+            return
+        shown = (values if values is not None else sheet.frame[column])[rows.index]
+        header = sheet.headers.get(column, column)
+        if len(rows) <= DETAIL_ROWS:
+            for row, value in zip(rows.tolist(), shown.tolist(), strict=True):
+                self.say(severity, sheet.name, int(row), header, key,
+                         value=_show(value), **params)
+            return
+        examples = ", ".join(dict.fromkeys(_show(v) for v in shown.head(50).tolist()).keys())
+        first = ", ".join(str(r) for r in rows.head(DETAIL_ROWS).tolist())
+        self.say(severity, sheet.name, int(rows.iloc[0]), header, f"{key}_many",
+                 count=len(rows), rows=first, examples=_shorten(examples), **params)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d %H:%M") if value != value.normalize() else \
+            value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- Grids into frames ------------------------------------------------------------------
+
+
+def _frame_from_grid(grid: Grid, header: HeaderMatch) -> pd.DataFrame:
+    """The cells below the header row, one object column per key, plus ``_row``."""
+    rows = grid[header.row + 1 :]
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    width = int(lengths.max()) if len(rows) else 0
+    padded = rows
+    if len(rows) and lengths.min() < width:  # ragged rows: pad, as pandas will not
+        padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in rows]
+    raw = pd.DataFrame(padded, dtype=object) if padded else pd.DataFrame()
+    frame = pd.DataFrame(
+        {key: (raw[j] if j in raw else pd.Series(None, index=raw.index, dtype=object))
+         for key, j in header.columns.items()},
+        index=raw.index,
+    )
+    frame["_row"] = np.arange(len(frame), dtype="int64") + header.row + 2
+    return frame
+
+
+_EMPTY_DTYPES = {"id": "str", "text": "str", "date": "datetime64[ns]",
+                 "month": "datetime64[ns]", "number": "float64", "share": "float64",
+                 "bool": "object"}
+
+
+def _empty(spec: SheetSpec) -> pd.DataFrame:
+    """No rows, the sheet's columns with the dtypes a filled sheet would have."""
+    return pd.DataFrame({c.key: pd.Series(dtype=_EMPTY_DTYPES[c.kind]) for c in spec.columns}
+                        | {"_row": pd.Series(dtype="int64")})
+
+
+def _locate(grid: Grid | None, spec: SheetSpec, name: str, ctx: _Context) -> _Sheet | None:
+    """The sheet's header and raw cells; None (reported) if required columns are missing."""
+    if grid is None:
+        if spec.key == "leads":
+            ctx.say("error", name, None, None, "sheet_missing", sheet=name)
+        return None
+    header = locate_header(grid, spec, ctx.mapping)
+    if header is None:
+        if any(any(c is not None for c in row) for row in grid):
+            columns = ", ".join(c.en for c in spec.columns if c.required)
+            ctx.say("error", name, None, None, "header_missing", columns=columns)
+        return None
+    missing = header.missing(spec)
+    for key in missing:
+        column = spec.column(key)
+        shown = column.zh if ctx.lang == "zh-CN" else column.en
+        ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown, sheet=name)
+    if missing:
+        return None
+    frame = _frame_from_grid(grid, header)
+    letters = {k: column_letter(j) for k, j in header.columns.items()}
+    return _Sheet(spec, name, frame, dict(header.headers), letters)
+
+
+_BLANK_TEXT = ("", " ", "  ", "\t", "\u3000", "\u00a0")
+
+
+def _clear_errors_and_blanks(sheet: _Sheet, ctx: _Context) -> None:
+    """Excel error values become blank (reported); white space is blank; blank rows go."""
+    frame = sheet.frame
+    errors_text = sorted(EXCEL_ERRORS | {e.lower() for e in EXCEL_ERRORS})
+    for key in sheet.headers:
+        values = frame[key]
+        if infer_kind(values) not in ("string", "mixed", "mixed-integer"):
+            continue  # numbers or dates typed by Excel: no error text, no white space
+        errors = values.isin(errors_text)  # hash look-ups: fast on 1M rows
+        if errors.any():
+            cells = sheet.letters[key] + frame.loc[errors, "_row"].astype(str)
+            _report_cells(sheet, ctx, key, errors, cells, values.astype(str).str.strip())
+        frame.loc[errors | values.isin(_BLANK_TEXT), key] = None
+    used = list(sheet.headers)
+    sheet.frame = frame[frame[used].notna().any(axis=1)] if used else frame.iloc[0:0]
+
+
+def _report_cells(sheet: _Sheet, ctx: _Context, key: str, mask: pd.Series,
+                  cells: pd.Series, values: pd.Series) -> None:
+    header = sheet.headers[key]
+    rows = sheet.frame.loc[mask, "_row"]
+    if len(rows) <= DETAIL_ROWS:
+        for idx, row in rows.items():
+            ctx.say("error", sheet.name, int(row), header, "excel_error",
+                    cell=cells[idx], value=values[idx])
+        return
+    examples = ", ".join(dict.fromkeys(values[rows.index].tolist()))
+    ctx.say("error", sheet.name, int(rows.iloc[0]), header, "excel_error_many",
+            count=len(rows), rows=", ".join(cells[rows.index[:DETAIL_ROWS]]),
+            examples=_shorten(examples))
+
+
+# --- Parsing columns by kind ----------------------------------------------------------------
+
+
+def _parse_dates(sheet: _Sheet, ctx: _Context, keys: list[str]) -> None:
+    """Parse date columns; an ambiguous column follows a decided column of the same sheet."""
+    parsed = {k: parse_date_column(sheet.frame[k], ctx.mapping.date_format(sheet.spec.key, k))
+              for k in keys}
+    decided: list[DateOrder] = [p.order for p in parsed.values()
+                                if p.order in ("dmy", "mdy") and not p.ambiguous]
+    for key in keys:
+        result = parsed[key]
+        if result.ambiguous:
+            if decided and decided[0] != result.order:
+                result = parse_date_column(sheet.frame[key], fallback=decided[0])
+            ctx.say("warning", sheet.name, None, sheet.headers[key], "ambiguous_dates",
+                    order=label(f"value.{result.order}", ctx.lang))
+        ctx.report("error", sheet, "not_a_date", key, result.bad)
+        sheet.bad[key] = result.bad
+        sheet.frame[key] = result.values
+
+
+def _parse_columns(sheet: _Sheet, ctx: _Context) -> None:
+    """Every column to its kind's dtype, reporting unreadable values."""
+    frame = sheet.frame
+    for column in sheet.spec.columns:
+        key = column.key
+        if key not in frame:
+            frame[key] = None
+        if column.kind in ("id", "text"):
+            frame[key] = text_column(frame[key])
+        elif column.kind in ("number", "share"):
+            numbers, bad = parse_number_column(frame[key])
+            ctx.report("error", sheet, "not_a_number", key, bad)
+            sheet.bad[key] = bad
+            if column.kind == "share":  # 80 typed for 80%
+                numbers = numbers.where(~((numbers > 1) & (numbers <= 100)), numbers / 100)
+            frame[key] = numbers
+        elif column.kind == "month":
+            months, bad = parse_month_column(frame[key])
+            ctx.report("error", sheet, "not_a_month", key, bad)
+            sheet.bad[key] = bad
+            frame[key] = months
+        elif column.kind == "bool":
+            frame[key] = frame[key].map(parse_bool).astype(object)
+    _parse_dates(sheet, ctx, [c.key for c in sheet.spec.columns if c.kind == "date"])
+    for key in NON_NEGATIVE.get(sheet.spec.key, ()):
+        negative = frame[key] < 0
+        ctx.report("error", sheet, "negative", key, negative)
+        frame.loc[negative, key] = np.nan
+        sheet.bad[key] = sheet.bad.get(key, negative) | negative
+
+
+def _drop_required_blanks(sheet: _Sheet, ctx: _Context, keys: list[str]) -> None:
+    for key in keys:
+        blank = sheet.frame[key].isna()
+        known = sheet.bad.get(key, pd.Series(False, index=blank.index)).reindex(blank.index)
+        ctx.report("error", sheet, "required_blank", key, blank & ~known.fillna(False),
+                   values=sheet.frame["_row"])
+        sheet.frame = sheet.frame[~blank]
+
+
+def _drop_duplicates(sheet: _Sheet, ctx: _Context, key: str) -> None:
+    """Keep the first row of each ID; report the others with the first one's row."""
+    frame = sheet.frame
+    ids = frame[key]
+    dup = ids.duplicated(keep="first") & ids.notna()
+    if dup.any():
+        first_row = frame.drop_duplicates(key).set_index(key)["_row"]
+        firsts = ids[dup].map(first_row)
+        rows = frame.loc[dup, "_row"]
+        if dup.sum() <= DETAIL_ROWS:
+            for idx in rows.index:
+                ctx.say("error", sheet.name, int(rows[idx]), sheet.headers[key], "duplicate_id",
+                        value=ids[idx], first=int(firsts[idx]))
+        else:
+            ctx.report("error", sheet, "duplicate_id", key, dup)
+    sheet.frame = frame[~dup]
+
+
+def _read_sheet(grids: Mapping[str, Grid], names: dict[str, str], spec: SheetSpec,
+                ctx: _Context) -> _Sheet | None:
+    name = names.get(spec.key) or (spec.zh if ctx.lang == "zh-CN" else spec.en)
+    sheet = _locate(grids.get(names[spec.key]) if spec.key in names else None, spec, name, ctx)
+    if sheet is None:
+        return None
+    _clear_errors_and_blanks(sheet, ctx)
+    _parse_columns(sheet, ctx)
+    return sheet
+
+
+def _finish(sheet: _Sheet | None, spec: SheetSpec) -> pd.DataFrame:
+    """The sheet's DataFrame: columns exactly the spec's keys + ``_row``, fresh index."""
+    if sheet is None:
+        return _empty(spec)
+    return sheet.frame[[*spec.keys, "_row"]].reset_index(drop=True)
+
+
+# --- Leads ------------------------------------------------------------------------------------
+
+
+def _join_deals(leads: _Sheet, deals: _Sheet, ctx: _Context) -> dict[str, pd.Series]:
+    """Fill the Leads' blank columns from the Deals sheet, matched on lead_id.
+
+    Returns:
+        column key → the Deals ``_row`` of each lead whose value came from Deals (NaN else).
+    """
+    _drop_required_blanks(deals, ctx, ["lead_id"])
+    _drop_duplicates(deals, ctx, "lead_id")
+    found = deals.frame["lead_id"].isin(leads.frame["lead_id"])
+    ctx.report("warning", deals, "deal_not_found", "lead_id", ~found, leads=leads.name)
+    matched = deals.frame[found].set_index("lead_id")
+    ids = leads.frame["lead_id"]
+    sources: dict[str, pd.Series] = {}
+    for key in deals.headers:
+        if key == "lead_id":
+            continue
+        incoming = matched[key].reindex(ids.to_numpy()).set_axis(ids.index)
+        filled = leads.frame[key].isna() & incoming.notna()
+        if filled.any():
+            leads.frame[key] = leads.frame[key].where(~filled, incoming)
+        sources[key] = (matched["_row"].reindex(ids.to_numpy()).set_axis(ids.index)
+                        .where(filled))
+        leads.headers.setdefault(key, deals.headers[key])
+    return sources
+
+
+def _lead_types(sheet: _Sheet, ctx: _Context) -> None:
+    raw = sheet.frame["lead_type"]
+    present = raw.notna()
+    if not present.any():
+        sheet.frame["lead_type"] = raw.astype("str")
+        return
+    distinct = pd.Series(raw[present].unique(), dtype=object)
+    keys = normalise_text(distinct).str.lower().str.replace(r"[\s_\-]", "", regex=True)
+    mapped = raw[present].map(dict(zip(distinct, keys.map(_LEAD_TYPES), strict=True)))
+    unknown = pd.Series(False, index=raw.index)
+    unknown[mapped.index] = mapped.isna()
+    ctx.report("info", sheet, "lead_type_unknown", "lead_type", unknown)
+    out = pd.Series(None, index=raw.index, dtype=object)
+    out[mapped.index] = mapped
+    sheet.frame["lead_type"] = out.astype("str")
+
+
+def _backfill_stages(sheet: _Sheet, ctx: _Context) -> None:
+    """A later stage dated but an earlier one blank: the earlier takes the later's date."""
+    frame = sheet.frame
+    for earlier, later in reversed(list(pairwise(STAGE_COLUMNS))):
+        filled = frame[earlier].isna() & frame[later].notna()
+        if not filled.any():
+            continue
+        frame[earlier] = frame[earlier].fillna(frame[later])
+        later_name = sheet.headers.get(later, later)
+        ctx.report("info", sheet, "backfilled", earlier, filled, later=later_name)
+
+
+def _nearest_earlier(frame: pd.DataFrame, position: int) -> tuple[pd.Series, pd.Series]:
+    """Per row, the latest dated stage before ``STAGE_COLUMNS[position]`` and its key."""
+    nearest = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    name = pd.Series(None, index=frame.index, dtype=object)
+    for key in reversed(STAGE_COLUMNS[:position]):
+        take = nearest.isna() & frame[key].notna()
+        nearest = nearest.where(~take, frame[key])
+        name = name.where(~take, key)
+    return nearest, name
+
+
+def _check_stage_order(sheet: _Sheet, ctx: _Context, deals: _Sheet | None,
+                       sources: dict[str, pd.Series]) -> None:
+    """Warn where a stage is dated (by day) before the latest dated stage before it."""
+    frame = sheet.frame
+    checks = [(key, *_nearest_earlier(frame, k)) for k, key in enumerate(STAGE_COLUMNS) if k]
+    checks.append(("lost_date", frame["created"], pd.Series("created", index=frame.index)))
+    for later, earlier, earlier_key in checks:
+        wrong = frame[later].dt.normalize() < earlier.dt.normalize()
+        if not wrong.any():
+            continue
+        detail = frame.assign(_earlier=earlier, _earlier_key=earlier_key)
+        from_deal = sources.get(later, pd.Series(np.nan, index=frame.index)).notna()
+        if deals is not None and (wrong & from_deal).any():
+            # The date came from the Deals sheet: point at the deal's row there.
+            rows = detail.assign(_row=sources.get(later)).loc[wrong & from_deal]
+            _report_order(_Sheet(deals.spec, deals.name, rows, deals.headers), sheet, ctx, later)
+        own = _Sheet(sheet.spec, sheet.name, detail.loc[wrong & ~from_deal], sheet.headers)
+        _report_order(own, sheet, ctx, later)
+
+
+def _report_order(rows: _Sheet, leads: _Sheet, ctx: _Context, later: str) -> None:
+    """Stage-order warnings for ``rows`` (a view on Leads or Deals), earlier stage named as
+    in the Leads sheet."""
+    frame = rows.frame
+    if frame.empty:
+        return
+    earlier = frame["_earlier_key"].map(lambda k: leads.headers.get(k, k))
+    if len(frame) <= DETAIL_ROWS:
+        for idx in frame.index:
+            ctx.say("warning", rows.name, int(frame.at[idx, "_row"]),
+                    rows.headers.get(later, later), "stage_order",
+                    value=_show(frame.at[idx, later]), earlier=earlier[idx],
+                    earlier_value=_show(frame.at[idx, "_earlier"]))
+        return
+    ctx.report("warning", rows, "stage_order", later, pd.Series(True, index=frame.index),
+               earlier=earlier.mode().iloc[0])
+
+
+def _clean_leads(leads: _Sheet, deals: _Sheet | None, ctx: _Context) -> pd.DataFrame:
+    """Leads with Deals joined, IDs unique, stages back-filled and checked."""
+    _drop_required_blanks(leads, ctx, ["lead_id"])
+    _drop_duplicates(leads, ctx, "lead_id")
+    for sheet in (leads, deals):
+        if sheet is not None:
+            _lead_types(sheet, ctx)
+    sources = _join_deals(leads, deals, ctx) if deals is not None else {}
+    frame = leads.frame
+    blank_channel = frame["channel"].isna()
+    ctx.report("info", leads, "channel_blank", "channel", blank_channel,
+               unassigned=label("value.unassigned", ctx.lang))
+    frame["channel"] = frame["channel"].fillna("unassigned").astype("str")
+    frame["amount"] = frame["amount"].astype("float64")
+    _check_stage_order(leads, ctx, deals, sources)
+    _backfill_stages(leads, ctx)
+    _drop_required_blanks(leads, ctx, ["created"])
+    frame = _finish(leads, LEADS)
+    for stage in STAGES[1:]:
+        frame[f"reached_{stage}"] = frame[STAGE_DATE[stage]].notna()
+    return frame
+
+
+def _empty_leads() -> pd.DataFrame:
+    frame = _empty(LEADS)
+    for stage in STAGES[1:]:
+        frame[f"reached_{stage}"] = pd.Series(dtype=bool)
+    return frame
+
+
+# --- Settings and previously generated sheets ------------------------------------------------
+
+
+def _read_settings(grid: Grid | None, name: str, findings: Findings) -> Settings:
+    """Key/value rows from the first two columns (or the key and value columns if headed)."""
+    if grid is None:
+        return Settings()
+    header = locate_header(grid, SETTINGS, ColumnMapping())
+    key_col, value_col, start = 0, 1, 0
+    if header is not None and not header.missing(SETTINGS):
+        key_col, value_col, start = header.columns["key"], header.columns["value"], header.row + 1
+    rows = [
+        (i + 1, row[key_col] if key_col < len(row) else None,
+         row[value_col] if value_col < len(row) else None)
+        for i, row in enumerate(grid[start:], start=start)
+    ]
+    return parse_settings(rows, sheet=name, findings=findings)
+
+
+def _sheet_names(grids: Mapping[str, Grid]) -> dict[str, str]:
+    """Sheet key → the workbook's name for it (the first sheet whose name matches)."""
+    lookup = sheet_lookup()
+    names: dict[str, str] = {}
+    for name in grids:
+        key = lookup.get(normalise_header(name))
+        if key is not None:
+            names.setdefault(key, name)
+    return names
+
+
+PREVIOUS_CODES: dict[str, tuple[str, ...]] = {
+    "channel": ("unassigned", "total", "headcount"),
+    "type": ("proven", "experiment", "headcount"),
+    "pick": ("top_down", "bottom_up"),
+}
+"""Coded values shown translated in generated sheets and read back as keys (others are
+channel names and stay as typed)."""
+
+
+def _label_lookup(prefix: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """Normalised text of the labels ``<prefix><key>`` in every language → key."""
+    return {
+        normalise_header(catalogue[f"{prefix}{key}"]): key
+        for catalogue in CATALOGUES.values()
+        for key in keys
+        if f"{prefix}{key}" in catalogue
+    }
+
+
+def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
+    """User-editable columns of the generated ``targets`` and ``budget`` sheets, if present.
+
+    Headers and coded values (``(no channel)``, ``Proven`` …) are read in either language and
+    returned as keys; Total rows are dropped.
+    """
+    sheets = _label_lookup("sheet.", tuple(PREVIOUS_COLUMNS))
+    found: dict[str, pd.DataFrame] = {}
+    for name, grid in grids.items():
+        table = sheets.get(normalise_header(name))
+        if table is None or table in found:
+            continue
+        wanted = PREVIOUS_COLUMNS[table]
+        columns = _label_lookup("col.", wanted)
+        for i, row in enumerate(grid[:10]):
+            keys = {columns.get(normalise_header(c)): j for j, c in enumerate(row) if c}
+            if "channel" in keys:
+                found[table] = _previous_frame(grid, i, keys, wanted)
+                break
+    return found
+
+
+def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
+                    wanted: tuple[str, ...]) -> pd.DataFrame:
+    header = HeaderMatch(header_row, {k: j for k, j in keys.items() if k in wanted}, {})
+    frame = _frame_from_grid(grid, header)
+    out = pd.DataFrame({"_row": frame["_row"]})
+    for key in wanted:
+        cells = frame[key] if key in frame else pd.Series(None, index=frame.index, dtype=object)
+        if key in ("share_override", "bottom_up_leads", "min", "max"):
+            out[key] = parse_number_column(cells)[0]
+        elif key == "locked":
+            out[key] = cells.map(parse_bool).astype(object)
+        else:
+            codes = _label_lookup("value.", PREVIOUS_CODES.get(key, ()))
+            text = text_column(cells)
+            out[key] = text.map(lambda v, c=codes: c.get(normalise_header(v), v)
+                                if isinstance(v, str) else v)
+    out = out[out["channel"].notna() & (out["channel"] != "total")]
+    return out[[*wanted, "_row"]].reset_index(drop=True)
+
+
+# --- Entry point -------------------------------------------------------------------------------
+
+
 def read_inputs(grids: Mapping[str, Grid]) -> Inputs:
-    """Parse the input sheets of a workbook given as ``{sheet name: grid}``."""
-    raise NotImplementedError
+    """Parse the input sheets of a workbook given as ``{sheet name: grid}``.
+
+    Never raises on bad data: every problem is a finding in ``Inputs.findings`` and the
+    value or row concerned is left out, so that the rebuild always runs.
+    """
+    findings = Findings()
+    names = _sheet_names(grids)
+    settings_name = names.get("settings", SETTINGS.en)
+    settings = _read_settings(grids.get(settings_name), settings_name, findings)
+    ctx = _Context(findings, settings.language)
+    if "settings" not in names:
+        ctx.say("info", SETTINGS.zh if ctx.lang == "zh-CN" else SETTINGS.en, None, None,
+                "settings_missing", sheet=SETTINGS.zh if ctx.lang == "zh-CN" else SETTINGS.en)
+    ctx.mapping = read_mapping(
+        grids.get(names["mapping"]) if "mapping" in names else None,
+        sheet_name=names.get("mapping", MAPPING.en),
+        workbook_sheets={normalise_header(n): k for k, n in names.items()},
+        findings=findings, lang=ctx.lang,
+    )
+    frames: dict[str, pd.DataFrame] = {}
+    for spec in INPUT_SHEETS:
+        if spec.key in ("settings", "mapping", "leads", "deals"):
+            continue
+        sheet = _read_sheet(grids, names, spec, ctx)
+        if sheet is not None:
+            _drop_required_blanks(sheet, ctx, [c.key for c in spec.columns if c.required])
+        frames[spec.key] = _finish(sheet, spec)
+    if len(frames["headcount"]):
+        frames["headcount"]["marketing_share"] = frames["headcount"]["marketing_share"].fillna(1.0)
+    leads_sheet = _read_sheet(grids, names, LEADS, ctx)
+    deals_sheet = _read_sheet(grids, names, DEALS, ctx) if "deals" in names else None
+    leads = _clean_leads(leads_sheet, deals_sheet, ctx) if leads_sheet else _empty_leads()
+    if settings.fiscal_year is None and leads["created"].notna().any():
+        settings = replace(settings, fiscal_year=int(leads["created"].max().year))
+    return Inputs(
+        leads=leads, spend=frames["spend"], headcount=frames["headcount"],
+        goals=frames["goals"], settings=settings, findings=findings,
+        mentions=frames["mentions"], initiatives=frames["initiatives"],
+        message_house=frames["message_house"], improvements=frames["improvements"],
+        team=frames["team"], names=names, previous=read_previous(grids),
+    )

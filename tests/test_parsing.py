@@ -1,0 +1,193 @@
+"""Vectorised parsers of cell columns: numbers as text, dates day- or month-first, months."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xlreview.cells import ExcelError
+from xlreview.parsing import (
+    decide_order,
+    parse_date_column,
+    parse_month_column,
+    parse_number_column,
+    text_column,
+)
+
+
+def col(*values: object) -> pd.Series:
+    return pd.Series(list(values), dtype=object)
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1,200", 1200.0),  # thousands separator
+        ("¥3,000", 3000.0),  # currency sign
+        ("１２００", 1200.0),  # full-width digits
+        ("30%", 0.3),  # percent → share
+        ("(5)", -5.0),  # accounting negative
+        (" 12.5 元", 12.5),  # trailing Chinese currency word and spaces
+        (7, 7.0),  # already a number
+        (2.5, 2.5),
+    ],
+)
+def test_number_text_is_read(cell: object, expected: float) -> None:
+    numbers, bad = parse_number_column(col(cell))
+    assert numbers.iloc[0] == pytest.approx(expected)
+    assert not bad.iloc[0]
+
+
+def test_non_numbers_are_bad_and_blank_is_not() -> None:
+    numbers, bad = parse_number_column(col("abc", None, "", date(2024, 1, 1), "1,200"))
+    assert bad.tolist() == [True, False, False, True, False]
+    assert np.isnan(numbers.iloc[:4].to_numpy(dtype=float)).all()
+    assert numbers.iloc[4] == 1200.0
+
+
+def test_repeated_values_each_row_gets_its_value() -> None:
+    # Parsing works per distinct value and spreads back: order and index must survive.
+    values = pd.Series(["2", None, "1", "2", "x", "1"], index=[10, 11, 12, 13, 14, 15],
+                       dtype=object)
+    numbers, bad = parse_number_column(values)
+    assert numbers.index.tolist() == [10, 11, 12, 13, 14, 15]
+    assert numbers.fillna(-1).tolist() == [2.0, -1, 1.0, 2.0, -1, 1.0]
+    assert bad.tolist() == [False, False, False, False, True, False]
+
+
+@given(st.integers(min_value=-10**9, max_value=10**9))
+@settings(max_examples=60, deadline=None)
+def test_thousands_separated_text_round_trips(n: int) -> None:
+    numbers, bad = parse_number_column(col(f"{n:,}", f"¥{n:,}"))
+    assert numbers.tolist() == [float(n), float(n)]
+    assert not bad.any()
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def test_first_part_above_12_proves_day_first() -> None:
+    # 20-10-2017 can only be 20 October: the whole column is day-first, so 01-02-2018 is
+    # 1 February (not 2 January).
+    found = parse_date_column(col("20-10-2017", "01-02-2018", "26-02-2018 19:58"))
+    assert found.order == "dmy" and not found.ambiguous
+    assert found.values.tolist() == [
+        pd.Timestamp("2017-10-20"), pd.Timestamp("2018-02-01"), pd.Timestamp("2018-02-26 19:58")
+    ]
+    assert str(found.values.dtype) == "datetime64[ns]"
+
+
+def test_second_part_above_12_proves_month_first() -> None:
+    found = parse_date_column(col("10/20/2017", "02/01/2018"))
+    assert found.order == "mdy" and not found.ambiguous
+    assert found.values.tolist() == [pd.Timestamp("2017-10-20"), pd.Timestamp("2018-02-01")]
+
+
+def test_all_ambiguous_is_flagged_and_read_day_first() -> None:
+    found = parse_date_column(col("01-02-2018", "03-04-2018"))
+    assert found.ambiguous and found.order == "dmy"
+    assert found.values.tolist() == [pd.Timestamp("2018-02-01"), pd.Timestamp("2018-04-03")]
+
+
+def test_given_order_wins_and_is_not_ambiguous() -> None:
+    found = parse_date_column(col("01-02-2018", "03-04-2018"), "mdy")
+    assert not found.ambiguous
+    assert found.values.tolist() == [pd.Timestamp("2018-01-02"), pd.Timestamp("2018-03-04")]
+
+
+def test_iso_text_is_never_ambiguous() -> None:
+    found = parse_date_column(col("2018-02-01", "2018/03/04 10:30"))
+    assert not found.ambiguous and found.order is None
+    assert found.values.tolist() == [pd.Timestamp("2018-02-01"),
+                                     pd.Timestamp("2018-03-04 10:30")]
+
+
+def test_dates_of_every_cell_type() -> None:
+    found = parse_date_column(col(
+        datetime(2024, 3, 5, 9, 30),  # typed by Excel
+        date(2024, 3, 6),
+        45000,  # Excel serial: 44927 is 2023-01-01, +73 days = 2023-03-15
+        45000.5,  # noon of the same day
+        "2024年3月5日",  # Chinese date
+        "２０２４－０３－０７",  # full-width ISO
+        None,
+    ))
+    assert found.values.tolist()[:6] == [
+        pd.Timestamp("2024-03-05 09:30"), pd.Timestamp("2024-03-06"),
+        pd.Timestamp("2023-03-15"), pd.Timestamp("2023-03-15 12:00"),
+        pd.Timestamp("2024-03-05"), pd.Timestamp("2024-03-07"),
+    ]
+    assert pd.isna(found.values.iloc[6])
+    assert not found.bad.any()
+
+
+def test_unparseable_dates_are_bad_and_blank() -> None:
+    found = parse_date_column(col("31-02-2018", "soon", True, "20-10-2017"))
+    assert found.bad.tolist() == [True, True, True, False]
+    assert found.values.isna().tolist() == [True, True, True, False]
+
+
+def test_all_datetimes_fast_path() -> None:
+    found = parse_date_column(col(datetime(2024, 1, 1), None, datetime(2024, 1, 2)))
+    assert found.values.tolist()[0] == pd.Timestamp("2024-01-01")
+    assert pd.isna(found.values.iloc[1])
+    assert str(found.values.dtype) == "datetime64[ns]"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [([13, 1], [1, 2], "dmy"), ([1, 2], [13, 1], "mdy"), ([1, 2], [3, 4], None)],
+)
+def test_decide_order(first: list[int], second: list[int], expected: str | None) -> None:
+    assert decide_order(pd.Series(first), pd.Series(second)) == expected
+
+
+@given(st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2080, 12, 31)),
+                min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_day_first_text_round_trips_with_order(days: list[date]) -> None:
+    found = parse_date_column(col(*(d.strftime("%d-%m-%Y") for d in days)), "dmy")
+    assert found.values.dt.date.tolist() == days
+
+
+@given(st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2080, 12, 31)),
+                min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_detected_order_never_contradicts_evidence(days: list[date]) -> None:
+    # Written month-first: whenever a day > 12 exists the detection must say mdy and the
+    # dates must round-trip; otherwise the column is ambiguous.
+    found = parse_date_column(col(*(d.strftime("%m/%d/%Y") for d in days)))
+    if any(d.day > 12 and d.day != d.month for d in days):
+        assert found.order == "mdy"
+        assert found.values.dt.date.tolist() == days
+    elif all(d.day <= 12 for d in days):
+        assert found.ambiguous
+
+
+# --- months and text --------------------------------------------------------------------
+
+
+def test_months_from_every_form() -> None:
+    months, bad = parse_month_column(col(
+        "2025-03", "2025/3", "2025年3月", date(2025, 3, 15), datetime(2025, 3, 31, 8),
+        45735,  # serial: 45658 is 2025-01-01, +77 days = 2025-03-19
+        "2025-03-20", "x", None,
+    ))
+    assert months.iloc[:7].tolist() == [pd.Timestamp("2025-03-01")] * 7
+    assert bad.tolist() == [False] * 7 + [True, False]
+    assert pd.isna(months.iloc[7]) and pd.isna(months.iloc[8])
+
+
+def test_text_column() -> None:
+    text = text_column(col(101.0, " a ", "", None, 3.5, ExcelError("#N/A")))
+    assert text.iloc[:2].tolist() == ["101", "a"]
+    assert text.iloc[2:4].isna().all()
+    assert text.iloc[4] == "3.5"
