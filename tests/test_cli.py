@@ -82,3 +82,15 @@ def test_demo_writes_and_rebuilds_the_sample(tmp_path, capsys, lang):
     books = list(Path(tmp_path).glob("*.xlsx"))
     assert len(books) == 1
     assert len(openpyxl.load_workbook(books[0], read_only=True).sheetnames) > 15
+
+
+def test_addin_install_is_idempotent_and_uninstall_removes_it(tmp_path, capsys):
+    folder = tmp_path / "XLSTART"
+    assert main(["addin", "install", "--folder", str(folder)]) == 0
+    assert main(["addin", "install", "--folder", str(folder)]) == 0
+    assert [p.name for p in folder.iterdir()] == ["xlreview.xlam"]
+    assert main(["addin", "uninstall", "--folder", str(folder)]) == 0
+    assert list(folder.iterdir()) == []
+    assert main(["addin", "uninstall", "--folder", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == ["add-in removed", "add-in was not installed"]

@@ -139,3 +139,18 @@ def test_chinese_workbook_gets_chinese_sheet_names(tmp_path):
     names = openpyxl.load_workbook(path, read_only=True).sheetnames
     assert label("sheet.roi_matrix", "zh-CN") in names
     assert label("sheet.roi_matrix", "en") not in names
+
+
+def test_share_copy_setting_writes_the_copy_beside_the_workbook(book):
+    from xlreview.rebuild import share_copy_path
+
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Settings"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "share_copy")
+    ws.cell(row, 2).value = "yes"
+    wb.save(book)
+    rebuild(book)
+    copy = share_copy_path(book)
+    assert copy.name == "review_share.xlsx"
+    names = openpyxl.load_workbook(copy, read_only=True).sheetnames
+    assert names == openpyxl.load_workbook(book, read_only=True).sheetnames

@@ -127,17 +127,21 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_addin(args: argparse.Namespace) -> int:
+    import tempfile
+
     from . import addin
 
+    folder = Path(args.folder) if args.folder else None
     if args.action == "build":
-        path = addin.build_addin(Path(args.output))
-        print(f"add-in built: {path}")
+        print(f"add-in built: {addin.build_addin(Path(args.output))}")
     elif args.action == "install":
-        path = addin.install_addin(Path(args.folder) if args.folder else None)
-        print(f"add-in installed: {path}")
+        with tempfile.TemporaryDirectory(prefix="xlreview-addin-") as tmp:
+            built = addin.build_addin(Path(tmp))
+            print(f"add-in installed: {addin.install_addin(built, folder)}")
+    elif addin.uninstall_addin(folder):
+        print("add-in removed")
     else:
-        path = addin.uninstall_addin(Path(args.folder) if args.folder else None)
-        print(f"add-in removed: {path}")
+        print("add-in was not installed")
     return 0
 
 

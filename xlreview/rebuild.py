@@ -101,4 +101,14 @@ def rebuild(path: str | Path, *, progress: Progress = _noop) -> Result:
                 path, generated, out, generated_names=generated_sheet_names()
             ),
         )
+    if result.inputs.settings.share_copy:
+        from .io.share import write_share_copy
+
+        progress("share")
+        write_share_copy(path, share_copy_path(path))
     return result
+
+
+def share_copy_path(path: Path) -> Path:
+    """Where the shareable copy goes: beside the workbook, ``<name>_share.xlsx``."""
+    return path.with_name(f"{path.stem}_share.xlsx")
