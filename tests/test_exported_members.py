@@ -23,3 +23,11 @@ def test_public_members_are_exported():
 def test_the_ribbon_entry_point_is_main():
     # The add-in's VBA runs `import xlreview; xlreview.main()`.
     assert callable(xlreview.main)
+
+
+def test_no_export_shadows_a_module_of_the_package():
+    # `from .roi import roi` would make `xlreview.roi` the function, not the module.
+    import pkgutil
+
+    modules = {m.name for m in pkgutil.iter_modules(xlreview.__path__)}
+    assert modules & set(xlreview.__all__) == set()

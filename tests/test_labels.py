@@ -5,8 +5,7 @@ import string
 
 import pytest
 
-from xlreview.labels import CATALOGUES, label, value_label
-from xlreview.labels import en, zh_CN
+from xlreview.labels import CATALOGUES, en, label, value_label, zh_CN
 
 
 def test_both_catalogues_hold_the_same_keys():

@@ -21,10 +21,9 @@ from .labels import label
 from .phasing import split_whole
 from .pipeline import pipeline_value
 from .plan import build_plan
-from .rebuild import Result, compute, rebuild
+from .rebuild import Result, compute
 from .review import build_review
 from .ribbon import main
-from .roi import roi
 from .settings import Settings, parse_settings
 from .targets import funnel_target
 
@@ -52,8 +51,6 @@ __all__ = [
     "parse_settings",
     "pipeline_value",
     "read_inputs",
-    "rebuild",
-    "roi",
     "sales_cycle_days",
     "split_whole",
 ]

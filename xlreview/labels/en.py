@@ -17,7 +17,7 @@ LABELS: dict[str, str] = {
     'sheet.budget': 'Budget',
     'sheet.workplan': 'Work plan',
     'sheet.dashboard': 'Dashboard',
-    'sheet.message_house': 'Message house',
+    'sheet.message_house': 'Message house plan',
     'sheet.how_to': 'How to use',
     'sheet.actions': 'Actions',
     'col.channel': 'Channel',
@@ -112,4 +112,371 @@ LABELS: dict[str, str] = {
     'cli.rebuilt': 'Rebuilt {path}: {count} generated sheets',
     'cli.data_check': 'Data check: {errors} errors, {warnings} warnings, {infos} notes',
     'cli.more_rows': '  … {count} more rows in the data check sheet',
+    'col.lead_to_mql': 'Lead→MQL',
+    'col.mql_to_sql': 'MQL→SQL',
+    'col.sql_to_opp': 'SQL→opportunity',
+    'col.opp_to_won': 'Win rate',
+    'col.customers': 'Customers',
+    'col.pick': 'Pick',
+    'col.plan_leads': 'Plan leads',
+    'col.budget': 'Budget',
+    'col.week_start': 'Week start',
+    'col.needed_before_year': 'Needed before the year',
+    'col.pipeline_carried': 'Carried pipeline',
+    'col.name': 'Name',
+    'col.owner': 'Owner',
+    'col.start': 'Start',
+    'col.end': 'End',
+    'col.kpi': 'KPI',
+    'col.problem': 'Problem',
+    'col.root_cause': 'Root cause',
+    'col.action': 'Action',
+    'col.due': 'Due',
+    'col.role': 'Role',
+    'col.headcount': 'Headcount',
+    'col.okr': 'OKR',
+    'value.top_down': 'Top-down',
+    'value.bottom_up': 'Bottom-up',
+    'msg.plan_no_target': 'No revenue target in Settings: the funnel targets are blank',
+    'msg.plan_no_deal_size': (
+        'No average deal size: set avg_deal_size in Settings (the history has no won amounts)'
+    ),
+    'msg.plan_zero_target': 'The revenue target is 0: every funnel target is 0',
+    'msg.plan_bad_rate': (
+        'Conversion rate {rate} is 0 or blank in the history: the targets before that stage '
+        'are blank'
+    ),
+    'msg.plan_no_spend': 'Channel {channel} has no spend: its CPL and implied cost are blank',
+    'msg.plan_short_history': 'History shorter than a year: monthly targets use flat weights',
+    'msg.plan_no_won_history': 'No won deals in the history: monthly targets use flat weights',
+    'msg.plan_lead_time_gap': (
+        '{stage}: {gap:,.0f} needed before the year begins are not covered by the open '
+        'pipeline'
+    ),
+    'msg.plan_no_budget': (
+        'No total budget in Settings: the programme budget is the cost the targets imply '
+        '({amount:,.2f})'
+    ),
+    'msg.plan_no_budget_at_all': (
+        'No total budget in Settings and no cost implied by the targets: the programme budget '
+        'is 0'
+    ),
+    'msg.plan_budget_below_headcount': (
+        'Total budget {budget:,.2f} is below the headcount cost {headcount:,.2f}: the '
+        'programme budget is 0'
+    ),
+    'msg.plan_budget_below_locked': (
+        'Budget for proven channels {budget:,.2f} is below the locked lines {locked:,.2f}: '
+        'locked lines scaled down, other channels get 0'
+    ),
+    'msg.plan_budget_below_min': (
+        'Budget for proven channels {budget:,.2f} is below the channel minimums '
+        '{minimum:,.2f}: minimums scaled down'
+    ),
+    'msg.plan_budget_above_max': (
+        'Budget for proven channels {budget:,.2f} is above the channel maximums '
+        '{maximum:,.2f}: the rest is spread above Max'
+    ),
+    'msg.plan_curve_note': (
+        'Budget response curves are correlational estimates from monthly spend and results, '
+        'not proof of cause and effect'
+    ),
+    'title.fit_power': 'power curve y = {a:.4g}·x^{b:.2f}, R² {r2:.2f}, {n} months',
+    'title.fit_flat': 'flat rate {rate:.4g} per unit spent ({reason})',
+    'title.fit_none': 'no spend history: no curve',
+    'title.fit_experiment': 'experiment: no curve',
+    'value.fit_few_months': 'fewer than 6 months',
+    'value.fit_no_diminishing': 'no diminishing returns, b ≥ 1',
+    'value.fit_weak': 'weak fit, R² < 0.3',
+    'col.share_override': 'Share override',
+    'msg.sheet_missing': 'Sheet {sheet} not found: its data is treated as empty',
+    'msg.settings_missing': 'Sheet {sheet} not found: default settings used',
+    'msg.header_missing': (
+        'No header row found in the first 10 rows'
+        ' (expected columns such as {columns})'
+    ),
+    'msg.column_missing': 'Required column {column} not found in sheet {sheet}',
+    'msg.excel_error': 'Cell {cell} holds the Excel error {value}: value ignored',
+    'msg.excel_error_many': (
+        '{count} cells hold Excel errors such as {examples}'
+        ' (cells {rows} …): values ignored'
+    ),
+    'msg.not_a_number': '"{value}" is not a number: value ignored',
+    'msg.not_a_number_many': (
+        '{count} values are not numbers, such as {examples}'
+        ' (rows {rows} …): values ignored'
+    ),
+    'msg.not_a_date': '"{value}" is not a date: left blank',
+    'msg.not_a_date_many': (
+        '{count} values are not dates, such as'
+        ' {examples} (rows {rows} …): left blank'
+    ),
+    'msg.not_a_month': '"{value}" is not a month: row ignored',
+    'msg.not_a_month_many': (
+        '{count} values are not months, such as'
+        ' {examples} (rows {rows} …): rows ignored'
+    ),
+    'msg.negative': 'Negative value {value}: value ignored',
+    'msg.negative_many': (
+        '{count} negative values such as {examples}'
+        ' (rows {rows} …): values ignored'
+    ),
+    'msg.required_blank': 'Required value is blank: row ignored',
+    'msg.required_blank_many': (
+        '{count} rows have this required value blank'
+        ' (rows {rows} …): rows ignored'
+    ),
+    'msg.duplicate_id': 'Duplicate ID {value} (first on row {first}): this row is ignored',
+    'msg.duplicate_id_many': (
+        '{count} duplicate IDs such as {examples} (rows'
+        ' {rows} …): these rows are ignored'
+    ),
+    'msg.ambiguous_dates': (
+        'Every date could be day-first or month-first: read as {order}.'
+        ' Set date_format in the Mapping sheet to be sure'
+    ),
+    'msg.stage_order': 'Date {value} is before the earlier stage {earlier} ({earlier_value})',
+    'msg.stage_order_many': (
+        '{count} dates are before the earlier stage {earlier},'
+        ' such as {examples} (rows {rows} …)'
+    ),
+    'msg.backfilled': 'Blank, but a later stage is dated: filled from {later} ({value})',
+    'msg.backfilled_many': (
+        '{count} leads have this date blank but a later stage dated:'
+        ' filled from the next later stage (rows {rows} …)'
+    ),
+    'msg.deal_not_found': 'Deal {value} not found in sheet {leads}: ignored',
+    'msg.deal_not_found_many': (
+        '{count} deals not found in sheet {leads}, such as'
+        ' {examples} (rows {rows} …): ignored'
+    ),
+    'msg.lead_type_unknown': 'Lead type "{value}" is neither new nor existing: left blank',
+    'msg.lead_type_unknown_many': (
+        '{count} lead types are neither new nor existing, such as'
+        ' {examples} (rows {rows} …): left blank'
+    ),
+    'msg.channel_blank': 'Channel is blank: counted as "{unassigned}"',
+    'msg.channel_blank_many': (
+        '{count} leads have no channel: counted as'
+        ' "{unassigned}" (rows {rows} …)'
+    ),
+    'msg.mapping_unreadable': (
+        'The Mapping sheet needs the columns sheet,'
+        ' column and source: ignored'
+    ),
+    'msg.mapping_unknown_sheet': 'Unknown input sheet "{value}": mapping row ignored',
+    'msg.mapping_unknown_column': (
+        'Unknown column or blank source "{value}" for'
+        ' sheet {sheet}: mapping row ignored'
+    ),
+    'msg.mapping_bad_date_format': 'Date format "{value}" is not dmy, mdy or ymd: automatic',
+    'value.dmy': 'day-month-year',
+    'value.mdy': 'month-day-year',
+    'value.ymd': 'year-month-day',
+    'col.item': 'Item',
+    'col.value': 'Value',
+    'col.lead_to_won': 'Lead→customer',
+    'col.open_opps': 'Open opportunities',
+    'col.pipeline_value': 'Pipeline value',
+    'col.win_rate': 'Win rate',
+    'col.expected_value': 'Expected value',
+    'col.expected_next_year': 'Expected next year',
+    'col.share_last_year': 'Share last year',
+    'col.rank_last_year': 'Rank last year',
+    'value.programme_cost': 'Programme cost',
+    'value.headcount_cost': 'Headcount cost',
+    'value.revenue': 'Revenue',
+    'value.roi_programme': 'ROI (programme cost)',
+    'value.roi_fully_loaded': 'ROI (fully loaded, with headcount)',
+    'msg.goal_target_zero': 'Goal {goal}: the target is 0, so completion is blank',
+    'msg.goal_metric_unknown': 'Metric {metric} is not known; use one of: {known}',
+    'msg.goal_no_actual': 'Goal {goal}: no actual value and no metric key, completion is blank',
+    'sheet.team': 'Team plan',
+    'title.roi_matrix': 'Channel ROI matrix',
+    'title.funnel': 'Full funnel',
+    'title.events': 'Events and campaigns along the whole funnel',
+    'title.monthly': 'Monthly distribution',
+    'title.sales_cycle': 'Sales cycle (days from lead to customer)',
+    'title.pipeline': 'Pipeline carried over into next year',
+    'title.goal_review': 'Goal review',
+    'title.share_of_voice': 'Share of voice',
+    'title.targets': 'Target decomposition (what-if)',
+    'title.plan_quarterly': 'Plan by quarter',
+    'title.plan_monthly': 'Plan by month',
+    'title.plan_weekly': 'Plan by week',
+    'title.budget': 'Marketing budget',
+    'title.workplan': 'Annual work plan',
+    'title.actions': 'Improvement actions',
+    'title.team': 'Team',
+    'title.data_check': 'Data check',
+    'title.message_house': 'Message house',
+    'title.dashboard': 'One-page dashboard {year}',
+    'title.how_to': 'How to use this workbook',
+    'title.how_to_1': (
+        'Paste the CRM and spend exports into the input sheets (dark blue tabs): Leads, '
+        'Spend, Headcount, Goals, and the optional sheets.'
+    ),
+    'title.how_to_2': (
+        "Fill in the Settings sheet: fiscal year, currency, next year's revenue target, "
+        'budget, language.'
+    ),
+    'title.how_to_3': (
+        'Rebuild: click the xlreview button in Excel or run `xlreview rebuild BOOK.xlsx`. '
+        'Green tabs are generated and are replaced on every rebuild.'
+    ),
+    'title.how_to_4': 'Read the Data check sheet first: errors mean values were ignored.',
+    'title.how_to_5': (
+        'On the Targets sheet, the yellow cells are inputs: change the revenue target, shares, '
+        'conversion rates or deal size and the funnel targets recalculate at once.'
+    ),
+    'title.how_to_6': (
+        'Bottom-up leads typed on Targets and Min/Max/Locked typed on Budget are kept when '
+        'you rebuild.'
+    ),
+    'title.how_to_7': (
+        'Curve-based budget figures are correlational estimates, not proof of cause and '
+        'effect.'
+    ),
+    'title.roi_note': 'ROI = (revenue − cost) / cost; a channel without spend has no ROI.',
+    'title.roi_summary': 'Department ROI',
+    'title.opp_per_lead': 'Opportunities per lead',
+    'title.median_lines': 'Quadrant lines (medians)',
+    'title.median': 'Median',
+    'title.chart_quadrant': 'Channel quadrant: volume × quality (size = cost)',
+    'title.chart_cost_revenue': 'Cost vs revenue by channel',
+    'title.chart_funnel': 'Funnel by stage',
+    'title.chart_monthly': 'MQL, SQL, opportunities and customers by month',
+    'title.chart_targets': 'Funnel targets by channel',
+    'title.chart_quarterly': 'Targets by quarter',
+    'title.chart_budget': 'Budget: last year vs plan',
+    'title.funnel_note': (
+        'Period: stage reached during the year. Cohort: leads created in the year that reached '
+        'the stage by now.'
+    ),
+    'title.goal_note': (
+        'Completion = actual / target (target / actual where lower is better). Green ≥ 100%, '
+        'amber ≥ 80%, red below.'
+    ),
+    'title.pipeline_note': (
+        'Open opportunities at year end × historical win rate, spread over next year by '
+        'the sales cycle.'
+    ),
+    'title.pipeline_months': 'Expected revenue by month',
+    'title.targets_note': (
+        'Yellow cells are inputs: change them and the targets recalculate (rounded up at '
+        'every stage). Share override, bottom-up leads and pick are kept at the next rebuild.'
+    ),
+    'title.company_target': 'Company revenue target',
+    'title.new_share': 'Share from new customers',
+    'title.marketing_share': 'Share sourced by marketing',
+    'title.marketing_target': 'Marketing revenue target',
+    'title.plan_lead_time': 'Needed before the year starts',
+    'title.budget_note': (
+        'Yellow cells are inputs kept on rebuild. Curve-based figures are correlational '
+        'estimates.'
+    ),
+    'title.workplan_note': 'Weeks between start and end are filled.',
+    'title.gantt': 'Gantt chart (week starting)',
+    'title.data_check_note': 'Errors: the value was ignored. Warnings: used, but check it.',
+    'title.kpi_revenue': 'Revenue',
+    'title.kpi_next_target': "next year's target {value}",
+    'title.kpi_completion': 'Goal completion',
+    'title.kpi_completion_sub': 'weighted by goal weight',
+    'title.kpi_roi': 'ROI (fully loaded)',
+    'title.kpi_roi_sub': 'programme and headcount cost',
+    'title.kpi_pipeline': 'Pipeline carried over',
+    'title.kpi_pipeline_sub': 'expected next year',
+    'title.kpi_cac_sub': 'cost per customer',
+    'help.settings': (
+        'Settings: type a value beside each key; a blank value means the '
+        'default. Descriptions on the right.'
+    ),
+    'help.leads': (
+        'Leads: paste your CRM export below the header, one lead per row '
+        '(dates as dates; stages skipped by the CRM are fine).'
+    ),
+    'help.deals': (
+        'Deals (optional): a second export of closed deals, joined onto Leads '
+        'by lead_id.'
+    ),
+    'help.spend': 'Spend: one row per month, channel and campaign: cost, visits, impressions.',
+    'help.headcount': (
+        'Headcount: marketing roles, annual cost and the share of time spent '
+        'on marketing (1 = full time).'
+    ),
+    'help.goals': (
+        "Goals: this year's goals by module and layer (completion, effect, "
+        'ROI); leave actual blank and name a metric to take it from the data.'
+    ),
+    'help.mentions': (
+        'Mentions (optional): monthly mentions of your brand and competitors '
+        'per platform, for share of voice.'
+    ),
+    'help.initiatives': (
+        "Initiatives: next year's projects with start and end dates, owner, "
+        'budget and KPI (for the Gantt chart).'
+    ),
+    'help.message_house': (
+        'Message house: part = roof, pillar, proof or foundation; proof points '
+        'name their pillar.'
+    ),
+    'help.improvements': (
+        'Improvements: problems found this year, their root cause, the action, '
+        'owner and due date.'
+    ),
+    'help.team': 'Team: roles next year, headcount, cost and OKR.',
+    'help.mapping': (
+        'Mapping (optional): when an export has its own column names, map them '
+        'to ours here.'
+    ),
+    'help.mapping_example': (
+        'Example: sheet = leads, column = created, source = '
+        'first_contact_date, date_format = dmy (dmy, mdy, ymd or blank = '
+        'automatic).'
+    ),
+    'help.invalid_date': 'Please enter a date, e.g. 2025-03-31.',
+    'help.invalid_number': 'Please enter a number of 0 or more.',
+    'help.invalid_share': 'Please enter a share between 0 and 1 (e.g. 50%).',
+    'help.invalid_choice': 'Please pick a value from the list.',
+    'col.setting_description': 'description',
+    'setting.fiscal_year': 'Year under review; blank = the year of the latest lead.',
+    'setting.currency': 'Currency shown in money formats: CNY, USD, EUR, ¥, $ …',
+    'setting.revenue_target': "Next year's company revenue target.",
+    'setting.new_customer_share': (
+        'Share of the revenue target expected from new customers (e.g. 60%).'
+    ),
+    'setting.marketing_share': 'Share of new-customer revenue sourced by marketing (e.g. 50%).',
+    'setting.avg_deal_size': 'Average deal size; blank = the median won amount of the history.',
+    'setting.budget_total': "Next year's total marketing budget, headcount included.",
+    'setting.experiment_share': 'Share of the programme budget kept for experiments (default 20%).',
+    'setting.seasonality': 'Monthly weights: history (past won revenue by month) or flat.',
+    'setting.language': 'Language of the generated sheets: en or zh-CN.',
+    'setting.brand': 'Your brand name as written in the Mentions sheet.',
+    'setting.budget_method': 'How the proven budget is allocated: implied, roi or curve.',
+    'setting.min_conversions': (
+        'Fewer conversions than this at a stage: the channel uses the overall '
+        'rate (default 20).'
+    ),
+    'setting.share_copy': 'yes = also write a shareable values-only copy on every rebuild.',
+    # cell functions and live Excel (cellfuncs, io/excel)
+    'msg.udf_rates': 'need 4 values between 0 and 1',
+    'msg.udf_not_number': 'need a number, got {value!r}',
+    'msg.udf_negative': 'need a number ≥ 0',
+    'msg.udf_positive': 'need a number above 0',
+    'msg.udf_stage': 'unknown stage {value!r}: use leads, mql, sql, opp or customers',
+    'msg.udf_leads_header': 'need a header row with stage date columns (mql_date … won_date)',
+    'msg.udf_no_channel_column': 'the range has no channel column',
+    'msg.udf_unknown_channel': 'no leads of channel {value!r}',
+    'msg.udf_no_leads': 'no leads below the header row',
+    'msg.udf_empty': 'need at least one cell',
+    'msg.udf_whole': 'need a whole number ≥ 0',
+    'msg.udf_same_length': 'need as many cells as {other}',
+    'msg.udf_share': 'need a share from 0 to 1',
+    'msg.excel_step': 'xlreview: {step}…',
+    'msg.excel_problems': '{errors} errors and {warnings} warnings: see the Data check sheet',
+    'msg.excel_failed': 'The rebuild stopped: {error}',
+    'title.excel_alert': 'xlreview',
+    'title.avg_deal': 'Average deal size',
+    'title.customers_needed': 'Customers needed',
+    'title.fit_revenue_per_lead': 'revenue = leads × {value:,.0f}',
 }

@@ -112,4 +112,277 @@ LABELS: dict[str, str] = {
     'cli.rebuilt': '已重建 {path}：生成 {count} 个工作表',
     'cli.data_check': '数据检查：{errors} 个错误，{warnings} 个警告，{infos} 条提示',
     'cli.more_rows': '  …… 另有 {count} 行，见数据检查表',
+    'col.lead_to_mql': '线索→MQL',
+    'col.mql_to_sql': 'MQL→SQL',
+    'col.sql_to_opp': 'SQL→商机',
+    'col.opp_to_won': '赢单率',
+    'col.customers': '成交客户',
+    'col.pick': '采用',
+    'col.plan_leads': '计划线索',
+    'col.budget': '预算',
+    'col.week_start': '周起始日',
+    'col.needed_before_year': '年初前所需',
+    'col.pipeline_carried': '结转商机',
+    'col.name': '名称',
+    'col.owner': '负责人',
+    'col.start': '开始',
+    'col.end': '结束',
+    'col.kpi': 'KPI',
+    'col.problem': '问题',
+    'col.root_cause': '根因',
+    'col.action': '改进措施',
+    'col.due': '截止日期',
+    'col.role': '岗位',
+    'col.headcount': '人数',
+    'col.okr': 'OKR',
+    'value.top_down': '自上而下',
+    'value.bottom_up': '自下而上',
+    'msg.plan_no_target': '设置中没有收入目标：漏斗目标留空',
+    'msg.plan_no_deal_size': (
+        '没有平均客单价：请在设置中填写 avg_deal_size（历史数据中没有成交金额）'
+    ),
+    'msg.plan_zero_target': '收入目标为 0：所有漏斗目标均为 0',
+    'msg.plan_bad_rate': '历史转化率 {rate} 为 0 或空：该阶段之前的目标留空',
+    'msg.plan_no_spend': '渠道 {channel} 没有费用：其线索成本和所需费用留空',
+    'msg.plan_short_history': '历史数据不足一年：月度目标按平均分配',
+    'msg.plan_no_won_history': '历史数据中没有成交：月度目标按平均分配',
+    'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 个未被现有管道覆盖',
+    'msg.plan_no_budget': '设置中没有总预算：项目预算取目标所需费用（{amount:,.2f}）',
+    'msg.plan_no_budget_at_all': '设置中没有总预算，目标也无法推算费用：项目预算为 0',
+    'msg.plan_budget_below_headcount': (
+        '总预算 {budget:,.2f} 低于人员成本 {headcount:,.2f}：项目预算为 0'
+    ),
+    'msg.plan_budget_below_locked': (
+        '成熟渠道预算 {budget:,.2f} 低于锁定金额合计 {locked:,.2f}：'
+        '锁定金额按比例缩减，其他渠道为 0'
+    ),
+    'msg.plan_budget_below_min': (
+        '成熟渠道预算 {budget:,.2f} 低于各渠道下限合计 {minimum:,.2f}：下限按比例缩减'
+    ),
+    'msg.plan_budget_above_max': (
+        '成熟渠道预算 {budget:,.2f} 高于各渠道上限合计 {maximum:,.2f}：超出部分按比例分配'
+    ),
+    'msg.plan_curve_note': '预算响应曲线是根据月度费用与结果得出的相关性估计，并非因果证明',
+    'title.fit_power': '幂函数曲线 y = {a:.4g}·x^{b:.2f}，R² {r2:.2f}，{n} 个月',
+    'title.fit_flat': '固定比率：每单位费用 {rate:.4g}（{reason}）',
+    'title.fit_none': '无费用历史：无曲线',
+    'title.fit_experiment': '实验渠道：无曲线',
+    'value.fit_few_months': '不足 6 个月',
+    'value.fit_no_diminishing': '无边际递减，b ≥ 1',
+    'value.fit_weak': '拟合较弱，R² < 0.3',
+    'col.share_override': '占比调整',
+    'msg.sheet_missing': '未找到工作表 {sheet}：按无数据处理',
+    'msg.settings_missing': '未找到工作表 {sheet}：使用默认设置',
+    'msg.header_missing': '前 10 行中没有找到表头（应包含 {columns} 等列）',
+    'msg.column_missing': '工作表 {sheet} 缺少必填列 {column}',
+    'msg.excel_error': '单元格 {cell} 是 Excel 错误值 {value}：已忽略',
+    'msg.excel_error_many': (
+        '{count} 个单元格是 Excel 错误值，如 {examples}（单元格 {rows} …）：'
+        '已忽略'
+    ),
+    'msg.not_a_number': '“{value}”不是数字：已忽略',
+    'msg.not_a_number_many': '{count} 个值不是数字，如 {examples}（第 {rows} 行 …）：已忽略',
+    'msg.not_a_date': '“{value}”不是日期：留空',
+    'msg.not_a_date_many': '{count} 个值不是日期，如 {examples}（第 {rows} 行 …）：留空',
+    'msg.not_a_month': '“{value}”不是月份：该行已忽略',
+    'msg.not_a_month_many': '{count} 个值不是月份，如 {examples}（第 {rows} 行 …）：这些行已忽略',
+    'msg.negative': '负数 {value}：已忽略',
+    'msg.negative_many': '{count} 个负数，如 {examples}（第 {rows} 行 …）：已忽略',
+    'msg.required_blank': '必填值为空：该行已忽略',
+    'msg.required_blank_many': '{count} 行的必填值为空（第 {rows} 行 …）：这些行已忽略',
+    'msg.duplicate_id': 'ID {value} 重复（首次出现在第 {first} 行）：该行已忽略',
+    'msg.duplicate_id_many': '{count} 个重复 ID，如 {examples}（第 {rows} 行 …）：这些行已忽略',
+    'msg.ambiguous_dates': (
+        '所有日期既可按日在前也可按月在前理解：'
+        '已按{order}读取。请在字段映射表中填写日期格式以确认'
+    ),
+    'msg.stage_order': '日期 {value} 早于前一阶段 {earlier}（{earlier_value}）',
+    'msg.stage_order_many': '{count} 个日期早于前一阶段 {earlier}，如 {examples}（第 {rows} 行 …）',
+    'msg.backfilled': '为空但后续阶段有日期：已用 {later}（{value}）补齐',
+    'msg.backfilled_many': (
+        '{count} 条线索此日期为空但后续阶段有日期：'
+        '已用下一阶段日期补齐（第 {rows} 行 …）'
+    ),
+    'msg.deal_not_found': '成交 {value} 在工作表 {leads} 中找不到：已忽略',
+    'msg.deal_not_found_many': (
+        '{count} 条成交在工作表 {leads} 中找不到，如 {examples}（第 {rows} 行 …）：'
+        '已忽略'
+    ),
+    'msg.lead_type_unknown': '客户类型“{value}”既不是新客户也不是老客户：留空',
+    'msg.lead_type_unknown_many': (
+        '{count} 个客户类型既不是新客户也不是老客户，如 {examples}（第 {rows} 行 …）：'
+        '留空'
+    ),
+    'msg.channel_blank': '渠道为空：计入“{unassigned}”',
+    'msg.channel_blank_many': '{count} 条线索没有渠道：计入“{unassigned}”（第 {rows} 行 …）',
+    'msg.mapping_unreadable': '字段映射表需要工作表、字段和源列名三列：已忽略',
+    'msg.mapping_unknown_sheet': '未知的输入工作表“{value}”：该映射行已忽略',
+    'msg.mapping_unknown_column': '工作表 {sheet} 的字段未知或源列名为空“{value}”：该映射行已忽略',
+    'msg.mapping_bad_date_format': '日期格式“{value}”不是 dmy、mdy 或 ymd：自动识别',
+    'value.dmy': '日-月-年',
+    'value.mdy': '月-日-年',
+    'value.ymd': '年-月-日',
+    'col.item': '项目',
+    'col.value': '数值',
+    'col.lead_to_won': '线索→成交',
+    'col.open_opps': '未结商机数',
+    'col.pipeline_value': '商机金额',
+    'col.win_rate': '赢单率',
+    'col.expected_value': '预期金额',
+    'col.expected_next_year': '预计明年回款',
+    'col.share_last_year': '去年份额',
+    'col.rank_last_year': '去年排名',
+    'value.programme_cost': '项目费用',
+    'value.headcount_cost': '人员成本',
+    'value.revenue': '收入',
+    'value.roi_programme': 'ROI（仅项目费用）',
+    'value.roi_fully_loaded': 'ROI（全成本，含人员）',
+    'msg.goal_target_zero': '目标“{goal}”：目标值为 0，完成率留空',
+    'msg.goal_metric_unknown': '指标“{metric}”无法识别；可用指标：{known}',
+    'msg.goal_no_actual': '目标“{goal}”：没有实际值也没有指标键，完成率留空',
+    'sheet.team': '团队规划',
+    'title.roi_matrix': '渠道ROI矩阵',
+    'title.funnel': '全链路漏斗',
+    'title.events': '活动全链路复盘',
+    'title.monthly': '月度分布',
+    'title.sales_cycle': '成交周期（线索到成交天数）',
+    'title.pipeline': '商机结转至明年',
+    'title.goal_review': '目标回顾',
+    'title.share_of_voice': '声量份额',
+    'title.targets': '目标拆解（可模拟）',
+    'title.plan_quarterly': '季度拆解',
+    'title.plan_monthly': '月度拆解',
+    'title.plan_weekly': '周拆解',
+    'title.budget': '市场预算',
+    'title.workplan': '年度工作计划',
+    'title.actions': '改进行动',
+    'title.team': '团队',
+    'title.data_check': '数据检查',
+    'title.message_house': '信息屋',
+    'title.dashboard': '{year} 一页纸看板',
+    'title.how_to': '如何使用本工作簿',
+    'title.how_to_1': '将CRM和投放数据粘贴到输入表（深蓝色标签）：线索、投放、人力、目标及可选表。',
+    'title.how_to_2': '填写设置表：财年、币种、明年营收目标、预算、语言。',
+    'title.how_to_3': (
+        '重新生成：点击Excel中的xlreview按钮，或运行 `xlreview rebuild BOOK.xlsx`。绿色标'
+        '签的表为自动生成，每次重新生成都会被替换。'
+    ),
+    'title.how_to_4': '先查看数据检查表：错误表示相应数值已被忽略。',
+    'title.how_to_5': (
+        '在目标拆解表中，黄色单元格为输入项：修改营收目标、占比、转化率或客单价，漏斗目标'
+        '会立即重新计算。'
+    ),
+    'title.how_to_6': (
+        '在目标拆解表中填写的自下而上线索数，以及预算表中的最小值/最大值/锁定，重新生成时'
+        '会保留。'
+    ),
+    'title.how_to_7': '基于曲线的预算数字是相关性估计，并非因果证明。',
+    'title.roi_note': 'ROI =（营收 − 成本）/ 成本；没有投放的渠道不计算ROI。',
+    'title.roi_summary': '部门整体ROI',
+    'title.opp_per_lead': '每条线索商机数',
+    'title.median_lines': '象限分界线（中位数）',
+    'title.median': '中位数',
+    'title.chart_quadrant': '渠道象限：数量 × 质量（气泡大小 = 成本）',
+    'title.chart_cost_revenue': '各渠道成本与营收',
+    'title.chart_funnel': '各阶段漏斗',
+    'title.chart_monthly': '每月MQL、SQL、商机与成交',
+    'title.chart_targets': '各渠道漏斗目标',
+    'title.chart_quarterly': '季度目标',
+    'title.chart_budget': '预算：去年与计划对比',
+    'title.funnel_note': (
+        '期间口径：年内到达该阶段的数量；同期群口径：年内新建线索至今到达该阶段的数量。'
+    ),
+    'title.goal_note': (
+        '完成率 = 实际 / 目标（越低越好的指标为 目标 / 实际）。绿色 ≥ 100%，橙色 ≥ 80%，'
+        '红色为以下。'
+    ),
+    'title.pipeline_note': '年末未结商机 × 历史赢单率，按成交周期分摊到明年各月。',
+    'title.pipeline_months': '每月预计营收',
+    'title.targets_note': (
+        '黄色单元格为输入项：修改后目标自动重算（每个阶段向上取整）。占比调整、自下而上线'
+        '索数和采用方式在重新生成时保留。'
+    ),
+    'title.company_target': '公司营收目标',
+    'title.new_share': '新客户占比',
+    'title.marketing_share': '市场部贡献占比',
+    'title.marketing_target': '市场部营收目标',
+    'title.plan_lead_time': '需在年初前准备的数量',
+    'title.budget_note': '黄色单元格为输入项，重新生成时保留。基于曲线的数字为相关性估计。',
+    'title.workplan_note': '开始与结束之间的周以色块显示。',
+    'title.gantt': '甘特图（按周）',
+    'title.data_check_note': '错误：该值已被忽略。警告：已使用，但请核对。',
+    'title.kpi_revenue': '营收',
+    'title.kpi_next_target': '明年目标 {value}',
+    'title.kpi_completion': '目标完成率',
+    'title.kpi_completion_sub': '按目标权重加权',
+    'title.kpi_roi': 'ROI（含人力）',
+    'title.kpi_roi_sub': '含项目费用与人力成本',
+    'title.kpi_pipeline': '结转商机',
+    'title.kpi_pipeline_sub': '预计明年落地',
+    'title.kpi_cac_sub': '每个成交客户成本',
+    'help.settings': '设置：在每个参数右侧填写数值；留空即使用默认值。右侧为说明。',
+    'help.leads': (
+        '线索：将CRM导出的数据粘贴到表头下方，每行一条线索'
+        '（日期请用日期格式；CRM跳过的阶段无需补填）。'
+    ),
+    'help.deals': '成交（可选）：第二份成交导出数据，按线索ID合并到线索表。',
+    'help.spend': '费用：每个月份、渠道和活动一行：费用、访问量、曝光量。',
+    'help.headcount': '人员成本：市场岗位、年度成本及投入市场工作的时间占比（1 = 全职）。',
+    'help.goals': (
+        '目标：按模块和层级（完成层、效果层、ROI层）填写本年目标；'
+        '实际值留空并填写指标键，即从数据中自动计算。'
+    ),
+    'help.mentions': '声量（可选）：各平台每月本品牌及竞品的提及量，用于计算声量份额。',
+    'help.initiatives': '年度项目：明年的项目及开始、结束日期、负责人、预算和KPI（用于甘特图）。',
+    'help.message_house': (
+        '信息屋：部分填写 roof（屋顶）、pillar（支柱）、proof（证据）或 foundation（地基）；'
+        '证据需注明所属支柱。'
+    ),
+    'help.improvements': '改进清单：本年发现的问题、根因、改进措施、负责人和截止日期。',
+    'help.team': '团队：明年的岗位、人数、成本和OKR。',
+    'help.mapping': '字段映射（可选）：导出数据的列名与本模板不同时，在此将其映射到本模板的字段。',
+    'help.mapping_example': (
+        '示例：工作表 = leads，字段 = created，源列名 = first_contact_date，日期格式 = dmy（dmy、'
+        'mdy、ymd，留空 = 自动识别）。'
+    ),
+    'help.invalid_date': '请输入日期，例如 2025-03-31。',
+    'help.invalid_number': '请输入大于或等于 0 的数字。',
+    'help.invalid_share': '请输入 0 到 1 之间的比例（例如 50%）。',
+    'help.invalid_choice': '请从列表中选择。',
+    'col.setting_description': '说明',
+    'setting.fiscal_year': '回顾年度；留空 = 最新线索所在年份。',
+    'setting.currency': '金额格式中显示的货币：CNY、USD、EUR、¥、$ 等。',
+    'setting.revenue_target': '明年公司收入目标。',
+    'setting.new_customer_share': '收入目标中来自新客户的比例（例如 60%）。',
+    'setting.marketing_share': '新客户收入中由市场部贡献的比例（例如 50%）。',
+    'setting.avg_deal_size': '平均客单价；留空 = 历史成交金额的中位数。',
+    'setting.budget_total': '明年市场总预算（含人员成本）。',
+    'setting.experiment_share': '项目预算中留给实验渠道的比例（默认 20%）。',
+    'setting.seasonality': '月度权重：history（按历史各月成交收入）或 flat（平均）。',
+    'setting.language': '生成工作表的语言：en 或 zh-CN。',
+    'setting.brand': '本品牌名称，与声量表中的写法一致。',
+    'setting.budget_method': '成熟渠道预算的分配方式：implied、roi 或 curve。',
+    'setting.min_conversions': '某阶段转化数少于此值时，该渠道使用整体转化率（默认 20）。',
+    'setting.share_copy': 'yes = 每次重建时另存一份仅含数值的分享副本。',
+    # cell functions and live Excel (cellfuncs, io/excel)
+    'msg.udf_rates': '需要4个0到1之间的值',
+    'msg.udf_not_number': '需要数字，收到 {value!r}',
+    'msg.udf_negative': '需要大于等于0的数字',
+    'msg.udf_positive': '需要大于0的数字',
+    'msg.udf_stage': '未知阶段 {value!r}：请用 线索、MQL、SQL、商机 或 成交客户',
+    'msg.udf_leads_header': '需要表头行，并含阶段日期列（MQL日期 … 成交日期）',
+    'msg.udf_no_channel_column': '区域中没有渠道列',
+    'msg.udf_unknown_channel': '没有渠道 {value!r} 的线索',
+    'msg.udf_no_leads': '表头行下没有线索',
+    'msg.udf_empty': '至少需要一个单元格',
+    'msg.udf_whole': '需要大于等于0的整数',
+    'msg.udf_same_length': '单元格个数需与 {other} 相同',
+    'msg.udf_share': '需要0到1之间的比例',
+    'msg.excel_step': 'xlreview：{step}…',
+    'msg.excel_problems': '{errors} 个错误、{warnings} 个警告：请查看“数据检查”工作表',
+    'msg.excel_failed': '重建已停止：{error}',
+    'title.excel_alert': 'xlreview',
+    'title.avg_deal': '平均客单价',
+    'title.customers_needed': '所需成交客户数',
+    'title.fit_revenue_per_lead': '收入 = 线索 × {value:,.0f}',
 }

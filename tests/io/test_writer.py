@@ -1,0 +1,151 @@
+"""xlsxwriter output read back with openpyxl and as raw XML: tables, text, formulas, print."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests import tables_fixture as fx
+from xlreview.io.writer import write_sheets
+from xlreview.labels import label
+from xlreview.layout import build_sheets
+
+
+@pytest.fixture(scope="module", params=["en", "zh-CN"])
+def book(request, tmp_path_factory) -> tuple[str, Path]:
+    lang = request.param
+    path = tmp_path_factory.mktemp("writer") / f"generated_{lang}.xlsx"
+    sheets = build_sheets(fx.tables(with_share_of_voice=True), settings=fx.settings(lang),
+                          extra=fx.extra())
+    write_sheets(sheets, path)
+    return lang, path
+
+
+def _sheet(wb: openpyxl.Workbook, key: str, lang: str):
+    return wb[label(f"sheet.{key}", lang)]
+
+
+def test_only_generated_sheets_dashboard_first(book):
+    lang, path = book
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == label("sheet.dashboard", lang)
+    assert label("sheet.share_of_voice", lang) in wb.sheetnames
+    assert all(ws.sheet_properties.tabColor.rgb.endswith("2E7D32") for ws in wb.worksheets)
+
+
+def test_tables_named_by_key_with_label_headers(book):
+    lang, path = book
+    wb = openpyxl.load_workbook(path)
+    ws = _sheet(wb, "roi_matrix", lang)
+    table = ws.tables["roi_matrix"]
+    # Header row 4, three channels and the total: A4:P8.
+    assert table.ref == "A4:P8"
+    headers = [c.value for c in ws[4][:16]]
+    assert headers == [label(f"col.{k}", lang) for k in fx.tables()["roi_matrix"].columns]
+    assert "roi_summary" in ws.tables
+    names = {t for s in wb.worksheets for t in s.tables}
+    assert {"funnel", "events", "monthly", "targets", "budget", "workplan", "data_check",
+            "goal_review", "plan_weekly"} <= names
+
+
+def test_blank_ratios_are_empty_cells_not_errors(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
+    organic = 7  # header row 4 + Trade shows, Search, Organic
+    assert ws.cell(organic, 1).value == "Organic"
+    assert ws.cell(organic, 2).value is None  # cost
+    assert ws.cell(organic, 15).value is None  # ROI
+    for row in ws.iter_rows():
+        for cell in row:
+            assert not (isinstance(cell.value, str) and cell.value.startswith("#DIV"))
+
+
+def test_formula_like_text_is_written_as_text(book):
+    lang, path = book
+    wb = openpyxl.load_workbook(path)
+    ws = _sheet(wb, "events", lang)
+    cells = [ws.cell(6 + i, 1) for i in range(4)]
+    assert [c.value for c in cells] == fx.FORMULA_LIKE
+    assert all(c.data_type == "s" for c in cells)
+    check = _sheet(wb, "data_check", lang)
+    assert check.cell(6, 5).value == "=blank channel set to (no channel)"
+    assert check.cell(6, 5).data_type == "s"
+
+
+def test_targets_formulas_and_cached_values(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "targets", lang)
+    cached = _sheet(openpyxl.load_workbook(path, data_only=True), "targets", lang)
+    # Table header on row 10, Trade shows on row 11; customers in column G, leads in K.
+    assert ws["G11"].data_type == "f" and ws["G11"].value.startswith("=IFERROR(INT($B$8*(B11/")
+    assert ws["K11"].value == '=IFERROR(ROUNDUP(J11/C11,0),"")'
+    assert cached["G11"].value == 8
+    assert cached["K11"].value == 540
+    assert cached["K14"].value == 1_880
+    assert cached["B8"].value == 15
+    assert cached["B6"].value == 3_000_000
+
+
+def test_number_formats_follow_the_currency(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
+    assert ws["B5"].number_format == '"¥"#,##0'
+    assert ws["O5"].number_format == "0.0%"
+    assert ws["C5"].number_format == "#,##0"
+
+
+def test_freeze_print_titles_and_page_setup(book):
+    lang, path = book
+    wb = openpyxl.load_workbook(path)
+    ws = _sheet(wb, "funnel", lang)
+    assert ws.freeze_panes == "A5"
+    assert ws.print_title_rows == "$4:$4"
+    assert ws.page_setup.orientation == "landscape"
+    # Fit to 1 page wide (fitToWidth defaults to 1), any number of pages tall.
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+    dash = _sheet(wb, "dashboard", lang)
+    assert dash.page_setup.fitToHeight in (None, 1)  # 1 page tall (1 is the default)
+    assert dash.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_charts_are_native_and_reference_sheet_ranges(book):
+    lang, path = book
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml", n)]
+        xml = "".join(z.read(n).decode() for n in charts)
+    # Dashboard 4, ROI 2, funnel, monthly, targets, quarterly, budget.
+    assert len(charts) == 11
+    # Straight lines: no smoothed series (LibreOffice smooths unless told otherwise).
+    assert "<c:lineChart>" in xml and '<c:smooth val="1"/>' not in xml
+    funnel = label("sheet.funnel", lang)
+    assert re.search(rf"<c:f>'?{re.escape(funnel)}'?!\$B\$5:\$B\$9</c:f>", xml)
+
+
+def test_gantt_conditional_format(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "workplan", lang)
+    rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+    assert len(rules) == 1
+    assert rules[0].formula[0].startswith("AND(")
+
+
+def test_message_house_merged_roof_and_foundation(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "message_house", lang)
+    merged = sorted(str(r) for r in ws.merged_cells.ranges)
+    assert merged == ["A3:C4", "A8:C9"]
+    assert ws["A3"].value == "Grow with confidence"
+
+
+def test_empty_table_is_still_a_valid_table(tmp_path):
+    tables = fx.tables()
+    tables["data_check"] = tables["data_check"].iloc[0:0]
+    path = tmp_path / "empty.xlsx"
+    write_sheets(build_sheets(tables, settings=fx.settings()), path)
+    ws = openpyxl.load_workbook(path)[label("sheet.data_check")]
+    assert ws.tables["data_check"].ref == "A4:E5"

@@ -1,0 +1,177 @@
+"""Time phasing: largest-remainder splits, monthly weights, stage lags, weeks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.plan_helpers import combine, funnel_leads
+from xlreview.errors import InputError
+from xlreview.phasing import (
+    monthly_weights,
+    plan_monthly,
+    plan_quarterly,
+    plan_weekly,
+    split_money,
+    split_whole,
+    stage_lags,
+    working_days,
+)
+
+FLAT = np.full(12, 1 / 12)
+
+
+@pytest.mark.parametrize(
+    "total, weights, expected",
+    [
+        (10, [1, 1, 1], [4, 3, 3]),  # 3.33 each: one extra to the first (stable tie)
+        (7, [0.5, 0.3, 0.2], [4, 2, 1]),  # 3.5, 2.1, 1.4 → floors 3, 2, 1; rest 1 → .5
+        (5, [0, 0], [3, 2]),  # all-zero weights split evenly
+        (4, [1, np.nan, -2, 1], [2, 0, 0, 2]),  # blank and negative weights count as 0
+        (0, [1, 2], [0, 0]),
+    ],
+)
+def test_split_whole_by_hand(total, weights, expected):
+    assert split_whole(total, weights).tolist() == expected
+
+
+@pytest.mark.parametrize("total, weights", [(-1, [1]), (2.5, [1, 1]), (3, [])])
+def test_split_whole_rejects(total, weights):
+    with pytest.raises(InputError):
+        split_whole(total, weights)
+
+
+@given(
+    total=st.integers(min_value=0, max_value=10**12),
+    weights=st.lists(st.floats(min_value=0, max_value=1e6), min_size=1, max_size=60),
+)
+def test_split_whole_adds_up_exactly_and_stays_near_the_quota(total, weights):
+    parts = split_whole(total, weights)
+    assert parts.sum() == total
+    assert (parts >= 0).all()
+    w = np.array(weights)
+    w = w if w.sum() > 0 else np.ones_like(w)
+    quota = total * w / w.sum()
+    assert (np.abs(parts - quota) < 1 + 1e-6 * max(total, 1)).all()
+
+
+def test_split_money_to_the_cent():
+    # 100.00 / 3 = 33.333… → 3333, 3333, 3333 cents + 1 cent to the first.
+    assert split_money(100, [1, 1, 1]).tolist() == [33.34, 33.33, 33.33]
+
+
+@given(total=st.floats(min_value=0, max_value=1e9),
+       weights=st.lists(st.floats(min_value=0, max_value=1e3), min_size=1, max_size=12))
+def test_split_money_adds_up_to_the_cent(total, weights):
+    cents = np.round(split_money(total, weights) * 100)
+    assert cents.sum() == round(total * 100)
+    assert (cents >= 0).all()
+
+
+def won_history():
+    # Leads over two full years (2024-01-01 … 2025-12-31). Won: Jan 2024 100, Jan 2025 300,
+    # Jun 2024 200. Per calendar month over the 24 months: Jan (100+300)/2 = 200,
+    # Jun (200+0)/2 = 100 → weights Jan 2/3, Jun 1/3, others 0.
+    leads = combine(funnel_leads("A", [1, 0, 0, 0, 0], start="2024-01-01"),
+                    funnel_leads("A", [1, 0, 0, 0, 0], start="2025-12-31", prefix="end"))
+    won = pd.DataFrame({"won_date": pd.to_datetime(["2024-01-15", "2025-01-20", "2024-06-03"]),
+                        "amount": [100.0, 300.0, 200.0]})
+    for column in ("created", "mql_date", "sql_date", "opp_date"):
+        won[column] = won["won_date"] - pd.Timedelta(days=40)
+    return pd.concat([leads, won], ignore_index=True)
+
+
+def test_monthly_weights_from_won_revenue_history():
+    weights, reason = monthly_weights(won_history())
+    expected = np.zeros(12)
+    expected[0], expected[5] = 2 / 3, 1 / 3
+    assert reason is None
+    assert weights == pytest.approx(expected)
+
+
+def test_monthly_weights_flat_by_setting_or_short_history():
+    assert monthly_weights(won_history(), "flat") == (pytest.approx(FLAT), None)
+    short = funnel_leads("A", [100, 50, 20, 10, 5])  # 100 days of history
+    weights, reason = monthly_weights(short)
+    assert reason == "short_history"
+    assert weights == pytest.approx(FLAT)
+
+
+def test_stage_lags_in_months():
+    # funnel_leads: won 30 days after created, 25 after MQL, 20 after SQL, 10 after opp.
+    # 30 / 30.44 = 0.99 → 1 month; 25 → 0.82 → 1; 20 → 0.66 → 1; 10 → 0.33 → 0.
+    assert stage_lags(funnel_leads("A", [10, 8, 6, 4, 2])) == {
+        "lead": 1, "mql": 1, "sql": 1, "opp": 0}
+
+
+def test_plan_monthly_moves_earlier_stages_by_their_lag():
+    # All customers in January (weights 1, 0, …). Leads lag 1 month: January's leads are
+    # needed in December of the year before (12 needed before the year); within the year
+    # they reappear in December for next January (same seasonality assumed).
+    weights = np.zeros(12)
+    weights[0] = 1
+    counts = {"lead": 12, "mql": 6, "sql": 4, "opp": 2, "won": 1}
+    monthly, needed = plan_monthly(counts, 1000.0, weights, {"lead": 1, "mql": 0, "sql": 0,
+                                                            "opp": 0}, 2027, budget=1200.0)
+    assert monthly["won"].tolist() == [1] + [0] * 11
+    assert monthly["mql"].tolist() == [6] + [0] * 11
+    assert monthly["leads"].tolist() == [0] * 11 + [12]
+    assert needed == {"lead": 12, "mql": 0, "sql": 0, "opp": 0}
+    assert monthly["revenue"].sum() == 1000.0
+    # Budget follows the leads: all of it in December.
+    assert monthly["budget"].tolist() == [0.0] * 11 + [1200.0]
+    assert monthly["month"].iloc[0] == pd.Timestamp("2027-01-01")
+
+
+def test_quarters_are_sums_of_months():
+    counts = {"lead": 1200, "mql": 120, "sql": 60, "opp": 30, "won": 12}
+    monthly, _ = plan_monthly(counts, 1200.0, FLAT, {}, 2027, budget=99.99)
+    quarterly = plan_quarterly(monthly)
+    assert quarterly["quarter"].tolist() == ["Q1", "Q2", "Q3", "Q4"]
+    assert quarterly["leads"].tolist() == [300, 300, 300, 300]
+    assert quarterly["won"].tolist() == [3, 3, 3, 3]
+    assert round(quarterly["budget"].sum(), 2) == 99.99
+
+
+def test_working_days_of_2027():
+    days = working_days(2027)
+    # 1 Jan 2027 is a Friday in ISO week 2026-W53; 31 Dec 2027 is a Friday in 2027-W52.
+    assert days.columns[0] == "2026-W53" and days.columns[-1] == "2027-W52"
+    assert len(days.columns) == 53
+    # January 2027: Fri 1st (W53), then four full weeks 4–29 (W01–W04) = 21 working days.
+    assert days.loc[1, "2026-W53"] == 1
+    assert days.loc[1].sum() == 21
+    # W05 starts Monday 1 February: no January days.
+    assert days.loc[1, "2027-W05"] == 0
+
+
+def test_weeks_split_months_by_working_days():
+    # 21 January leads over 21 working days: 1 to W53 (Fri 1 Jan), 5 to each of W01–W04.
+    monthly, _ = plan_monthly({"lead": 21}, 0.0, np.eye(12)[0], {}, 2027)
+    weekly = plan_weekly(monthly, 2027)
+    assert weekly["leads"].iloc[:6].tolist() == [1, 5, 5, 5, 5, 0]
+    assert weekly["week_start"].iloc[0] == pd.Timestamp("2026-12-28")
+    assert list(weekly.columns) == ["week", "week_start", "leads", "mql", "sql", "opp", "won",
+                                    "revenue"]
+
+
+@settings(deadline=None, max_examples=50)
+@given(counts=st.lists(st.integers(min_value=0, max_value=10**7), min_size=5, max_size=5),
+       weights=st.lists(st.floats(min_value=0, max_value=100), min_size=12, max_size=12),
+       revenue=st.floats(min_value=0, max_value=1e10),
+       year=st.integers(min_value=2020, max_value=2035))
+def test_months_and_weeks_add_up_to_the_annual_targets(counts, weights, revenue, year):
+    annual = dict(zip(["lead", "mql", "sql", "opp", "won"], counts, strict=True))
+    lags = {"lead": 3, "mql": 2, "sql": 1, "opp": 13}
+    monthly, needed = plan_monthly(annual, revenue, np.array(weights), lags, year)
+    weekly = plan_weekly(monthly, year)
+    for column, total in zip(["leads", "mql", "sql", "opp", "won"], counts, strict=True):
+        assert monthly[column].sum() == total
+        assert weekly[column].sum() == total
+        assert (weekly[column] >= 0).all()
+    assert round(monthly["revenue"].sum() * 100) == round(revenue * 100)
+    assert round(weekly["revenue"].sum() * 100) == round(revenue * 100)
+    assert all(0 <= needed[s] <= annual[s] for s in needed)

@@ -1,0 +1,100 @@
+"""Every generated sheet renders with LibreOffice, in English and Chinese, and is not blank.
+
+Set ``XLREVIEW_UPDATE_DOCS=1`` to refresh ``docs/dashboard_en.png`` and
+``docs/dashboard_zh-CN.png`` from the rendered dashboards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests import lo_convert
+from tests import tables_fixture as fx
+from xlreview.io.writer import write_sheets
+from xlreview.labels import label
+from xlreview.layout import build_sheets
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(
+        lo_convert.soffice() is None or shutil.which("pdftoppm") is None,
+        reason="LibreOffice or poppler missing",
+    ),
+]
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def _read_pgm(path: Path) -> np.ndarray:
+    """Grey pixels of a ``pdftoppm -gray`` page (binary PGM; no imaging library needed)."""
+    data = path.read_bytes()
+    # P5 header: magic, width, height, maxval separated by whitespace.
+    parts = data.split(maxsplit=4)
+    width, height = int(parts[1]), int(parts[2])
+    return np.frombuffer(parts[4][: width * height], dtype=np.uint8).reshape(height, width)
+
+
+@pytest.fixture(scope="module", params=["en", "zh-CN"])
+def rendered(request, tmp_path_factory):
+    lang = request.param
+    tmp = tmp_path_factory.mktemp(f"render-{lang}")
+    sheets = build_sheets(fx.tables(with_share_of_voice=True), settings=fx.settings(lang),
+                          extra=fx.extra())
+    book = tmp / f"generated_{lang}.xlsx"
+    write_sheets(sheets, book)
+    pdf = lo_convert.convert(book, "pdf", tmp)
+    subprocess.run(["pdftoppm", "-r", "60", "-gray", str(pdf), str(tmp / "page")], check=True)
+    pages = sorted(tmp.glob("page-*.pgm"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return lang, sheets, pdf, pages, text
+
+
+def test_every_sheet_has_a_page_that_is_not_blank(rendered):
+    _, sheets, _, pages, _ = rendered
+    assert len(pages) >= len(sheets)
+    for page in pages:
+        pixels = _read_pgm(page)
+        ink = float((pixels < 200).mean())
+        assert pixels.std() > 5 and ink > 0.002, (page.name, ink)
+
+
+def test_every_sheet_title_is_on_a_page(rendered):
+    lang, sheets, _, _, text = rendered
+    flat = "".join(text.split())
+    for sheet in sheets:
+        first = next(c.value for c in sheet.cells if (c.row, c.col) == (0, 0))
+        title = str(first).split("{")[0]
+        assert "".join(title.split()) in flat, (lang, sheet.key, title)
+
+
+def test_chinese_text_uses_a_cjk_font(rendered):
+    lang, _, pdf, _, text = rendered
+    if lang != "zh-CN":
+        pytest.skip("English")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "CJK" in fonts or "Droid" in fonts or "WenQuanYi" in fonts, fonts
+    assert label("title.chart_funnel", "zh-CN") in text  # chart titles render as text
+
+
+def test_dashboard_fits_on_the_first_page(rendered):
+    lang, _, pdf, _, _ = rendered
+    first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+                                capture_output=True, text=True, check=True).stdout
+    flat = "".join(first_page.split())
+    for key in ("title.chart_funnel", "title.chart_monthly", "title.kpi_pipeline"):
+        assert "".join(label(key, lang).split()) in flat
+    # The second page starts the ROI sheet, so the dashboard took exactly one page.
+    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "".join(label("title.roi_matrix", lang).split()) in "".join(second.split())
+    if os.environ.get("XLREVIEW_UPDATE_DOCS") == "1":
+        DOCS.mkdir(exist_ok=True)
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1",
+                        "-singlefile", str(pdf), str(DOCS / f"dashboard_{lang}")], check=True)
+        assert (DOCS / f"dashboard_{lang}.png").stat().st_size > 10_000

@@ -1,0 +1,466 @@
+"""The generated sheets as a director would present them: tables → a pure sheet model.
+
+:func:`build_sheets` turns the core's tables (DESIGN.md, "Table contract") into
+:class:`Sheet` objects: title lines, Excel Tables with translated headers and number
+formats, native formulas for the what-if cells, conditional formats and charts. It knows
+cell positions (so it can write formulas and chart ranges) but nothing about xlsxwriter;
+``io/writer.py`` writes the model.
+"""
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .labels import LANGUAGES, label
+from .layout_plan import (
+    budget_sheet,
+    customers_formula,
+    data_check_sheet,
+    how_to_sheet,
+    message_house_sheet,
+    phasing_sheet,
+    targets_chart,
+    targets_sheet,
+    workplan_sheet,
+)
+from .settings import Settings
+from .sheetmodel import (
+    GENERATED_TAB,
+    INPUT_FILL,
+    TABLE_ROW,
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Conditional,
+    Ctx,
+    Formula,
+    Merge,
+    Ref,
+    Series,
+    Sheet,
+    Style,
+    a1,
+    add_chart,
+    col_letter,
+    column_ref,
+    currency_symbol,
+    display_width,
+    finish,
+    header,
+    make_block,
+    styles_for,
+    table_sheet,
+)
+
+GENERATED: list[str] = [
+    "dashboard",
+    "roi_matrix",
+    "funnel",
+    "events",
+    "monthly",
+    "sales_cycle",
+    "pipeline",
+    "goal_review",
+    "share_of_voice",
+    "targets",
+    "plan_quarterly",
+    "plan_monthly",
+    "plan_weekly",
+    "budget",
+    "workplan",
+    "message_house",
+    "actions",
+    "team",
+    "data_check",
+    "how_to",
+]
+"""Generated sheet keys in workbook order (``share_of_voice`` only when it has rows)."""
+
+
+
+# --- review sheets ---------------------------------------------------------------------
+
+
+def _roi_sheet(ctx: Ctx) -> Sheet | None:
+    sheet = table_sheet(ctx, "roi_matrix", note=ctx.t("title.roi_note"))
+    if sheet is None:
+        return None
+    block = sheet.blocks[0]
+    summary = ctx.table("roi_summary")
+    side = block.last_col + 2
+    if summary is not None:
+        frame = summary.copy()
+        frame["item"] = [ctx.t(f"value.{i}") for i in frame["item"]]
+        small = make_block(ctx, "roi_summary", frame, row=TABLE_ROW, col=side)
+        roi_rows = [i for i, k in enumerate(summary["item"]) if str(k).startswith("roi")]
+        value = small.columns[1]
+        for i in roi_rows:
+            value.cell_styles[i] = replace(ctx.styles.percent, bold=True)
+        small.columns[0].width = max(small.columns[0].width, 24.0)
+        sheet.blocks.append(small)
+        sheet.cells.append(
+            Cell(TABLE_ROW - 1, side, ctx.t("title.roi_summary"), ctx.styles.label)
+        )
+    chart_row, beside = block.last_row + 3, 0
+    if block.has("channel", "leads", "opp", "cost"):
+        helper_row = sheet.blocks[-1].last_row + 2 if summary is not None else TABLE_ROW
+        _quadrant_helper(ctx, sheet, block, row=helper_row, col=side)
+        quadrant = quadrant_chart(ctx, sheet, row=chart_row, col=0)
+        sheet.charts.append(quadrant)
+        beside = quadrant.width + 20
+    finish(sheet)
+    add_chart(sheet, cost_revenue_chart(ctx, sheet, row=chart_row,
+                                   col=column_after(sheet, 0, beside) if beside else 0))
+    return sheet
+
+
+def column_after(sheet: Sheet, col: int, pixels: int) -> int:
+    """The first column starting at least ``pixels`` right of column ``col``'s left edge."""
+    used = 0
+    while used < pixels:
+        used += int(sheet.widths.get(col, 8.43) * 7 + 5)  # Excel's width → pixels rule
+        col += 1
+    return col
+
+
+def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int) -> None:
+    """Opportunities per lead of each channel (formulas on the table) and the median lines.
+
+    Column ``col`` names the channel, ``col + 1`` holds the ratio, from ``row`` down.
+    """
+    first, last = block.data_rows()
+    leads_col, opp_col = block.index("leads"), block.index("opp")
+    n = last - first + 1
+    leads = pd.to_numeric(pd.Series(block.column("leads").values[:n], dtype=object), "coerce")
+    opps = pd.to_numeric(pd.Series(block.column("opp").values[:n], dtype=object), "coerce")
+    ratio = (opps / leads.where(leads > 0)).fillna(0.0)
+    sheet.cells.append(Cell(row, col, ctx.t("title.opp_per_lead"), ctx.styles.label))
+    channel_col = block.index("channel")
+    for i, r in enumerate(range(first, last + 1)):
+        n_leads, n_opp = a1(r, leads_col), a1(r, opp_col)
+        text = f"=IF(N({n_leads})>0,N({n_opp})/{n_leads},0)"
+        name = block.column("channel").values[i]
+        sheet.cells.append(Cell(row + 1 + i, col, Formula(f"={a1(r, channel_col)}", name)))
+        sheet.cells.append(
+            Cell(row + 1 + i, col + 1, Formula(text, float(ratio.iloc[i])), ctx.styles.ratio)
+        )
+    med_x = float(leads.fillna(0).median()) if n else 0.0
+    med_y = float(ratio.median()) if n else 0.0
+    top_x = float(leads.fillna(0).max()) if n else 1.0
+    top_y = float(ratio.max()) if n else 1.0
+    # Quadrant lines: two 2-point series, x in ``col``, y in ``col + 1``.
+    lines = [(med_x, 0.0), (med_x, top_y * 1.1), (0.0, med_y), (top_x * 1.1, med_y)]
+    base = row + n + 2
+    sheet.cells.append(Cell(base, col, ctx.t("title.median_lines"), ctx.styles.label))
+    for i, (x, y) in enumerate(lines):
+        sheet.cells.append(Cell(base + 1 + i, col, x, ctx.styles.ratio))
+        sheet.cells.append(Cell(base + 1 + i, col + 1, y, ctx.styles.ratio))
+    sheet.anchors["ratio"] = (row + 1, col + 1)
+    sheet.anchors["lines"] = (base + 1, col)
+
+
+def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
+    """Channel quadrant: x = leads, y = opportunities per lead, marker size = cost.
+
+    xlsxwriter has no bubble chart, so each channel is a scatter series whose marker size
+    grows with its cost (a bubble chart drawn by hand); the medians are two line series.
+    """
+    block = sheet.block("roi_matrix")
+    first, last = block.data_rows()
+    n = last - first + 1
+    costs = pd.to_numeric(pd.Series(block.column("cost").values[:n], dtype=object), "coerce")
+    top = float(costs.max()) if n and costs.notna().any() else 0.0
+    ratio_row, ratio_col = sheet.anchors["ratio"]
+    leads_col = block.index("leads")
+    series = []
+    for i, r in enumerate(range(first, min(last, first + 24) + 1)):
+        h = ratio_row + i
+        cost = float(costs.iloc[i])
+        size = 6 if not top or math.isnan(cost) else int(6 + 24 * math.sqrt(max(cost, 0) / top))
+        series.append(
+            Series(
+                str(block.column("channel").values[i]),
+                Ref(sheet.name, h, ratio_col, h, ratio_col),
+                Ref(sheet.name, r, leads_col, r, leads_col),
+                marker_size=size,
+                line=False,
+            )
+        )
+    lr, lc = sheet.anchors["lines"]
+    for k in range(2):
+        series.append(
+            Series(
+                ctx.t("title.median"),
+                Ref(sheet.name, lr + 2 * k, lc + 1, lr + 2 * k + 1, lc + 1),
+                Ref(sheet.name, lr + 2 * k, lc, lr + 2 * k + 1, lc),
+                color="#9E9E9E",
+                dash=True,
+                in_legend=False,
+            )
+        )
+    return Chart(
+        "scatter",
+        ctx.t("title.chart_quadrant"),
+        series,
+        row,
+        col,
+        x_title=header("leads", ctx.lang),
+        y_title=ctx.t("title.opp_per_lead"),
+        y_format="0.00",
+    )
+
+
+def cost_revenue_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None:
+    block = sheet.block("roi_matrix")
+    if not block.has("channel", "cost", "revenue"):
+        return None
+    cats = column_ref(sheet, block, "channel")
+    series = [
+        Series(header(k, ctx.lang), column_ref(sheet, block, k), cats, color=c)
+        for k, c in (("cost", "#EF6C00"), ("revenue", "#2E7D32"))
+    ]
+    return Chart("column", ctx.t("title.chart_cost_revenue"), series, row, col,
+                 y_format="#,##0")
+
+
+def _funnel_sheet(ctx: Ctx) -> Sheet | None:
+    sheet = table_sheet(ctx, "funnel", note=ctx.t("title.funnel_note"))
+    if sheet is not None:
+        add_chart(sheet, funnel_chart(ctx, sheet, row=sheet.blocks[0].last_row + 2, col=0))
+    return sheet
+
+
+def funnel_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None:
+    block = sheet.block("funnel")
+    if not block.has("stage"):
+        return None
+    cats = column_ref(sheet, block, "stage")
+    series = [
+        Series(header(k, ctx.lang), column_ref(sheet, block, k), cats, color=c)
+        for k, c in (("count_period", "#1565C0"), ("count_cohort", "#90CAF9")) if block.has(k)
+    ]
+    return Chart("bar", ctx.t("title.chart_funnel"), series, row, col, reverse_categories=True)
+
+
+def _monthly_sheet(ctx: Ctx) -> Sheet | None:
+    sheet = table_sheet(ctx, "monthly")
+    if sheet is not None:
+        add_chart(sheet, monthly_chart(ctx, sheet, row=sheet.blocks[0].last_row + 2, col=0))
+    return sheet
+
+
+def monthly_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None:
+    block = sheet.block("monthly")
+    if not block.has("month"):
+        return None
+    cats = column_ref(sheet, block, "month")
+    keys = [k for k in ("mql", "sql", "opp", "won") if k in [c.key for c in block.columns]]
+    series = [Series(header(k, ctx.lang), column_ref(sheet, block, k), cats) for k in keys]
+    return Chart("line", ctx.t("title.chart_monthly"), series, row, col, width=640)
+
+
+def _goal_sheet(ctx: Ctx) -> Sheet | None:
+    sheet = table_sheet(ctx, "goal_review", note=ctx.t("title.goal_note"))
+    if sheet is None:
+        return None
+    block = sheet.blocks[0]
+    col = block.index("completion")
+    first, last = block.data_rows()
+    cell = a1(first, col)
+    for rule, fill in (
+        (f"AND(ISNUMBER({cell}),{cell}>=1)", "#C8E6C9"),
+        (f"AND(ISNUMBER({cell}),{cell}>=0.8,{cell}<1)", "#FFE0B2"),
+        (f"AND(ISNUMBER({cell}),{cell}<0.8)", "#FFCDD2"),
+    ):
+        sheet.conditionals.append(
+            Conditional(first, col, last, col, {"type": "formula", "criteria": "=" + rule},
+                        Style(bg_color=fill))
+        )
+    return sheet
+
+
+def _pipeline_sheet(ctx: Ctx) -> Sheet | None:
+    sheet = table_sheet(ctx, "pipeline", note=ctx.t("title.pipeline_note"))
+    months = ctx.table("pipeline_months")
+    if sheet is None or months is None:
+        return sheet
+    side = sheet.blocks[0].last_col + 2
+    sheet.cells.append(Cell(TABLE_ROW - 1, side, ctx.t("title.pipeline_months"), ctx.styles.label))
+    sheet.blocks.append(make_block(ctx, "pipeline_months", months, row=TABLE_ROW, col=side))
+    finish(sheet)
+    return sheet
+
+
+def _sov_sheet(ctx: Ctx) -> Sheet | None:
+    frame = ctx.table("share_of_voice")
+    if frame is None or frame.empty:
+        return None
+    return table_sheet(ctx, "share_of_voice")
+
+
+# --- dashboard -------------------------------------------------------------------------
+
+
+def _kpis(ctx: Ctx) -> list[tuple[str, object, Style, str]]:
+    """(label, value, style, subtitle) for each dashboard tile."""
+    st = ctx.styles
+    summary = ctx.table("roi_summary")
+    item = {} if summary is None else dict(zip(summary["item"], summary["value"], strict=False))
+    revenue = item.get("revenue")
+    target = ctx.settings.revenue_target
+    matrix = ctx.table("roi_matrix")
+    cac = _total(matrix, "cac")
+    pipeline = _total(ctx.table("pipeline"), "expected_next_year")
+    subtitle = (ctx.t("title.kpi_next_target", value=f"{target:,.0f}")
+                if target is not None else "")
+    return [
+        (ctx.t("title.kpi_revenue"), revenue, st.money, subtitle),
+        (ctx.t("title.kpi_completion"), weighted_completion(ctx), st.percent,
+         ctx.t("title.kpi_completion_sub")),
+        (ctx.t("title.kpi_roi"), item.get("roi_fully_loaded"), st.percent,
+         ctx.t("title.kpi_roi_sub")),
+        (ctx.t("title.kpi_pipeline"), pipeline, st.money, ctx.t("title.kpi_pipeline_sub")),
+        (header("cac", ctx.lang), cac, st.money, ctx.t("title.kpi_cac_sub")),
+    ]
+
+
+def _total(frame: pd.DataFrame | None, key: str) -> float | None:
+    if frame is None or key not in frame or frame.empty:
+        return None
+    first = frame.columns[0]
+    rows = frame[frame[first] == "total"]
+    value = (rows if len(rows) else frame)[key]
+    number = float(value.iloc[-1]) if len(rows) else float(pd.to_numeric(value).sum())
+    return None if math.isnan(number) else number
+
+
+def weighted_completion(ctx: Ctx) -> float | None:
+    """Goal completion weighted by the Goals sheet's weights (plain mean without weights)."""
+    goals = ctx.table("goal_review")
+    if goals is None or goals.empty or "completion" not in goals:
+        return None
+    completion = pd.to_numeric(goals["completion"], errors="coerce").clip(upper=1.5)
+    weights = pd.Series(1.0, index=goals.index)
+    source = getattr(ctx.extra, "goals", None)
+    if isinstance(source, pd.DataFrame) and "weight" in source and len(source) == len(goals):
+        given = pd.to_numeric(source["weight"], errors="coerce").to_numpy()
+        weights = pd.Series(np.where(np.isnan(given), 1.0, given), index=goals.index)
+    known = completion.notna() & (weights > 0)
+    if not known.any():
+        return None
+    return float((completion[known] * weights[known]).sum() / weights[known].sum())
+
+
+def _dashboard(ctx: Ctx, built: dict[str, Sheet]) -> Sheet:
+    sheet = ctx.sheet("dashboard")
+    sheet.gridlines = False
+    sheet.fit_height = 1
+    year = ctx.settings.fiscal_year
+    title = ctx.t("title.dashboard", year=year if year is not None else "")
+    sheet.cells.append(Cell(0, 0, title, ctx.styles.title))
+    head = Style(bold=True, font_color="#FFFFFF", bg_color="#2E7D32", align="center",
+                 valign="vcenter", text_wrap=True, border=1)
+    sub = Style(italic=True, font_size=8, font_color="#555555", align="center", border=1,
+                text_wrap=True)
+    for j, (name, value, style, subtitle) in enumerate(_kpis(ctx)):
+        c = 2 * j
+        sheet.merges.append(Merge(2, c, 2, c + 1, name, head))
+        big = replace(style, bold=True, font_size=18, align="center", valign="vcenter",
+                      border=1)
+        sheet.merges.append(Merge(3, c, 4, c + 1, value, big))
+        sheet.merges.append(Merge(5, c, 5, c + 1, subtitle, sub))
+    for c in range(10):
+        sheet.widths[c] = 13.0  # 96 px: two columns per tile, five per chart
+    makers = (("funnel", funnel_chart), ("roi_matrix", cost_revenue_chart),
+              ("monthly", monthly_chart), ("targets", targets_chart))
+    found = [make(ctx, built[key], row=0, col=0) for key, make in makers if key in built]
+    charts = [chart for chart in found if chart is not None]
+    for k, chart in enumerate(charts):
+        chart.row, chart.col = 7 + 16 * (k // 2), 5 * (k % 2)
+        chart.width, chart.height = 475, 300
+    sheet.charts = charts
+    return sheet
+
+
+# --- entry points ----------------------------------------------------------------------
+
+
+def generated_sheet_names() -> set[str]:
+    """Names of every generated sheet in every language (removed before a rebuild)."""
+    return {label(f"sheet.{key}", lang) for key in GENERATED for lang in LANGUAGES}
+
+
+def build_sheets(
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    settings: Settings,
+    extra: Any = None,
+) -> list[Sheet]:
+    """The generated sheets, in :data:`GENERATED` order, for ``settings.language``.
+
+    Args:
+        tables: the review and plan tables (DESIGN.md "Table contract"); absent tables
+            simply leave their sheet out.
+        settings: language, currency, fiscal year and the revenue target.
+        extra: the :class:`~xlreview.inputs.Inputs` (message house, goal weights), or None.
+    """
+    ctx = Ctx(settings.language, styles_for(settings), settings, tables, extra)
+    builders = {
+        "roi_matrix": _roi_sheet,
+        "funnel": _funnel_sheet,
+        "events": lambda c: table_sheet(c, "events"),
+        "monthly": _monthly_sheet,
+        "sales_cycle": lambda c: table_sheet(c, "sales_cycle"),
+        "pipeline": _pipeline_sheet,
+        "goal_review": _goal_sheet,
+        "share_of_voice": _sov_sheet,
+        "targets": targets_sheet,
+        "plan_quarterly": lambda c: phasing_sheet(c, "plan_quarterly", "quarter"),
+        "plan_monthly": lambda c: phasing_sheet(c, "plan_monthly", "month"),
+        "plan_weekly": lambda c: phasing_sheet(c, "plan_weekly", "week"),
+        "budget": budget_sheet,
+        "workplan": workplan_sheet,
+        "message_house": message_house_sheet,
+        "actions": lambda c: table_sheet(c, "actions"),
+        "team": lambda c: table_sheet(c, "team"),
+        "data_check": data_check_sheet,
+        "how_to": how_to_sheet,
+    }
+    built: dict[str, Sheet] = {}
+    for key, build in builders.items():
+        sheet = build(ctx)
+        if sheet is not None:
+            built[key] = sheet
+    built["dashboard"] = _dashboard(ctx, built)
+    return [built[key] for key in GENERATED if key in built]
+
+
+__all__ = [
+    "GENERATED",
+    "GENERATED_TAB",
+    "INPUT_FILL",
+    "Block",
+    "Cell",
+    "Chart",
+    "Column",
+    "Conditional",
+    "Formula",
+    "Merge",
+    "Ref",
+    "Series",
+    "Sheet",
+    "Style",
+    "a1",
+    "build_sheets",
+    "col_letter",
+    "currency_symbol",
+    "customers_formula",
+    "display_width",
+    "generated_sheet_names",
+    "weighted_completion",
+]

@@ -1,0 +1,154 @@
+"""Next year's plan: targets, time phasing, lead time, budget, work plan, actions and team.
+
+:func:`build_plan` is the one entry point; it returns the plan tables of docs/DESIGN.md and
+adds a finding to ``inputs.findings`` for every edge case it works around.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .budget import budget_table
+from .inputs import Inputs
+from .labels import value_label
+from .model import STAGE_DATE, STAGES
+from .phasing import (
+    monthly_weights,
+    plan_monthly,
+    plan_quarterly,
+    plan_weekly,
+    stage_lags,
+)
+from .targets import add_note, fiscal_year, targets_table
+
+WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
+ACTION_COLUMNS = ("module", "problem", "root_cause", "action", "owner", "due", "quarter")
+TEAM_COLUMNS = ("role", "headcount", "cost", "okr")
+LEAD_TIME_COLUMNS = ("stage", "needed_before_year", "pipeline_carried", "gap")
+
+
+def plan_year(inputs: Inputs) -> int:
+    """The year planned: the year after the fiscal year (next calendar year without data)."""
+    year = fiscal_year(inputs)
+    return (year if year is not None else dt.date.today().year) + 1
+
+
+def _annual_counts(targets: pd.DataFrame) -> tuple[dict[str, int], float]:
+    """Whole annual targets by stage (0 where blank) and revenue, from the Total row."""
+    total = targets[targets["channel"] == "total"].iloc[0]
+    columns = {"lead": "plan_leads", "mql": "mql", "sql": "sql", "opp": "opp", "won": "customers"}
+    counts = {s: int(total[c]) if pd.notna(total[c]) else 0 for s, c in columns.items()}
+    revenue = float(total["revenue"]) if pd.notna(total["revenue"]) else 0.0
+    return counts, revenue
+
+
+def open_at_stage(leads: pd.DataFrame, stage: str, since: pd.Timestamp, until: pd.Timestamp
+                  ) -> int:
+    """Leads that reached ``stage`` in [since, until) and are neither won nor lost."""
+    if leads.empty:
+        return 0
+    date = leads[STAGE_DATE[stage]]
+    open_ = leads["won_date"].isna() & leads["lost_date"].isna()
+    return int((open_ & (date >= since) & (date < until)).sum())
+
+
+def _review_open_opps(review: Mapping[str, pd.DataFrame]) -> float | None:
+    pipeline = review.get("pipeline")
+    if pipeline is None or "open_opps" not in pipeline or "channel" not in pipeline:
+        return None
+    total = pipeline.loc[pipeline["channel"] == "total", "open_opps"]
+    value = total.iloc[0] if len(total) else pipeline["open_opps"].sum()
+    return float(value) if pd.notna(value) else None
+
+
+def lead_time_table(
+    inputs: Inputs,
+    review: Mapping[str, pd.DataFrame],
+    needed: Mapping[str, int],
+    lags: Mapping[str, int],
+    year: int,
+    sheet: str = "plan_lead_time",
+) -> pd.DataFrame:
+    """What must happen before the year begins, the open pipeline covering it, and the gap.
+
+    The pipeline carried at a stage is the open leads that reached it in the last ``lag``
+    months before the year (the review's open opportunities for ``opp`` when given).
+    """
+    start = pd.Timestamp(year=year, month=1, day=1)
+    rows = []
+    for stage in STAGES[:-1]:
+        since = start - pd.DateOffset(months=int(lags.get(stage, 0)))
+        carried: float = open_at_stage(inputs.leads, stage, since, start)
+        if stage == "opp" and (from_review := _review_open_opps(review)) is not None:
+            carried = from_review
+        gap = max(needed.get(stage, 0) - carried, 0)
+        if gap > 0:
+            add_note(inputs, "info", sheet, "plan_lead_time_gap",
+                     stage=value_label(stage, inputs.settings.language), gap=gap)
+        rows.append((stage, needed.get(stage, 0), carried, gap))
+    return pd.DataFrame(rows, columns=list(LEAD_TIME_COLUMNS)).astype(
+        {"needed_before_year": float, "pipeline_carried": float, "gap": float})
+
+
+def _select(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    return frame.reindex(columns=list(columns)).reset_index(drop=True)
+
+
+def workplan_table(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Initiatives for the Gantt chart, sorted by start."""
+    table = _select(initiatives, WORKPLAN_COLUMNS)
+    return table.sort_values("start", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def actions_table(improvements: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Improvements with the quarter of their due date (``Q2``; ``2028-Q1`` outside ``year``)."""
+    table = _select(improvements, ACTION_COLUMNS[:-1])
+    due = pd.to_datetime(table["due"], errors="coerce")
+    quarter = "Q" + due.dt.quarter.astype("Int64").astype(str)
+    other_year = due.dt.year != year
+    quarter = quarter.where(~other_year, due.dt.year.astype("Int64").astype(str) + "-" + quarter)
+    table["quarter"] = quarter.astype(object).where(due.notna(), None)
+    return table
+
+
+def team_table(team: pd.DataFrame) -> pd.DataFrame:
+    """Next year's team: role, headcount, cost (per person), OKR."""
+    return _select(team, TEAM_COLUMNS)
+
+
+def _phasing_weights(inputs: Inputs) -> np.ndarray:
+    weights, reason = monthly_weights(inputs.leads, inputs.settings.seasonality)
+    if reason == "short_history":
+        add_note(inputs, "warning", "plan_monthly", "plan_short_history")
+    elif reason == "no_won":
+        add_note(inputs, "warning", "plan_monthly", "plan_no_won_history")
+    return weights
+
+
+def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
+    budget, workplan, actions and team (columns as in docs/DESIGN.md)."""
+    year = plan_year(inputs)
+    targets = targets_table(inputs)
+    budget = budget_table(inputs, targets)
+    programme = budget.loc[budget["type"].isin(["proven", "experiment"]), "planned_cost"].sum()
+    counts, revenue = _annual_counts(targets)
+    lags = stage_lags(inputs.leads)
+    monthly, needed = plan_monthly(counts, revenue, _phasing_weights(inputs), lags, year,
+                                   budget=float(programme) if math.isfinite(programme) else 0.0)
+    return {
+        "targets": targets,
+        "plan_monthly": monthly,
+        "plan_quarterly": plan_quarterly(monthly),
+        "plan_weekly": plan_weekly(monthly, year),
+        "plan_lead_time": lead_time_table(inputs, review, needed, lags, year),
+        "budget": budget,
+        "workplan": workplan_table(inputs.initiatives),
+        "actions": actions_table(inputs.improvements, year),
+        "team": team_table(inputs.team),
+    }

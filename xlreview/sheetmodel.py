@@ -1,0 +1,475 @@
+"""The sheet model of the generated sheets, and the bricks that build it from tables.
+
+:mod:`xlreview.layout` and :mod:`xlreview.layout_plan` assemble sheets from these parts;
+``io/writer.py`` writes them with xlsxwriter. Pure: no Excel library is imported here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .labels import has_label, label, value_label
+from .settings import Settings
+
+GENERATED_TAB = "#2E7D32"
+INPUT_FILL = "#FFF2CC"
+_CURRENCY = {"CNY": "¥", "RMB": "¥", "JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£"}
+TITLE_ROW, NOTE_ROW, TABLE_ROW = 0, 1, 3
+
+
+# --- the model -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Style:
+    """Cell formatting, hashable so that the writer can share one format per style."""
+
+    num_format: str | None = None
+    bold: bool = False
+    italic: bool = False
+    font_size: float | None = None
+    font_color: str | None = None
+    bg_color: str | None = None
+    border: int = 0
+    top: int = 0
+    align: str | None = None
+    valign: str | None = None
+    text_wrap: bool = False
+    rotation: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Non-default properties, named as xlsxwriter's ``add_format`` names them."""
+        out: dict[str, Any] = {}
+        for key, value in self.__dict__.items():
+            if value not in (None, False, 0):
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A native formula (``=...``) and the value Python computed for it (cached result)."""
+
+    text: str
+    value: object = ""
+
+
+@dataclass
+class Column:
+    """One column of a table block: header text, cell values, style."""
+
+    key: str
+    header: str
+    values: list[object]
+    style: Style
+    width: float = 10.0
+    cell_styles: dict[int, Style] = field(default_factory=dict)
+
+
+@dataclass
+class Block:
+    """An Excel Table named ``name`` whose header row sits at (``row``, ``col``)."""
+
+    name: str
+    row: int
+    col: int
+    columns: list[Column]
+    has_total: bool = False
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.columns[0].values) if self.columns else 0
+
+    @property
+    def last_row(self) -> int:
+        """Last row of the table (an empty table keeps one blank data row)."""
+        return self.row + max(self.n_rows, 1)
+
+    @property
+    def last_col(self) -> int:
+        return self.col + len(self.columns) - 1
+
+    def index(self, key: str) -> int:
+        """Absolute column number of column ``key``."""
+        return self.col + [c.key for c in self.columns].index(key)
+
+    def column(self, key: str) -> Column:
+        return self.columns[self.index(key) - self.col]
+
+    def has(self, *keys: str) -> bool:
+        return set(keys) <= {c.key for c in self.columns}
+
+    def data_rows(self) -> tuple[int, int]:
+        """First and last data row, without a total row."""
+        last = self.last_row - (1 if self.has_total and self.n_rows > 1 else 0)
+        return self.row + 1, last
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    value: object
+    style: Style | None = None
+
+
+@dataclass
+class Merge:
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    value: object
+    style: Style
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cell range on a sheet, for chart series."""
+
+    sheet: str
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+
+@dataclass
+class Series:
+    name: str
+    values: Ref
+    categories: Ref | None = None
+    color: str | None = None
+    marker_size: int | None = None
+    line: bool = True
+    dash: bool = False
+    in_legend: bool = True
+
+
+@dataclass
+class Chart:
+    """A native chart anchored at (``row``, ``col``)."""
+
+    kind: str  # column, bar, line, scatter
+    title: str
+    series: list[Series]
+    row: int
+    col: int
+    width: int = 520
+    height: int = 300
+    x_title: str | None = None
+    y_title: str | None = None
+    y_format: str | None = None
+    stacked: bool = False
+    reverse_categories: bool = False
+
+
+@dataclass
+class Conditional:
+    """A conditional format; ``options`` as xlsxwriter names them, ``style`` the format."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    options: dict[str, Any]
+    style: Style | None = None
+
+
+@dataclass
+class Sheet:
+    """One generated sheet."""
+
+    key: str
+    name: str
+    cells: list[Cell] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    conditionals: list[Conditional] = field(default_factory=list)
+    widths: dict[int, float] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
+    freeze: tuple[int, int] | None = None
+    print_rows: tuple[int, int] | None = None
+    landscape: bool = True
+    fit_height: int = 0
+    gridlines: bool = True
+    tab_color: str = GENERATED_TAB
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Positions of helper ranges (e.g. the quadrant chart's data), by name."""
+
+    def block(self, name: str) -> Block:
+        return next(b for b in self.blocks if b.name == name)
+
+
+# --- styles and formats --------------------------------------------------------------
+
+
+def currency_symbol(code: str) -> str:
+    """``CNY`` → ``¥``, ``USD`` → ``$``, ``EUR`` → ``€``; other codes stay as they are."""
+    return _CURRENCY.get(code.strip().upper(), code.strip())
+
+
+@dataclass(frozen=True)
+class _Styles:
+    money: Style
+    unit_money: Style
+    percent: Style
+    integer: Style
+    number: Style
+    days: Style
+    ratio: Style
+    date: Style
+    month: Style
+    text: Style
+    title: Style = Style(bold=True, font_size=16, font_color="#1B5E20")
+    note: Style = Style(italic=True, font_color="#555555")
+    label: Style = Style(bold=True)
+
+
+def styles_for(settings: Settings) -> _Styles:
+    sym = currency_symbol(settings.currency).replace('"', "")
+    return _Styles(
+        money=Style(num_format=f'"{sym}"#,##0'),
+        unit_money=Style(num_format=f'"{sym}"#,##0.00'),
+        percent=Style(num_format="0.0%"),
+        integer=Style(num_format="#,##0"),
+        number=Style(num_format="#,##0.##;-#,##0.##;0"),
+        days=Style(num_format="0.0"),
+        ratio=Style(num_format="0.00"),
+        date=Style(num_format="yyyy-mm-dd"),
+        month=Style(num_format="yyyy-mm"),
+        text=Style(),
+    )
+
+
+_KIND_KEYS: dict[str, str] = {
+    "money": "cost revenue avg_deal implied_cost last_year_cost planned_cost change "
+    "expected_revenue min max budget pipeline_value expected_value expected_next_year value "
+    "pipeline_carried",
+    "unit_money": "cpl cost_per_mql cost_per_sql cost_per_opp cac",
+    "percent": "conversion share share_override lead_to_mql mql_to_sql sql_to_opp opp_to_won "
+    "roi completion win_rate share_last_year",
+    "integer": "visits leads mql sql opp won customers count_period count_cohort deals "
+    "open_opps bottom_up_leads expected_leads mentions rank rank_last_year row headcount "
+    "impressions needed_before_year",
+    "days": "median_days p80_days",
+    "ratio": "roas marginal_roi",
+    "date": "start end due week_start",
+    "month": "month",
+}
+_KINDS: dict[str, str] = {
+    key: kind for kind, keys in _KIND_KEYS.items() for key in keys.split()
+}
+# Per-table exceptions to the column kinds above.
+_TABLE_KINDS: dict[tuple[str, str], str] = {
+    ("goal_review", "target"): "number",
+    ("goal_review", "actual"): "number",
+    ("goal_review", "gap"): "number",
+    ("targets", "gap"): "integer",
+    ("targets", "plan_leads"): "integer",
+    ("budget", "change"): "percent",
+    ("share_of_voice", "change"): "percent",
+    ("plan_lead_time", "gap"): "integer",
+}
+
+
+def _kind(table: str, key: str, series: pd.Series) -> str:
+    kind = _TABLE_KINDS.get((table, key)) or _KINDS.get(key)
+    if kind:
+        return kind
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    if pd.api.types.is_bool_dtype(series):
+        return "text"
+    if pd.api.types.is_numeric_dtype(series):
+        return "number"
+    return "text"
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in Excel character units: CJK and full-width characters count 2."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def col_letter(col: int) -> str:
+    """0-based column number → letters (0 → ``A``, 26 → ``AA``)."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int, *, absolute: bool = False) -> str:
+    """0-based (row, col) → ``B3`` (or ``$B$3``)."""
+    if absolute:
+        return f"${col_letter(col)}${row + 1}"
+    return f"{col_letter(col)}{row + 1}"
+
+
+def header(key: str, lang: str) -> str:
+    return label(f"col.{key}", lang) if has_label(f"col.{key}") else key
+
+
+def _text(key: str, lang: str, **params: Any) -> str:
+    return label(key, lang, **params) if has_label(key) else key
+
+
+def is_blank(value: object) -> bool:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _cells(series: pd.Series, kind: str, lang: str) -> list[object]:
+    """A column's values as plain Python objects for the writer (blank → None)."""
+    if kind in ("date", "month") or pd.api.types.is_datetime64_any_dtype(series):
+        stamps = pd.to_datetime(series, errors="coerce")
+        return [None if pd.isna(v) else v.to_pydatetime() for v in stamps]
+    if pd.api.types.is_bool_dtype(series):
+        return [None if pd.isna(v) else bool(v) for v in series]
+    if pd.api.types.is_numeric_dtype(series):
+        values = pd.to_numeric(series, errors="coerce").astype(float).to_numpy()
+        values = np.where(np.isfinite(values), values, np.nan)
+        return [None if math.isnan(v) else float(v) for v in values.tolist()]
+    uniques = pd.unique(series.dropna())
+    mapping = {v: value_label(v, lang) for v in uniques}
+    shown = series.map(mapping)
+    return [None if is_blank(v) else v for v in shown.tolist()]
+
+
+def _width(header: str, values: list[object], kind: str) -> float:
+    widest = display_width(header)
+    sample = values[:2000]
+    if kind == "text":
+        for v in sample:
+            if isinstance(v, str):
+                widest = max(widest, display_width(v))
+    elif kind in ("date", "month"):
+        widest = max(widest, 10)
+    else:
+        numbers = [abs(v) for v in sample if isinstance(v, int | float)]
+        if numbers:
+            widest = max(widest, len(f"{max(numbers):,.0f}") + 4)
+    return float(min(max(widest + 2, 7), 48))
+
+
+def _ctx_style(styles: _Styles, kind: str) -> Style:
+    return getattr(styles, kind)
+
+
+@dataclass
+class Ctx:
+    """What every sheet builder needs: language, styles, settings and the other tables."""
+
+    lang: str
+    styles: _Styles
+    settings: Settings
+    tables: Mapping[str, pd.DataFrame]
+    extra: Any = None
+
+    def t(self, key: str, **params: Any) -> str:
+        return _text(key, self.lang, **params)
+
+    def sheet(self, key: str) -> Sheet:
+        return Sheet(key=key, name=label(f"sheet.{key}", self.lang))
+
+    def table(self, key: str) -> pd.DataFrame | None:
+        return self.tables.get(key)
+
+
+def make_block(
+    ctx: Ctx,
+    name: str,
+    frame: pd.DataFrame,
+    *,
+    row: int,
+    col: int = 0,
+    inputs: tuple[str, ...] = (),
+) -> Block:
+    """An Excel Table of ``frame`` (columns starting with ``_`` left out)."""
+    keys = [k for k in frame.columns if not str(k).startswith("_")]
+    first = frame[keys[0]] if keys else pd.Series(dtype=object)
+    total_rows = [i for i, v in enumerate(first.tolist()) if v == "total"]
+    columns = []
+    for key in keys:
+        kind = _kind(name, key, frame[key])
+        values = _cells(frame[key], kind, ctx.lang)
+        text = header(key, ctx.lang)
+        style = _ctx_style(ctx.styles, kind)
+        if key in inputs:
+            style = replace(style, bg_color=INPUT_FILL)
+        column = Column(key, text, values, style, _width(text, values, kind))
+        for i in total_rows:
+            column.cell_styles[i] = replace(_ctx_style(ctx.styles, kind), bold=True, top=1)
+        columns.append(column)
+    has_total = bool(total_rows) and total_rows[-1] == len(frame) - 1
+    return Block(name, row, col, columns, has_total=has_total)
+
+
+def table_sheet(
+    ctx: Ctx,
+    key: str,
+    *,
+    table: str | None = None,
+    note: str | None = None,
+    inputs: tuple[str, ...] = (),
+) -> Sheet | None:
+    """A sheet with a title, an optional note and one table (None if the table is absent)."""
+    frame = ctx.table(table or key)
+    if frame is None:
+        return None
+    sheet = ctx.sheet(key)
+    sheet.cells.append(Cell(TITLE_ROW, 0, ctx.t(f"title.{key}"), ctx.styles.title))
+    if note:
+        sheet.cells.append(Cell(NOTE_ROW, 0, note, ctx.styles.note))
+    block = make_block(ctx, table or key, frame, row=TABLE_ROW, inputs=inputs)
+    sheet.blocks.append(block)
+    finish(sheet)
+    return sheet
+
+
+def finish(sheet: Sheet) -> None:
+    """Column widths from the blocks, frozen header row, print titles."""
+    for block in sheet.blocks:
+        for j, column in enumerate(block.columns):
+            col = block.col + j
+            sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
+    if sheet.blocks and sheet.freeze is None:
+        first = sheet.blocks[0]
+        sheet.freeze = (first.row + 1, 0)
+        sheet.print_rows = (first.row, first.row)
+
+
+def column_ref(sheet: Sheet, block: Block, key: str) -> Ref:
+    """The data cells of column ``key`` (without a total row), for a chart series."""
+    first, last = block.data_rows()
+    col = block.index(key)
+    return Ref(sheet.name, first, col, last, col)
+
+
+def add_chart(sheet: Sheet, chart: Chart | None) -> None:
+    if chart is not None:
+        sheet.charts.append(chart)
+
+
+def cached(value: object) -> object:
+    return "" if is_blank(value) else value
+
+
+def formula_cell(block: Block, key: str, i: int, text: str) -> None:
+    column = block.columns[block.index(key) - block.col]
+    column.values[i] = Formula(text, cached(column.values[i]))
+
+

@@ -1,0 +1,333 @@
+"""Top-down targets: the revenue target up the funnel (reverse funnel), per channel.
+
+Customers = ⌈marketing revenue target ÷ average deal⌉, then opportunities, SQL, MQL and
+leads, each rounded UP like Excel's ``ROUNDUP(x, 0)`` (:func:`numbers.ceil_excel`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+from .checks import Severity
+from .errors import InputError
+from .inputs import Inputs
+from .labels import LANGUAGES, label
+from .model import STAGES
+from .numbers import ceil_excel, ceil_excel_array
+from .phasing import split_whole
+
+RATES: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won")
+"""Stage conversion rates in funnel order; ``RATES[i]`` leads from ``STAGES[i]`` to the next."""
+TARGET_COLUMNS: tuple[str, ...] = (
+    "channel", "share", *RATES, "customers", "opp", "sql", "mql", "leads", "avg_deal",
+    "revenue", "rate_source", "cpl", "implied_cost", "bottom_up_leads", "gap", "pick",
+    "plan_leads", "share_override",
+)
+"""Columns of the ``targets`` table: DESIGN.md's, then ``pick``, ``plan_leads`` and the
+user's ``share_override`` (kept so that it survives the next rebuild)."""
+_REACHED = ("reached_mql", "reached_sql", "reached_opp", "reached_won")
+
+
+def _check_rates(rates: Sequence[float]) -> list[float]:
+    values = list(rates)
+    if len(values) != 4:
+        raise InputError(f"need 4 conversion rates (lead→MQL, MQL→SQL, SQL→opp, opp→won), "
+                         f"got {len(values)}")
+    for name, rate in zip(RATES, values, strict=True):
+        if not isinstance(rate, Real) or not (0 < rate <= 1):
+            raise InputError(f"rate {name} = {rate!r}: need a number above 0 and at most 1")
+    return [float(r) for r in values]
+
+
+def funnel_counts(target: float, deal_size: float | None, rates: Sequence[float]) -> list[int]:
+    """Whole counts ``[leads, mql, sql, opp, won]`` needed to reach ``target``.
+
+    Args:
+        target: revenue to reach, or the number of customers when ``deal_size`` is None.
+        deal_size: average deal size (> 0), or None.
+        rates: lead→MQL, MQL→SQL, SQL→opp and opp→won rates, each in (0, 1].
+
+    Raises:
+        InputError: a rate, the target or the deal size cannot be used.
+
+    Examples:
+        >>> funnel_counts(60e6, 500e3, [0.2, 0.3, 0.4, 0.25])
+        [20000, 4000, 1200, 480, 120]
+    """
+    checked = _check_rates(rates)
+    if not isinstance(target, Real) or not math.isfinite(target) or target < 0:
+        raise InputError(f"target {target!r}: need a number ≥ 0")
+    if deal_size is not None and (not isinstance(deal_size, Real)
+                                  or not math.isfinite(deal_size) or deal_size <= 0):
+        raise InputError(f"deal size {deal_size!r}: need a number above 0")
+    count = ceil_excel(target / deal_size if deal_size is not None else target)
+    counts = [count]
+    for rate in reversed(checked):
+        count = ceil_excel(count / rate)
+        counts.append(count)
+    return counts[::-1]
+
+
+def funnel_target(target: float, deal_size: float | None, rates: Sequence[float]) -> pd.DataFrame:
+    """The reverse funnel as a table: stage (lead, mql, sql, opp, won) and count.
+
+    See :func:`funnel_counts` for the arguments and errors.
+    """
+    return pd.DataFrame({"stage": list(STAGES), "count": funnel_counts(target, deal_size, rates)})
+
+
+def marketing_target(revenue_target: float | None, new_share: float, marketing_share: float
+                     ) -> float:
+    """Marketing-sourced revenue target: company target × new-customer × marketing share."""
+    if revenue_target is None:
+        return math.nan
+    return revenue_target * new_share * marketing_share
+
+
+def median_deal(leads: pd.DataFrame) -> float:
+    """Median won amount of the history (NaN without won amounts)."""
+    if leads.empty:
+        return math.nan
+    amounts = leads.loc[leads["won_date"].notna(), "amount"]
+    amounts = amounts[amounts > 0]
+    return float(amounts.median()) if len(amounts) else math.nan
+
+
+def conversion_cohort(leads: pd.DataFrame) -> pd.DataFrame:
+    """Leads old enough to have converted: created at least one median sales cycle
+    (created → won) before the last date in the data; all leads when none are."""
+    if leads.empty:
+        return leads
+    won = leads[leads["won_date"].notna()]
+    cycle = (won["won_date"] - won["created"]).dt.days.median() if len(won) else np.nan
+    if pd.isna(cycle):
+        return leads
+    dates = leads[["created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date"]]
+    last = dates.max().max()
+    cohort = leads[leads["created"] <= last - pd.Timedelta(days=float(cycle))]
+    return cohort if len(cohort) else leads
+
+
+def stage_counts(leads: pd.DataFrame) -> pd.DataFrame:
+    """Leads reaching each stage, by channel: columns lead, mql, sql, opp, won."""
+    reached = leads[["channel", *_REACHED]].astype({c: "int64" for c in _REACHED})
+    counts = reached.groupby("channel", sort=True).agg(
+        lead=("channel", "size"), **{s: (f"reached_{s}", "sum") for s in STAGES[1:]}
+    )
+    return counts
+
+
+@dataclass(frozen=True)
+class ChannelRates:
+    """Historical stage rates per channel, with the overall rate where data are thin.
+
+    Attributes:
+        rates: index channel, columns :data:`RATES`.
+        source: ``channel`` or ``overall`` (any stage used the overall rate) per channel.
+        overall: the overall rate of each stage (NaN where nothing converted).
+    """
+
+    rates: pd.DataFrame
+    source: pd.Series
+    overall: pd.Series
+
+
+def channel_rates(leads: pd.DataFrame, min_conversions: int) -> ChannelRates:
+    """Cohort-based stage rates per channel (:func:`conversion_cohort`).
+
+    A channel with fewer than ``min_conversions`` conversions at a stage (or none) takes
+    the overall rate of that stage.
+    """
+    counts = stage_counts(conversion_cohort(leads))
+    totals = counts.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overall = pd.Series(
+            [totals[b] / totals[a] if totals[a] else np.nan for a, b in pairwise(STAGES)],
+            index=list(RATES),
+        )
+        own = pd.DataFrame(
+            {r: counts[b] / counts[a].where(counts[a] > 0)
+             for r, (a, b) in zip(RATES, pairwise(STAGES), strict=True)}, index=counts.index,
+        )
+    conversions = pd.DataFrame({r: counts[b] for r, b in zip(RATES, STAGES[1:], strict=True)})
+    thin = (conversions < min_conversions) | own.isna() | (own <= 0)
+    rates = own.mask(thin, overall, axis=1)
+    source = pd.Series(np.where(thin.any(axis=1), "overall", "channel"), index=counts.index)
+    return ChannelRates(rates, source, overall)
+
+
+def customer_shares(history: pd.Series, override: pd.Series | None = None) -> pd.Series:
+    """Each channel's share of customers: history, replaced by user overrides, renormalised.
+
+    Args:
+        history: won customers by channel.
+        override: share typed by the user by channel (blank = keep history).
+    """
+    share = history.astype(float)
+    share = share / share.sum() if share.sum() > 0 else share * 0.0
+    if override is not None:
+        override = override.dropna().clip(lower=0)
+        share = share.reindex(share.index.union(override.index), fill_value=0.0)
+        share.loc[override.index] = override
+    if share.sum() <= 0:
+        return pd.Series(1 / len(share), index=share.index) if len(share) else share
+    return share / share.sum()
+
+
+def reverse_funnel(customers: np.ndarray, rates: pd.DataFrame) -> pd.DataFrame:
+    """Vectorised reverse funnel: customers per row, then opp, sql, mql, leads rounded up.
+
+    Rows with a blank rate get blank counts above it.
+    """
+    out = pd.DataFrame({"customers": np.asarray(customers, dtype=float)}, index=rates.index)
+    count = out["customers"].to_numpy()
+    for column, rate in zip(("opp", "sql", "mql", "leads"), reversed(RATES), strict=True):
+        r = rates[rate].to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            count = np.where((r > 0) & (r <= 1), ceil_excel_array(count / r), np.nan)
+        out[column] = count
+    return out
+
+
+def split_customers(customers: int, shares: pd.Series) -> np.ndarray:
+    """Whole customers per channel that add up to ``customers`` (largest remainder)."""
+    if shares.empty:
+        return np.zeros(0)
+    return split_whole(int(customers), shares.to_numpy()).astype(float)
+
+
+def add_note(inputs: Inputs, severity: Severity, sheet: str, key: str, **params: object) -> None:
+    """Add a finding for generated sheet ``sheet`` with the text of label ``msg.<key>``."""
+    text = label(f"msg.{key}", inputs.settings.language, **params)
+    inputs.findings.add(severity, sheet, None, None, text)
+
+
+def previous_by_channel(inputs: Inputs, table: str, columns: Sequence[str]) -> pd.DataFrame:
+    """User input kept from the previous rebuild's ``table`` sheet, indexed by channel.
+
+    The Total row and rows without a channel are dropped; missing columns are blank.
+    """
+    frame = inputs.previous.get(table)
+    if frame is None or frame.empty or "channel" not in frame:
+        return pd.DataFrame(columns=list(columns), index=pd.Index([], name="channel"))
+    totals = {"total", *(label("value.total", lang) for lang in LANGUAGES)}
+    frame = frame[frame["channel"].notna() & ~frame["channel"].astype(str).isin(totals)]
+    frame = frame.assign(channel=frame["channel"].astype(str).str.strip())
+    frame = frame.drop_duplicates("channel", keep="last").set_index("channel")
+    return frame.reindex(columns=list(columns))
+
+
+def fiscal_year(inputs: Inputs) -> int | None:
+    """The year under review: Settings, else the year of the latest lead."""
+    if inputs.settings.fiscal_year is not None:
+        return inputs.settings.fiscal_year
+    created = inputs.leads["created"].dropna() if len(inputs.leads) else None
+    return None if created is None or created.empty else int(created.max().year)
+
+
+def history_cpl(inputs: Inputs) -> tuple[pd.Series, float]:
+    """Cost per lead by channel and overall in the fiscal year (all history without
+    spend that year); NaN for a channel without spend."""
+    leads, spend, year = inputs.leads, inputs.spend, fiscal_year(inputs)
+    if spend.empty or leads.empty:
+        return pd.Series(dtype=float), math.nan
+    in_year = spend["month"].dt.year == year
+    if in_year.any():
+        spend = spend[in_year]
+        leads = leads[leads["created"].dt.year == year]
+    cost = spend.groupby("channel")["cost"].sum()
+    count = leads.groupby("channel").size()
+    cpl = (cost / count.reindex(cost.index)).where(cost > 0)
+    total = cost.sum() / len(leads) if len(leads) and cost.sum() > 0 else math.nan
+    return cpl, total
+
+
+def _pick(value: object) -> str:
+    text = str(value).strip().lower().replace("-", "_").replace(" ", "_")
+    bottom_up = {"bottom_up", *(label("value.bottom_up", lang).lower() for lang in LANGUAGES)}
+    return "bottom_up" if text in bottom_up else "top_down"
+
+
+def _customers(inputs: Inputs, sheet: str) -> tuple[float, float]:
+    """(customers needed, deal size), NaN with a finding where they cannot be computed."""
+    settings = inputs.settings
+    target = marketing_target(settings.revenue_target, settings.new_customer_share,
+                              settings.marketing_share)
+    deal = settings.avg_deal_size or median_deal(inputs.leads)
+    if math.isnan(target):
+        add_note(inputs, "warning", sheet, "plan_no_target")
+        return math.nan, deal
+    if math.isnan(deal):
+        add_note(inputs, "warning", sheet, "plan_no_deal_size")
+        return math.nan, deal
+    if target == 0:
+        add_note(inputs, "info", sheet, "plan_zero_target")
+    return float(ceil_excel(target / deal)), deal
+
+
+def targets_table(inputs: Inputs, sheet: str = "targets") -> pd.DataFrame:
+    """The ``targets`` table: per channel reverse funnel, implied cost, bottom-up and gap.
+
+    Columns :data:`TARGET_COLUMNS`; the last row is channel ``total``.
+    """
+    leads, settings = inputs.leads, inputs.settings
+    customers, deal = _customers(inputs, sheet)
+    found = channel_rates(leads, settings.min_conversions) if len(leads) else None
+    overall = found.overall if found else pd.Series(np.nan, index=list(RATES))
+    for rate, value in overall.items():
+        if not value > 0:
+            add_note(inputs, "warning", sheet, "plan_bad_rate", rate=rate)
+    previous = previous_by_channel(inputs, "targets",
+                                   ["share_override", "bottom_up_leads", "pick"])
+    won = (leads.loc[leads["reached_won"].astype(bool), "channel"].value_counts()
+           if len(leads) else pd.Series(dtype=float))
+    history = won.reindex(found.rates.index if found else won.index, fill_value=0)
+    override = pd.to_numeric(previous["share_override"], errors="coerce")
+    shares = customer_shares(history, override if override.notna().any() else None)
+    override = override.reindex(shares.index)
+    table = pd.DataFrame({"channel": shares.index, "share": shares.to_numpy()},
+                         index=shares.index)
+    rates = (found.rates if found else pd.DataFrame(columns=list(RATES))).reindex(shares.index)
+    rates = rates.fillna(overall)
+    table[list(RATES)] = rates
+    table["rate_source"] = (found.source if found else pd.Series(dtype=object)).reindex(
+        shares.index).fillna("overall")
+    whole = (split_customers(customers, shares) if not math.isnan(customers)
+             else np.full(len(shares), np.nan))
+    funnel = reverse_funnel(whole, rates)
+    table[funnel.columns] = funnel
+    table["avg_deal"] = deal
+    table["revenue"] = table["customers"] * deal
+    cpl, overall_cpl = history_cpl(inputs)
+    table["cpl"] = cpl.reindex(shares.index)
+    for channel in table.index[table["cpl"].isna()]:
+        add_note(inputs, "info", sheet, "plan_no_spend", channel=channel)
+    table["implied_cost"] = table["leads"] * table["cpl"]
+    table["bottom_up_leads"] = pd.to_numeric(previous["bottom_up_leads"], errors="coerce")
+    table["gap"] = table["leads"] - table["bottom_up_leads"]
+    table["pick"] = previous["pick"].reindex(shares.index).map(_pick).fillna("top_down")
+    use_bottom_up = (table["pick"] == "bottom_up") & table["bottom_up_leads"].notna()
+    table["plan_leads"] = table["leads"].where(~use_bottom_up, table["bottom_up_leads"])
+    table["share_override"] = override
+    total = _total_row(table, overall, deal, overall_cpl)
+    out = pd.concat([table, total.to_frame().T], ignore_index=True)
+    return out.reindex(columns=list(TARGET_COLUMNS)).astype(
+        {c: float for c in TARGET_COLUMNS if c not in ("channel", "rate_source", "pick")})
+
+
+def _total_row(table: pd.DataFrame, overall: pd.Series, deal: float, cpl: float) -> pd.Series:
+    total = pd.Series({"channel": "total", "share": table["share"].sum(), **overall.to_dict(),
+                       "avg_deal": deal, "rate_source": "overall", "cpl": cpl, "pick": None})
+    for column in ("customers", "opp", "sql", "mql", "leads", "revenue", "plan_leads"):
+        total[column] = table[column].sum(skipna=False) if len(table) else math.nan
+    for column in ("implied_cost", "bottom_up_leads"):
+        total[column] = table[column].sum(min_count=1)
+    total["gap"] = total["leads"] - total["bottom_up_leads"]
+    return total
