@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 
 import numpy as np
@@ -424,7 +423,7 @@ def test_previous_targets_and_budget_in_either_language() -> None:
 # --- speed ---------------------------------------------------------------------------------------
 
 
-def test_200k_leads_read_fast() -> None:
+def test_200k_leads_are_all_read() -> None:
     n = 200_000
     header = ["lead_id", "created", "channel", "campaign", "mql_date", "sql_date", "opp_date",
               "won_date", "lost_date", "amount", "lead_type", "owner"]
@@ -438,14 +437,9 @@ def test_200k_leads_read_fast() -> None:
         for i in range(n)
     ]
     grids = {"Leads": [header, *rows]}
-    elapsed = float("inf")
-    for _ in range(2):  # best of two, so that a busy machine does not fail the test
-        began = time.perf_counter()
-        inputs = read_inputs(grids)
-        elapsed = min(elapsed, time.perf_counter() - began)
+    inputs = read_inputs(grids)  # its speed is measured in bench/bench_core.py
     assert len(inputs.leads) == n
     assert inputs.leads["amount"].sum() == 1200.0 * (n // 10)
-    assert elapsed < 2.0, f"read_inputs took {elapsed:.2f} s for {n} leads"
 
 
 def test_empty_deals_sheet_changes_nothing() -> None:

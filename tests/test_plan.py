@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -146,12 +144,9 @@ def test_workplan_sorted_and_actions_by_quarter():
 
 
 @pytest.mark.slow
-def test_200k_leads_plan_well_under_a_second():
+def test_200k_leads_plan():
     inputs = make_inputs(random_leads(200_000), spend=random_spend(), fiscal_year=2026,
                          revenue_target=200e6, new_customer_share=0.6, marketing_share=0.5,
                          budget_total=8e6, budget_method="curve")
-    build_plan(inputs, {})  # warm-up (imports, caches)
-    start = time.perf_counter()
-    plan = build_plan(inputs, {})
-    assert time.perf_counter() - start < 1.0
+    plan = build_plan(inputs, {})  # its speed is measured in bench/bench_core.py
     assert plan["targets"]["channel"].iloc[-1] == "total"

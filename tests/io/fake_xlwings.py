@@ -213,12 +213,20 @@ class App:
         return "ok"
 
 
+class Books:
+    """``app.books``: only ``.active`` is used."""
+
+    def __init__(self, active: Book) -> None:
+        self.active = active
+
+
 class Book:
     _caller: Book | None = None
 
     def __init__(self, name: str = "Book1.xlsx"):
         self.name = name
         self.app = App()
+        self.app.books = Books(active=self)
         self.sheets = Sheets(self)
 
     @classmethod

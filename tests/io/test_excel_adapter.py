@@ -166,15 +166,20 @@ def test_input_error_shows_a_message_box_and_restores_excel(
     assert book.app.status_bar is False and book.app.screen_updating is True
 
 
-def test_ribbon_main_rebuilds_the_calling_book(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ribbon_main_rebuilds_the_active_book_not_the_addin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from xlreview import ribbon
 
     book = fake.Book.from_grids({"Leads": [["lead_id"]]})
-    monkeypatch.setattr(fake.Book, "_caller", book)
+    addin = fake.Book("xlreview.xlam")  # the add-in is the caller of RunPython
+    addin.app = book.app
+    monkeypatch.setattr(fake.Book, "_caller", addin)
     monkeypatch.setitem(sys.modules, "xlwings", fake)
     monkeypatch.setattr(excel, "compute", lambda grids, progress: _result([tiny_sheet()], []))
     ribbon.main()
     assert book.sheets["Tiny"].cells[(1, 1)] == "Title"
+    assert "Tiny" not in [s.name for s in addin.sheets]
 
 
 # --- live path = headless path, cell by cell ------------------------------------------

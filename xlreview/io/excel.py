@@ -7,7 +7,7 @@ xlwings, progress shows in the status bar and problems in a message box.
 The xlwings surface used here is deliberately tiny (``tests/io/fake_xlwings.py`` mimics
 exactly this, so the adapter is tested without Excel):
 
-- ``xw.Book.caller()``
+- ``xw.Book.caller()``, ``book.app.books.active``
 - ``book.sheets``: iterate, ``[name]``, ``.add(name, after=sheet)``; ``book.app``
 - ``sheet.name``, ``sheet.delete()``, ``sheet.used_range``, ``sheet.range(cell1, cell2)``,
   ``sheet.tables.add(source=range, name=...)``
@@ -237,10 +237,14 @@ def rebuild_book(book: Any) -> Result:
 
 
 def run_from_ribbon() -> Result:
-    """The ribbon button: rebuild the workbook that called Python (``xw.Book.caller()``)."""
+    """The ribbon button: rebuild the active workbook.
+
+    Called from the add-in, ``xw.Book.caller()`` is the add-in itself; the workbook the
+    user is looking at is the active book of that Excel instance.
+    """
     import xlwings as xw
 
-    return rebuild_book(xw.Book.caller())
+    return rebuild_book(xw.Book.caller().app.books.active)
 
 
 __all__ = [
