@@ -1,0 +1,329 @@
+"""Benchmark: xlreview on big workbooks against the formula-only alternative (issue 6).
+
+For each size (default 200k and 1M leads) this script
+
+1. writes the sample company's input workbook (``make_workbook.py``);
+2. times python-calamine reading every input sheet (a subprocess, peak memory measured);
+3. times ``xlreview rebuild`` on a copy (a subprocess; reported as failed if the command
+   does not work yet);
+4. writes the "equivalent formula-only workbook": the same Leads and Spend tables and a
+   Review sheet of COUNTIFS/SUMIFS per channel and metric (leads, MQL, SQL, opportunities,
+   customers, revenue, cost, visits) plus CPL and ROI, with no cached values;
+5. times LibreOffice headless loading it, recalculating everything (UNO ``calculateAll``,
+   run with the system ``/usr/bin/python3``) and saving it as xlsx, and checks the
+   recalculated values against pandas.
+
+Peak memory is the maximum resident set size of the measured process tree (``wait4``).
+
+Usage::
+
+    python bench/bench_rebuild.py [--sizes 200000 1000000] [--dir OUT] [--skip-libreoffice]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+from python_calamine import CalamineWorkbook
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path[:0] = [str(ROOT), str(BENCH)]  # run from a checkout without installing
+
+from make_workbook import sample_frames  # noqa: E402
+
+from xlreview import model  # noqa: E402
+from xlreview.io.template import BOOK_OPTIONS, add_input_sheet, write_input_book  # noqa: E402
+
+FISCAL_YEAR = 2025
+SYSTEM_PYTHON = "/usr/bin/python3"
+REVIEW_SHEET = "Review"
+METRICS = (  # (header, function, value column key or None, date column key)
+    ("leads", "COUNTIFS", None, "created"),
+    ("mql", "COUNTIFS", None, "mql_date"),
+    ("sql", "COUNTIFS", None, "sql_date"),
+    ("opp", "COUNTIFS", None, "opp_date"),
+    ("won", "COUNTIFS", None, "won_date"),
+    ("revenue", "SUMIFS", "amount", "won_date"),
+)
+SPEND_METRICS = (("cost", "cost"), ("visits", "visits"))
+
+READ_SCRIPT = """
+import sys, time
+from python_calamine import CalamineWorkbook
+from xlreview import model
+start = time.perf_counter()
+book = CalamineWorkbook.from_path(sys.argv[1])
+names = {s.en for s in model.INPUT_SHEETS} | {s.zh for s in model.INPUT_SHEETS}
+cells = 0
+for name in book.sheet_names:
+    if name in names:
+        cells += sum(len(row) for row in book.get_sheet_by_name(name).to_python())
+print(time.perf_counter() - start, cells)
+"""
+
+UNO_SCRIPT = r"""
+import json, os, resource, subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+src, dst, profile = sys.argv[1:4]
+pipe = "xlreview_bench_%d" % os.getpid()
+connect = "pipe,name=%s;urp;StarOffice.ComponentContext" % pipe
+start = time.perf_counter()
+office = subprocess.Popen([
+    "soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+    "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), "--accept=" + connect,
+])
+local = uno.getComponentContext()
+resolver = local.ServiceManager.createInstanceWithContext(
+    "com.sun.star.bridge.UnoUrlResolver", local)
+for _ in range(1200):
+    try:
+        ctx = resolver.resolve("uno:" + connect)
+        break
+    except Exception:
+        time.sleep(0.1)
+else:
+    raise SystemExit("LibreOffice did not start")
+desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+started = time.perf_counter()
+doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
+                                   (prop("Hidden", True),))
+loaded = time.perf_counter()
+doc.calculateAll()
+calculated = time.perf_counter()
+doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+saved = time.perf_counter()
+doc.close(True)
+try:
+    desktop.terminate()
+except Exception:
+    pass
+office.wait(timeout=120)
+print(json.dumps({
+    "start_s": started - start, "load_s": loaded - started, "recalc_s": calculated - loaded,
+    "save_s": saved - calculated,
+    "peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
+
+
+@dataclass
+class Run:
+    """One measured subprocess."""
+
+    wall_s: float
+    peak_mib: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def failure(self) -> str:
+        lines = [line for line in self.stderr.splitlines() if line.strip()]
+        return lines[-1][:80] if lines else f"exit code {self.returncode}"
+
+
+def run_measured(cmd: list[str], workdir: Path) -> Run:
+    """Run ``cmd``; wall time and the peak RSS of it and its waited-for children."""
+    out, err = workdir / "stdout.txt", workdir / "stderr.txt"
+    with out.open("w") as fo, err.open("w") as fe:
+        start = time.perf_counter()
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
+        proc = subprocess.Popen(cmd, stdout=fo, stderr=fe, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, out.read_text(), err.read_text())
+
+
+def _range(sheet: str, column: int, last_row: int) -> str:
+    letter = xlsxwriter.utility.xl_col_to_name(column)
+    return f"'{sheet}'!${letter}$4:${letter}${last_row}"
+
+
+def write_formula_book(frames: dict[str, pd.DataFrame], path: Path) -> int:
+    """The formula-only workbook; returns the number of COUNTIFS/SUMIFS formulas."""
+    leads, spend = frames["leads"], frames["spend"]
+    channels = sorted(set(leads["channel"].dropna()) | set(spend["channel"].dropna()))
+    book = xlsxwriter.Workbook(str(path), BOOK_OPTIONS)
+    ws = book.add_worksheet(REVIEW_SHEET)
+    date = book.add_format({"num_format": "yyyy-mm-dd"})
+    ws.write_string(0, 0, "from")
+    ws.write_datetime(0, 1, pd.Timestamp(FISCAL_YEAR, 1, 1).to_pydatetime(), date)
+    ws.write_string(1, 0, "to (excl.)")
+    ws.write_datetime(1, 1, pd.Timestamp(FISCAL_YEAR + 1, 1, 1).to_pydatetime(), date)
+    headers = ["channel", *(m[0] for m in METRICS), *(m[0] for m in SPEND_METRICS), "cpl",
+               "roi"]
+    for col, header in enumerate(headers):
+        ws.write_string(3, col, header)
+    leads_name, spend_name = model.LEADS.en, model.SPEND.en
+    last_lead, last_spend = 3 + len(leads), 3 + len(spend)
+    lead_col = {k: i for i, k in enumerate(model.LEADS.keys)}
+    spend_col = {k: i for i, k in enumerate(model.SPEND.keys)}
+    count = 0
+    for row, channel in enumerate(channels, start=4):
+        ws.write_string(row, 0, channel)
+        cells = []
+        for metric, function, value_key, date_key in METRICS:
+            dates = _range(leads_name, lead_col[date_key], last_lead)
+            criteria = (f"{_range(leads_name, lead_col['channel'], last_lead)},$A{row + 1},"
+                        f'{dates},">="&$B$1,{dates},"<"&$B$2')
+            value = "" if value_key is None else _range(leads_name, lead_col[value_key],
+                                                        last_lead) + ","
+            cells.append((metric, f"={function}({value}{criteria})"))
+        for metric, key in SPEND_METRICS:
+            months = _range(spend_name, spend_col["month"], last_spend)
+            cells.append((metric, f"=SUMIFS({_range(spend_name, spend_col[key], last_spend)},"
+                                  f"{_range(spend_name, spend_col['channel'], last_spend)},"
+                                  f'$A{row + 1},{months},">="&$B$1,{months},"<"&$B$2)'))
+        for col, (_, formula) in enumerate(cells, start=1):
+            ws.write_formula(row, col, formula, None, "")  # "" = no cached value
+            count += 1
+        r = row + 1
+        ws.write_formula(row, len(cells) + 1, f'=IFERROR(H{r}/B{r},"")', None, "")
+        ws.write_formula(row, len(cells) + 2, f'=IFERROR((G{r}-H{r})/H{r},"")', None, "")
+    add_input_sheet(book, model.LEADS, frame=leads)
+    add_input_sheet(book, model.SPEND, frame=spend)
+    book.close()
+    return count
+
+
+def expected_review(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """What the Review sheet must show, computed with pandas."""
+    leads, spend = frames["leads"], frames["spend"]
+    start, end = pd.Timestamp(FISCAL_YEAR, 1, 1), pd.Timestamp(FISCAL_YEAR + 1, 1, 1)
+    table = {}
+    for metric, _function, value_key, date_key in METRICS:
+        inside = (leads[date_key] >= start) & (leads[date_key] < end)
+        if value_key is None:
+            table[metric] = leads[inside].groupby("channel").size()
+        else:
+            table[metric] = leads[inside].groupby("channel")[value_key].sum()
+    inside = (spend["month"] >= start) & (spend["month"] < end)
+    for metric, key in SPEND_METRICS:
+        table[metric] = spend[inside].groupby("channel")[key].sum()
+    return pd.DataFrame(table).fillna(0.0).astype(float)
+
+
+def check_recalculated(path: Path, expected: pd.DataFrame) -> bool:
+    """The Review sheet as LibreOffice saved it equals the pandas figures."""
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(REVIEW_SHEET).to_python()
+    header = rows[3]
+    got = pd.DataFrame(rows[4:], columns=header).set_index("channel")
+    got = got[list(expected.columns)].apply(pd.to_numeric, errors="coerce")
+    got = got.reindex(expected.index)
+    return bool(np.allclose(got.to_numpy(float), expected.to_numpy(float), rtol=1e-9))
+
+
+def libreoffice_recalc(src: Path, workdir: Path) -> tuple[Run, dict[str, float], Path]:
+    script = workdir / "lo_recalc.py"
+    script.write_text(UNO_SCRIPT)
+    dst = workdir / "recalculated.xlsx"
+    profile = workdir / "lo_profile"
+    run = run_measured([SYSTEM_PYTHON, str(script), str(src), str(dst), str(profile)], workdir)
+    detail = json.loads(run.stdout.strip().splitlines()[-1]) if run.ok else {}
+    return run, detail, dst
+
+
+def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool) -> dict[str, object]:
+    result: dict[str, object] = {"leads": n}
+    book = workdir / f"inputs_{n}.xlsx"
+    frames = sample_frames(n)
+    start = time.perf_counter()
+    write_input_book(book, data=frames)
+    result["write_inputs_s"] = time.perf_counter() - start
+    result["inputs_mib"] = book.stat().st_size / 2**20
+
+    read = run_measured([sys.executable, "-c", READ_SCRIPT, str(book)], workdir)
+    result["calamine_s"] = float(read.stdout.split()[0]) if read.ok else float("nan")
+    result["calamine_peak_mib"] = read.peak_mib
+
+    if rebuild:
+        copy = workdir / f"rebuild_{n}.xlsx"
+        shutil.copy(book, copy)
+        run = run_measured([sys.executable, "-m", "xlreview", "rebuild", "-q", str(copy)],
+                           workdir)
+        result["rebuild"] = (f"{run.wall_s:.1f} s, {run.peak_mib:.0f} MiB" if run.ok else
+                             f"failed after {run.wall_s:.1f} s: {run.failure()}")
+
+    formulas = workdir / f"formulas_{n}.xlsx"
+    start = time.perf_counter()
+    result["formulas"] = write_formula_book(frames, formulas)
+    result["write_formulas_s"] = time.perf_counter() - start
+    if libreoffice and shutil.which("soffice") and Path(SYSTEM_PYTHON).exists():
+        run, detail, saved = libreoffice_recalc(formulas, workdir)
+        if run.ok:
+            result["lo_total_s"] = run.wall_s
+            result["lo_detail"] = ", ".join(f"{k[:-2]} {v:.1f}" for k, v in detail.items()
+                                            if k.endswith("_s"))
+            result["lo_peak_mib"] = max(run.peak_mib, detail.get("peak_mib", 0.0))
+            result["lo_values_match_pandas"] = check_recalculated(saved, expected_review(frames))
+        else:
+            result["lo_total_s"] = f"failed: {run.failure()}"
+    return result
+
+
+def print_table(results: list[dict[str, object]]) -> None:
+    keys = list(dict.fromkeys(k for r in results for k in r))
+    width = max(len(k) for k in keys)
+    print()
+    print(" " * width + "".join(f"  {r['leads']:>14,}" for r in results))
+    for key in keys[1:]:
+        cells = []
+        for r in results:
+            value = r.get(key, "")
+            cells.append(f"{value:.1f}" if isinstance(value, float) else str(value))
+        if any(len(c) > 14 for c in cells):
+            print(f"{key:<{width}}" + "".join(f"  {c}" for c in cells))
+        else:
+            print(f"{key:<{width}}" + "".join(f"  {c:>14}" for c in cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="xlreview vs formula-only workbook")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
+    parser.add_argument("--dir", type=Path, help="keep the workbooks here (default: temp)")
+    parser.add_argument("--skip-libreoffice", action="store_true")
+    parser.add_argument("--skip-rebuild", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="xlreview_bench_") as tmp:
+        workdir = args.dir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        results = []
+        for n in args.sizes:
+            print(f"benchmarking {n:,} leads in {workdir} …", file=sys.stderr, flush=True)
+            results.append(bench_size(n, workdir, libreoffice=not args.skip_libreoffice,
+                                      rebuild=not args.skip_rebuild))
+        print_table(results)
+    print(f"\n(single runs on {os.cpu_count()} CPUs; seconds of wall time, peak = max RSS)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
