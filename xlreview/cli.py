@@ -100,7 +100,7 @@ def write_demo(folder: Path, *, lang: str = "en") -> Path:
     from .sample import sample_company
 
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (SAMPLE_NAME if lang == "en" else SAMPLE_NAME.replace(".xlsx", "_zh.xlsx"))
+    path = folder / (SAMPLE_NAME if lang == "en" else SAMPLE_NAME.replace(".xlsx", f"_{lang}.xlsx"))
     write_input_book(path, lang=lang, data=sample_company(lang=lang))
     return path
 
