@@ -12,11 +12,13 @@ inside the functions, so that a cell function loads only what it needs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from numbers import Real
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 import pandas as pd
 
@@ -215,16 +217,23 @@ def leads_frame(cells: object) -> pd.DataFrame:
     dates = [k for k in ("mql_date", "sql_date", "opp_date", "won_date") if k in keys]
     if not dates:
         raise CellInputError("leads_range", "leads_header")
-    frame = pd.DataFrame(rows[1:], columns=range(len(rows[0])), dtype=object)
-    frame = frame.replace({"": None})
-    frame = frame[frame.notna().any(axis=1)]
-    out = pd.DataFrame(index=frame.index)
-    for i, key in enumerate(keys):
-        if key is not None and key not in out:
-            out[key] = frame[i]
+    # Transpose only the columns we use: far cheaper than a DataFrame of the whole range.
+    wanted = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
+    columns = list(itertools.zip_longest(*rows[1:])) or [() for _ in keys]
+    out = pd.DataFrame({key: pd.Series(columns[i], dtype=object) for key, i in wanted.items()})
+    out = out.replace({"": None})
+    out = out[out.notna().any(axis=1)]
     for key in dates:
-        out[key] = parse_date_column(out[key]).values
+        out[key] = _dates(out[key], parse_date_column)
     return out
+
+
+def _dates(values: pd.Series, parse: Callable[..., Any]) -> pd.Series:
+    """Stage dates: a fast path when Excel already typed every cell as a date."""
+    present = values.dropna()
+    if present.map(type).isin([dt.datetime, dt.date, pd.Timestamp]).all():
+        return pd.to_datetime(values)
+    return pd.Series(parse(values).values, index=values.index)
 
 
 @shows_errors
