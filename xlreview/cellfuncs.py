@@ -25,7 +25,7 @@ import pandas as pd
 from .errors import XlreviewError
 from .labels import label
 from .model import LEADS, STAGES, header_lookup, normalise_header
-from .numbers import ceil_excel
+from .targets import funnel_counts
 
 P = ParamSpec("P")
 Cells = list[list[object]]
@@ -157,20 +157,6 @@ def stage_label(stage: str) -> str:
 
 
 # --- FUNNEL_TARGET -------------------------------------------------------------------
-
-
-def funnel_counts(target: float, deal_size: float | None, rates: Sequence[float]) -> list[int]:
-    """Counts ``[leads, mql, sql, opp, won]``, each stage rounded up like ``ROUNDUP(x, 0)``.
-
-    The scalar arithmetic of ``targets.funnel_target`` without building a DataFrame, so
-    that a cell recalculates in microseconds (a test checks both agree).
-    """
-    count = ceil_excel(target / deal_size if deal_size is not None else target)
-    counts = [count]
-    for rate in reversed(rates):
-        count = ceil_excel(count / rate)
-        counts.append(count)
-    return counts[::-1]
 
 
 @shows_errors
