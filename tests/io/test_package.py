@@ -15,7 +15,16 @@ from xlreview.io.listings import filter_calc_chain
 from xlreview.io.opc import Package, rels_part
 from xlreview.io.package import merge_generated
 
-from .workbooks import CUSTOM_UI, CUSTOM_UI_TYPE, CUSTOM_XML, VBA_BYTES, generated_book, user_book
+from .workbooks import (
+    CUSTOM_UI,
+    CUSTOM_UI_TYPE,
+    CUSTOM_XML,
+    VBA_BYTES,
+    WORKBOOK_EXTRAS,
+    generated_book,
+    rich_user_book,
+    user_book,
+)
 
 GENERATED = ("ROI matrix", "Plan", "Old", "ROI 矩阵")
 # The parts that list sheets, names and formats: the only ones allowed to change.
@@ -403,3 +412,26 @@ def test_the_users_input_sheets_are_never_read(monkeypatch, tmp_path):
     assert "xl/worksheets/sheet1.xml" not in opened
     assert "xl/worksheets/sheet2.xml" not in opened
     assert "xl/vbaProject.bin" not in opened
+
+
+def test_pivot_caches_connections_and_slicers_survive_two_rebuilds(tmp_path):
+    """Parts openpyxl would drop: pivot cache, data connection, slicer cache (issue 6)."""
+    book = rich_user_book(tmp_path)
+    once = _merge(book, generated_book(tmp_path), tmp_path / "once.xlsm")
+    twice = _merge(once, generated_book(tmp_path), tmp_path / "twice.xlsm")
+    before, after = _parts(book), _parts(twice)
+    for name in (
+        "xl/pivotCache/pivotCacheDefinition1.xml",
+        "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+        "xl/pivotCache/pivotCacheRecords1.xml",
+        "xl/connections.xml",
+        "xl/slicerCaches/slicerCache1.xml",
+    ):
+        assert after[name] == before[name], name
+    # The workbook still points at them: the pivot cache and slicer lists, and their rels.
+    assert WORKBOOK_EXTRAS in _text(twice, "xl/workbook.xml")
+    rels = _text(twice, "xl/_rels/workbook.xml.rels")
+    for rel_id in ("rIdPC", "rIdCN", "rIdSC"):
+        assert f'Id="{rel_id}"' in rels, rel_id
+    types = _text(twice, "[Content_Types].xml")
+    assert "/xl/connections.xml" in types and "slicerCache+xml" in types

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from tests import tables_fixture as fx
-from xlreview.io.writer import write_sheets
+from xlreview.io.writer import scatter_to_bubble, write_sheets
 from xlreview.labels import label
 from xlreview.layout import build_sheets
 
@@ -149,3 +149,55 @@ def test_empty_table_is_still_a_valid_table(tmp_path):
     write_sheets(build_sheets(tables, settings=fx.settings()), path)
     ws = openpyxl.load_workbook(path)[label("sheet.data_check")]
     assert ws.tables["data_check"].ref == "A4:E5"
+
+
+def _bubble_part(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        parts = [z.read(n).decode() for n in z.namelist()
+                 if re.match(r"xl/charts/chart\d+\.xml", n)]
+    (xml,) = [x for x in parts if "<c:bubbleChart>" in x]
+    return xml
+
+
+def test_quadrant_is_a_native_bubble_chart_on_the_table_ranges(book):
+    lang, path = book
+    xml = _bubble_part(path)
+    assert "<c:scatterChart>" not in xml and xml.count("<c:ser>") == 1
+    sheet = re.escape(label("sheet.roi_matrix", lang))
+    # Table header on row 4, three channels on rows 5-7: Cost is column B, Leads column D.
+    assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$B\$5:\$B\$7</c:f>", xml)
+    assert re.search(rf"<c:xVal><c:numRef><c:f>'?{sheet}'?!\$D\$5:\$D\$7</c:f>", xml)
+    # Cached sizes: 400,000 and 100,000; Organic has no spend (no point cached).
+    size = xml.split("<c:bubbleSize>")[1]
+    assert re.findall(r"<c:v>([^<]+)</c:v>", size.split("</c:bubbleSize>")[0]) == [
+        "400000.0", "100000.0"]
+    # ECMA-376 CT_BubbleSer order, then the chart group's bubble settings before the axes.
+    order = ["<c:tx>", "<c:spPr>", "<c:invertIfNegative", "<c:dPt>", "<c:dLbls>",
+             "<c:xVal>", "<c:yVal>", "<c:bubbleSize>", "<c:bubble3D", "</c:ser>",
+             "<c:bubbleScale", "<c:showNegBubbles", "<c:axId"]
+    ser = xml[xml.index("<c:ser>"):]
+    at = 0
+    for tag in order:  # each tag found after the previous one (ValueError if not)
+        at = ser.index(tag, at)
+    assert ser.rindex("<c:dPt>") < ser.index("<c:dLbls>") < ser.index("<c:xVal>")
+    # One coloured point per channel; quadrant lines: the axes cross at the medians
+    # (leads 100, 500, 1000 → 500; opportunities per lead 0.08, 0.02, 0.05 → 0.05).
+    assert xml.count("<c:dPt>") == 3
+    assert sorted(re.findall(r'<c:crossesAt val="([^"]+)"/>', xml)) == ["0.05", "500.0"]
+    assert "<c:legend>" not in xml  # the bubbles carry their channel names
+    for name in ("Trade shows", "Search", "Organic"):
+        assert f"<a:t>{name}</a:t>" in xml
+
+
+def test_bubble_chart_loads_in_openpyxl(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
+    bubble = next(c for c in ws._charts if type(c).__name__ == "BubbleChart")
+    (series,) = bubble.ser
+    assert series.bubbleSize.numRef.f.endswith("!$B$5:$B$7")
+    assert len(series.dPt) == 3
+
+
+def test_scatter_to_bubble_refuses_other_charts():
+    with pytest.raises(ValueError):
+        scatter_to_bubble("<c:lineChart><c:ser></c:ser></c:lineChart>", "", "")

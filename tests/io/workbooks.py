@@ -123,9 +123,11 @@ def user_book(tmp_path: Path, name: str = "review.xlsm", *, old_generated: bool 
     calc_chain = (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        b'<c r="E1" i="1"/><c r="A1" i="2"/><c r="B3" i="3"/></calcChain>'
-        if old_generated
-        else b'<c r="E1" i="1"/><c r="B3" i="2"/></calcChain>'
+        + (
+            b'<c r="E1" i="1"/><c r="A1" i="2"/><c r="B3" i="3"/></calcChain>'
+            if old_generated
+            else b'<c r="E1" i="1"/><c r="B3" i="2"/></calcChain>'
+        )
     )
     _edit_zip(
         path,
@@ -182,4 +184,91 @@ def generated_book(tmp_path: Path, name: str = "generated.xlsx", *, total: float
     plan.write_formula("B4", "=ROUNDUP(SUM(B2:B3)*1.1,0)", None, 25)
     wb.define_name("PlanLeads", "=Plan!$B$2:$B$3")
     wb.close()
+    return path
+
+
+# Parts that openpyxl does not model and would drop: a pivot cache (with its records), a data
+# connection and a slicer cache, listed in workbook.xml, its rels and the content types.
+PIVOT_DEFINITION = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1" '
+    b'refreshOnLoad="1" recordCount="3"><cacheSource type="worksheet"><worksheetSource '
+    b'ref="A1:C4" sheet="Leads"/></cacheSource><cacheFields count="1"><cacheField '
+    b'name="amount" numFmtId="0"><sharedItems containsNumber="1" minValue="0" maxValue="250"/>'
+    b"</cacheField></cacheFields></pivotCacheDefinition>"
+)
+PIVOT_RECORDS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'count="3"><r><n v="100"/></r><r><n v="250"/></r><r><n v="0"/></r></pivotCacheRecords>'
+)
+CONNECTIONS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<connections xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<connection id="1" name="CRM export" type="5" refreshedVersion="6" background="1">'
+    b'<dbPr connection="Provider=MSOLEDBSQL;Data Source=crm" command="leads"/></connection>'
+    b"</connections>"
+)
+SLICER_CACHE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<slicerCacheDefinition xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"'
+    b' name="Slicer_channel" sourceName="channel"><pivotTables/></slicerCacheDefinition>'
+)
+WORKBOOK_EXTRAS = (
+    '<pivotCaches><pivotCache cacheId="7" r:id="rIdPC"/></pivotCaches>'
+    '<extLst><ext uri="{BBE1A952-AA13-448e-AADC-164F8A28A991}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    '<x14:slicerCaches><x14:slicerCache r:id="rIdSC"/></x14:slicerCaches></ext></extLst>'
+)
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+
+
+def rich_user_book(tmp_path: Path) -> Path:
+    """:func:`user_book` plus a pivot cache, a data connection and a slicer cache."""
+    path = user_book(tmp_path, "rich.xlsm")
+    with zipfile.ZipFile(path) as z:
+        workbook = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
+    workbook = workbook.replace("</workbook>", WORKBOOK_EXTRAS + "</workbook>")
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdPC" Type="{_REL}pivotCacheDefinition" '
+        'Target="pivotCache/pivotCacheDefinition1.xml"/>'
+        f'<Relationship Id="rIdCN" Type="{_REL}connections" Target="connections.xml"/>'
+        '<Relationship Id="rIdSC" Type="http://schemas.microsoft.com/office/2007/relationships/'
+        'slicerCache" Target="slicerCaches/slicerCache1.xml"/></Relationships>',
+    )
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" '
+        f'ContentType="{_TYPE}pivotCacheDefinition+xml"/>'
+        '<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" '
+        f'ContentType="{_TYPE}pivotCacheRecords+xml"/>'
+        f'<Override PartName="/xl/connections.xml" ContentType="{_TYPE}connections+xml"/>'
+        '<Override PartName="/xl/slicerCaches/slicerCache1.xml" '
+        'ContentType="application/vnd.ms-excel.slicerCache+xml"/></Types>',
+    )
+    _edit_zip(
+        path,
+        {
+            "xl/workbook.xml": workbook.encode(),
+            "xl/_rels/workbook.xml.rels": rels.encode(),
+            "[Content_Types].xml": types.encode(),
+        },
+        {
+            "xl/pivotCache/pivotCacheDefinition1.xml": PIVOT_DEFINITION,
+            "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels": (
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                b'relationships"><Relationship Id="rId1" Type="' + _REL.encode()
+                + b'pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>'
+            ),
+            "xl/pivotCache/pivotCacheRecords1.xml": PIVOT_RECORDS,
+            "xl/connections.xml": CONNECTIONS,
+            "xl/slicerCaches/slicerCache1.xml": SLICER_CACHE,
+        },
+    )
     return path
