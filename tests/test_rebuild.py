@@ -154,3 +154,19 @@ def test_share_copy_setting_writes_the_copy_beside_the_workbook(book):
     assert copy.name == "review_share.xlsx"
     names = openpyxl.load_workbook(copy, read_only=True).sheetnames
     assert names == openpyxl.load_workbook(book, read_only=True).sheetnames
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "Targets"), ("zh-CN", "目标拆解")])
+def test_data_check_names_generated_sheets_as_the_user_sees_them(lang, shown):
+    import pandas as pd
+
+    from xlreview.inputs import Inputs
+    from xlreview.rebuild import data_check
+    from xlreview.settings import Settings
+
+    empty = pd.DataFrame()
+    inputs = Inputs(empty, empty, empty, empty, Settings(language=lang))
+    inputs.findings.add("info", "targets", None, None, "a note")
+    inputs.findings.add("error", "线索", 5, "创建日期", "bad date")
+    check = data_check(inputs)
+    assert check["sheet"].tolist() == ["线索", shown]  # errors first; input names untouched

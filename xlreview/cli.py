@@ -33,9 +33,12 @@ def _progress_bar(quiet: bool):  # type: ignore[no-untyped-def]
     return step, bar.close
 
 
-def _where(sheet: object, row: object, column: object) -> str:
+def _where(sheet: object, row: object, column: object, lang: str = "en") -> str:
     """``Leads, row 12, created`` with the blank parts left out."""
-    parts = [str(sheet) if _present(sheet) else "", f"row {row}" if _present(row) else ""]
+    from .labels import label
+
+    row_text = label("cli.row", lang, row=row) if _present(row) else ""
+    parts = [str(sheet) if _present(sheet) else "", row_text]
     parts.append(str(column) if _present(column) else "")
     return ", ".join(p for p in parts if p)
 
@@ -67,8 +70,9 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
         file=out,
     )
     for row in check.head(20).itertuples(index=False):
-        where = _where(row.sheet, row.row, row.column)
-        print(f"  [{row.severity}] {where}: {row.message}", file=out)
+        where = _where(row.sheet, row.row, row.column, lang)
+        severity = label(f"value.{row.severity}", lang)
+        print(f"  [{severity}] {where}: {row.message}", file=out)
     if len(check) > 20:
         print(label("cli.more_rows", lang, count=len(check) - 20), file=out)
 

@@ -49,10 +49,26 @@ def compute(grids: Mapping[str, Grid], *, progress: Progress = _noop) -> Result:
     progress("plan")
     tables.update(build_plan(inputs, tables))
     # The plan adds findings of its own (edge cases), so the data check comes last.
-    tables["data_check"] = inputs.findings.to_frame()
+    tables["data_check"] = data_check(inputs)
     progress("layout")
     sheets = build_sheets(tables, settings=inputs.settings, extra=inputs)
     return Result(inputs, tables, sheets)
+
+
+def data_check(inputs: Inputs) -> pd.DataFrame:
+    """The findings as the ``data_check`` table; generated sheets named as the user sees them.
+
+    The core reports problems of generated sheets by key (``targets``); the user knows the
+    sheet as "Targets" / "目标拆解".
+    """
+    from .labels import has_label, label
+
+    frame = inputs.findings.to_frame()
+    lang = inputs.settings.language
+    frame["sheet"] = frame["sheet"].map(
+        lambda s: label(f"sheet.{s}", lang) if has_label(f"sheet.{s}") else s
+    )
+    return frame
 
 
 def sheets_to_read(names: list[str]) -> list[str]:

@@ -479,4 +479,5 @@ LABELS: dict[str, str] = {
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',
     'title.fit_revenue_per_lead': 'revenue = leads × {value:,.0f}',
+    'cli.row': 'row {row}',
 }

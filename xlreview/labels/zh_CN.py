@@ -385,4 +385,5 @@ LABELS: dict[str, str] = {
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
     'title.fit_revenue_per_lead': '收入 = 线索 × {value:,.0f}',
+    'cli.row': '第 {row} 行',
 }
