@@ -12,7 +12,6 @@ inside the functions, so that a cell function loads only what it needs.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import itertools
 import math
@@ -25,6 +24,7 @@ import pandas as pd
 from .errors import XlreviewError
 from .labels import label
 from .model import LEADS, STAGES, header_lookup, normalise_header
+from .perf import gc_paused
 from .targets import funnel_counts
 
 P = ParamSpec("P")
@@ -205,7 +205,8 @@ def leads_frame(cells: object) -> pd.DataFrame:
         raise CellInputError("leads_range", "leads_header")
     # Transpose only the columns we use: far cheaper than a DataFrame of the whole range.
     wanted = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
-    columns = list(itertools.zip_longest(*rows[1:])) or [() for _ in keys]
+    with gc_paused():
+        columns = list(itertools.zip_longest(*rows[1:])) or [() for _ in keys]
     out = pd.DataFrame({key: pd.Series(columns[i], dtype=object) for key, i in wanted.items()})
     out = out.replace({"": None})
     out = out[out.notna().any(axis=1)]
@@ -216,8 +217,7 @@ def leads_frame(cells: object) -> pd.DataFrame:
 
 def _dates(values: pd.Series, parse: Callable[..., Any]) -> pd.Series:
     """Stage dates: a fast path when Excel already typed every cell as a date."""
-    present = values.dropna()
-    if present.map(type).isin([dt.datetime, dt.date, pd.Timestamp]).all():
+    if pd.api.types.infer_dtype(values, skipna=True) in ("datetime", "date", "empty"):
         return pd.to_datetime(values)
     return pd.Series(parse(values).values, index=values.index)
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .cells import Grid
 from .inputs import Inputs, read_inputs
+from .perf import gc_paused
 from .plan import build_plan
 from .review import build_review
 
@@ -105,8 +106,10 @@ def rebuild(path: str | Path, *, progress: Progress = _noop) -> Result:
     path = Path(path)
     check_not_open(path)
     progress("read")
-    grids = read_grids(path, sheets_to_read(sheet_names(path)))
-    result = compute(grids, progress=progress)
+    with gc_paused():
+        grids = read_grids(path, sheets_to_read(sheet_names(path)))
+        result = compute(grids, progress=progress)
+        del grids
     progress("write")
     with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
         generated = Path(tmp) / "generated.xlsx"
