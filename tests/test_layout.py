@@ -278,23 +278,34 @@ def test_charts_reference_the_table_ranges_without_the_total_row():
     monthly = sheets["monthly"].charts[0]
     assert monthly.kind == "line" and len(monthly.series) == 4
     assert monthly.series[0].values.last_row == sheets["monthly"].block("monthly").last_row
-    # Quadrant: one series per channel plus two dashed median lines.
-    quadrant = next(c for c in roi.charts if c.kind == "scatter")
-    assert len(quadrant.series) == 3 + 2
-    assert sum(not s.in_legend for s in quadrant.series) == 2
-    # The biggest spender has the biggest marker.
-    sizes = [s.marker_size for s in quadrant.series[:3]]
-    assert sizes[0] == max(sizes)
+    # Quadrant: one bubble series over the whole table: x = Leads, size = Cost, labels = names.
+    quadrant = next(c for c in roi.charts if c.kind == "bubble")
+    (bubbles,) = quadrant.series
+    rows = (block.row + 1, block.row + 3)
+    for ref, key in ((bubbles.categories, "leads"), (bubbles.sizes, "cost"),
+                     (bubbles.point_labels, "channel")):
+        assert ref.sheet == roi.name and (ref.first_row, ref.last_row) == rows
+        assert ref.first_col == ref.last_col == block.index(key)
+    # y = the helper's opportunities per lead: 40/500 = 0.08, 20/1000 = 0.02, 5/100 = 0.05.
+    y = bubbles.values
+    cells = {(c.row, c.col): c.value for c in roi.cells}
+    ratios = [cells[(r, y.first_col)].value for r in range(y.first_row, y.last_row + 1)]
+    assert ratios == pytest.approx([0.08, 0.02, 0.05])
+    # The axes cross at the medians: leads (100, 500, 1000) → 500; ratios → 0.05.
+    assert quadrant.x_cross == 500 and quadrant.y_cross == pytest.approx(0.05)
     # The dashboard charts point at the review sheets.
     dash_sheets = {s.values.sheet for c in sheets["dashboard"].charts for s in c.series}
     assert dash_sheets == {sheets[k].name for k in ("funnel", "roi_matrix", "monthly",
                                                     "targets")}
 
 
-def test_roi_summary_beside_the_matrix():
+def test_roi_summary_below_the_charts():
     roi = _sheets()["roi_matrix"]
     matrix, summary = roi.block("roi_matrix"), roi.block("roi_summary")
-    assert summary.col > matrix.last_col and summary.row == matrix.row
+    # Below the charts (20 px rows), so the page is no wider than the matrix.
+    bottom = max(c.row + c.height // 20 for c in roi.charts)
+    assert summary.row > bottom > matrix.last_row and summary.col == 0
+    assert max(c.col for c in roi.cells) <= matrix.last_col
     assert summary.column("item").values[-1] == label("value.roi_fully_loaded")
     assert summary.column("value").values[-1] == 2.1875
 
@@ -366,3 +377,29 @@ def test_col_letter_is_bijective_base_26(col):
 @given(st.text(max_size=30))
 def test_display_width_at_least_length(text):
     assert len(text) <= display_width(text) <= 2 * len(text)
+
+
+def test_long_number_headers_wrap_on_a_two_line_header_row():
+    roi = _sheets()["roi_matrix"]
+    block = roi.block("roi_matrix")
+    # "Cost per MQL": 12 characters, longest word 4 → header counts 10 at most; values up to
+    # 2,000 → 5 + 4 = 9; width 10 + 2 = 12, narrower than the header + 1: it wraps.
+    assert roi.widths[block.index("cost_per_mql")] == 12
+    assert roi.heights[block.row] == 30
+    # A text column keeps its whole header on one line.
+    assert roi.widths[block.index("quadrant")] >= len("Quadrant") + 2
+
+
+def test_budget_chart_leaves_out_headcount():
+    sheet = _sheets()["budget"]
+    block = sheet.block("budget")
+    # Rows: Trade shows, Search, experiment, headcount, total → the chart stops at experiment.
+    (chart,) = sheet.charts
+    for series in chart.series:
+        assert (series.values.first_row, series.values.last_row) == (block.row + 1,
+                                                                      block.row + 3)
+
+
+def test_lead_time_pipeline_is_a_count_not_money():
+    block = _sheets()["plan_monthly"].block("plan_lead_time")
+    assert block.column("pipeline_carried").style.num_format == "#,##0"

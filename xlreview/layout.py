@@ -91,32 +91,43 @@ def _roi_sheet(ctx: Ctx) -> Sheet | None:
     if sheet is None:
         return None
     block = sheet.blocks[0]
+    chart_row = block.last_row + 3
+    quadrant = block.has("channel", "leads", "opp", "cost")
+    # Below the charts: the page stays as wide as the table and its columns keep their widths.
+    side, helper_row = 0, chart_row + _CHART_HEIGHT // 20 + 2  # 20 px per row
     summary = ctx.table("roi_summary")
-    side = block.last_col + 2
     if summary is not None:
         frame = summary.copy()
         frame["item"] = [ctx.t(f"value.{i}") for i in frame["item"]]
-        small = make_block(ctx, "roi_summary", frame, row=TABLE_ROW, col=side)
+        small = make_block(ctx, "roi_summary", frame, row=helper_row + 1, col=side)
         roi_rows = [i for i, k in enumerate(summary["item"]) if str(k).startswith("roi")]
         value = small.columns[1]
         for i in roi_rows:
             value.cell_styles[i] = replace(ctx.styles.percent, bold=True)
-        small.columns[0].width = max(small.columns[0].width, 24.0)
+        # Long items wrap on two lines rather than widen the matrix's Channel column.
+        item = small.columns[0]
+        item.width = 24.0
+        item.style = replace(item.style, text_wrap=True, valign="top")
+        for i, text in enumerate(item.values):
+            if display_width(str(text)) > 22:
+                sheet.heights[small.row + 1 + i] = 30.0
         sheet.blocks.append(small)
-        sheet.cells.append(
-            Cell(TABLE_ROW - 1, side, ctx.t("title.roi_summary"), ctx.styles.label)
-        )
-    chart_row, beside = block.last_row + 3, 0
-    if block.has("channel", "leads", "opp", "cost"):
-        helper_row = sheet.blocks[-1].last_row + 2 if summary is not None else TABLE_ROW
+        sheet.cells.append(Cell(helper_row, side, ctx.t("title.roi_summary"), ctx.styles.label))
+        helper_row = small.last_row + 2
+    if quadrant:
         _quadrant_helper(ctx, sheet, block, row=helper_row, col=side)
-        quadrant = quadrant_chart(ctx, sheet, row=chart_row, col=0)
-        sheet.charts.append(quadrant)
-        beside = quadrant.width + 20
+        sheet.charts.append(quadrant_chart(ctx, sheet, row=chart_row, col=0))
     finish(sheet)
-    add_chart(sheet, cost_revenue_chart(ctx, sheet, row=chart_row,
-                                   col=column_after(sheet, 0, beside) if beside else 0))
+    beside = column_after(sheet, 0, _QUADRANT_WIDTH + 20) if quadrant else 0
+    chart = cost_revenue_chart(ctx, sheet, row=chart_row, col=beside)
+    if chart is not None:
+        chart.width, chart.height = _QUADRANT_WIDTH, _CHART_HEIGHT
+    add_chart(sheet, chart)
     return sheet
+
+
+_QUADRANT_WIDTH = 640
+_CHART_HEIGHT = 380
 
 
 def column_after(sheet: Sheet, col: int, pixels: int) -> int:
@@ -129,9 +140,10 @@ def column_after(sheet: Sheet, col: int, pixels: int) -> int:
 
 
 def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int) -> None:
-    """Opportunities per lead of each channel (formulas on the table) and the median lines.
+    """Opportunities per lead of each channel (formulas on the table) and the two medians.
 
-    Column ``col`` names the channel, ``col + 1`` holds the ratio, from ``row`` down.
+    Column ``col`` names the channel, ``col + 1`` holds the ratio, from ``row`` down; below,
+    the median leads and median opportunities per lead where the quadrant lines cross.
     """
     first, last = block.data_rows()
     leads_col, opp_col = block.index("leads"), block.index("opp")
@@ -151,68 +163,56 @@ def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int
         )
     med_x = float(leads.fillna(0).median()) if n else 0.0
     med_y = float(ratio.median()) if n else 0.0
-    top_x = float(leads.fillna(0).max()) if n else 1.0
-    top_y = float(ratio.max()) if n else 1.0
-    # Quadrant lines: two 2-point series, x in ``col``, y in ``col + 1``.
-    lines = [(med_x, 0.0), (med_x, top_y * 1.1), (0.0, med_y), (top_x * 1.1, med_y)]
     base = row + n + 2
     sheet.cells.append(Cell(base, col, ctx.t("title.median_lines"), ctx.styles.label))
-    for i, (x, y) in enumerate(lines):
-        sheet.cells.append(Cell(base + 1 + i, col, x, ctx.styles.ratio))
-        sheet.cells.append(Cell(base + 1 + i, col + 1, y, ctx.styles.ratio))
+    sheet.cells.append(Cell(base + 1, col, header("leads", ctx.lang)))
+    sheet.cells.append(Cell(base + 1, col + 1, med_x, ctx.styles.integer))
+    sheet.cells.append(Cell(base + 2, col, ctx.t("title.opp_per_lead")))
+    sheet.cells.append(Cell(base + 2, col + 1, med_y, ctx.styles.ratio))
     sheet.anchors["ratio"] = (row + 1, col + 1)
-    sheet.anchors["lines"] = (base + 1, col)
+    sheet.anchors["medians"] = (base + 1, col + 1)
 
 
 def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
-    """Channel quadrant: x = leads, y = opportunities per lead, marker size = cost.
+    """Channel quadrant: a bubble chart of leads × opportunities per lead, bubble = cost.
 
-    xlsxwriter has no bubble chart, so each channel is a scatter series whose marker size
-    grows with its cost (a bubble chart drawn by hand); the medians are two line series.
+    One series over the whole table (x = Leads, y = the helper's ratios, size = Cost), each
+    bubble labelled with its channel; the axes cross at the medians, which draws the
+    quadrant lines.
     """
     block = sheet.block("roi_matrix")
     first, last = block.data_rows()
-    n = last - first + 1
-    costs = pd.to_numeric(pd.Series(block.column("cost").values[:n], dtype=object), "coerce")
-    top = float(costs.max()) if n and costs.notna().any() else 0.0
     ratio_row, ratio_col = sheet.anchors["ratio"]
-    leads_col = block.index("leads")
-    series = []
-    for i, r in enumerate(range(first, min(last, first + 24) + 1)):
-        h = ratio_row + i
-        cost = float(costs.iloc[i])
-        size = 6 if not top or math.isnan(cost) else int(6 + 24 * math.sqrt(max(cost, 0) / top))
-        series.append(
-            Series(
-                str(block.column("channel").values[i]),
-                Ref(sheet.name, h, ratio_col, h, ratio_col),
-                Ref(sheet.name, r, leads_col, r, leads_col),
-                marker_size=size,
-                line=False,
-            )
-        )
-    lr, lc = sheet.anchors["lines"]
-    for k in range(2):
-        series.append(
-            Series(
-                ctx.t("title.median"),
-                Ref(sheet.name, lr + 2 * k, lc + 1, lr + 2 * k + 1, lc + 1),
-                Ref(sheet.name, lr + 2 * k, lc, lr + 2 * k + 1, lc),
-                color="#9E9E9E",
-                dash=True,
-                in_legend=False,
-            )
-        )
+    med_row, med_col = sheet.anchors["medians"]
+    n = last - first
+    series = Series(
+        header("cost", ctx.lang),
+        Ref(sheet.name, ratio_row, ratio_col, ratio_row + n, ratio_col),
+        column_ref(sheet, block, "leads"),
+        sizes=column_ref(sheet, block, "cost"),
+        point_labels=column_ref(sheet, block, "channel"),
+        in_legend=False,
+    )
+    values = {c.row: c.value for c in sheet.cells if c.col == med_col}
     return Chart(
-        "scatter",
+        "bubble",
         ctx.t("title.chart_quadrant"),
-        series,
+        [series],
         row,
         col,
+        width=_QUADRANT_WIDTH,
+        height=_CHART_HEIGHT,
         x_title=header("leads", ctx.lang),
         y_title=ctx.t("title.opp_per_lead"),
         y_format="0.00",
+        x_format="#,##0",
+        x_cross=_number(values.get(med_row)),
+        y_cross=_number(values.get(med_row + 1)),
     )
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and math.isfinite(value) else None
 
 
 def cost_revenue_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None:
@@ -225,7 +225,7 @@ def cost_revenue_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart |
         for k, c in (("cost", "#EF6C00"), ("revenue", "#2E7D32"))
     ]
     return Chart("column", ctx.t("title.chart_cost_revenue"), series, row, col,
-                 y_format="#,##0")
+                 y_format=ctx.styles.money.num_format)
 
 
 def _funnel_sheet(ctx: Ctx) -> Sheet | None:
@@ -244,7 +244,8 @@ def funnel_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None:
         Series(header(k, ctx.lang), column_ref(sheet, block, k), cats, color=c)
         for k, c in (("count_period", "#1565C0"), ("count_cohort", "#90CAF9")) if block.has(k)
     ]
-    return Chart("bar", ctx.t("title.chart_funnel"), series, row, col, reverse_categories=True)
+    return Chart("bar", ctx.t("title.chart_funnel"), series, row, col, reverse_categories=True,
+                 y_format="#,##0")
 
 
 def _monthly_sheet(ctx: Ctx) -> Sheet | None:
@@ -316,7 +317,8 @@ def _kpis(ctx: Ctx) -> list[tuple[str, object, Style, str]]:
     matrix = ctx.table("roi_matrix")
     cac = _total(matrix, "cac")
     pipeline = _total(ctx.table("pipeline"), "expected_next_year")
-    subtitle = (ctx.t("title.kpi_next_target", value=f"{target:,.0f}")
+    sym = currency_symbol(ctx.settings.currency)
+    subtitle = (ctx.t("title.kpi_next_target", value=f"{sym}{target:,.0f}")
                 if target is not None else "")
     return [
         (ctx.t("title.kpi_revenue"), revenue, st.money, subtitle),
@@ -437,7 +439,32 @@ def build_sheets(
         if sheet is not None:
             built[key] = sheet
     built["dashboard"] = _dashboard(ctx, built)
+    for sheet in built.values():
+        sheet.cells += [Cell(r, c, " ") for r, c in title_room(sheet)]
     return [built[key] for key in GENERATED if key in built]
+
+
+def title_room(sheet: Sheet) -> list[tuple[int, int]]:
+    """Cells just right of titles wider than the sheet's data, to hold a space.
+
+    The printed range ends at the last used column (LibreOffice ignores blank cells), so a
+    long title over a narrow table would be cut at the page edge.
+    """
+    used = max([b.last_col for b in sheet.blocks] + [c.col for c in sheet.cells]
+               + [m.last_col for m in sheet.merges], default=0)
+    out = []
+    for cell in sheet.cells:
+        size = cell.style.font_size if cell.style is not None else None
+        if not size or size <= 11 or not isinstance(cell.value, str):
+            continue
+        need = display_width(cell.value) * size / 11 * (1.15 if cell.style.bold else 1.0)
+        col, room = cell.col, 0.0
+        while room < need:
+            room += sheet.widths.get(col, 8.43)
+            col += 1
+        if col - 1 > used:
+            out.append((cell.row, col))
+    return out
 
 
 __all__ = [
@@ -462,5 +489,6 @@ __all__ = [
     "customers_formula",
     "display_width",
     "generated_sheet_names",
+    "title_room",
     "weighted_completion",
 ]

@@ -4,6 +4,7 @@ work plan with its Gantt grid, message house, data check and instructions."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from .sheetmodel import (
     Ctx,
     Formula,
     Merge,
+    Ref,
     Series,
     Sheet,
     Style,
@@ -31,6 +33,7 @@ from .sheetmodel import (
     cached,
     col_letter,
     column_ref,
+    display_width,
     finish,
     formula_cell,
     header,
@@ -92,7 +95,10 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
     finish(sheet)
     sheet.widths[0] = max(sheet.widths.get(0, 0), 26.0)
     sheet.widths[1] = max(sheet.widths.get(1, 0), 16.0)
-    add_chart(sheet, targets_chart(ctx, sheet, row=block.last_row + 2, col=0))
+    chart = targets_chart(ctx, sheet, row=block.last_row + 2, col=0)
+    if chart is not None:
+        chart.width, chart.height = 900, 340  # the table is wide: a chart to match
+    add_chart(sheet, chart)
     return sheet
 
 
@@ -260,13 +266,16 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
             formula_cell(block, "change", i, f"=IF(N({ly})>0,{p}/{ly}-1,\"\")")
     if "channel" not in keys:
         return sheet
-    cats = column_ref(sheet, block, "channel")
+    # Headcount (the last rows) dwarfs the channels: the chart shows the programme budget.
+    drop = _trailing_headcount(ctx.table("budget"))
+    cats = _shorter(column_ref(sheet, block, "channel"), drop)
     series = [
-        Series(header(k, ctx.lang), column_ref(sheet, block, k), cats, color=c)
+        Series(header(k, ctx.lang), _shorter(column_ref(sheet, block, k), drop), cats, color=c)
         for k, c in (("last_year_cost", "#90A4AE"), ("planned_cost", "#2E7D32")) if k in keys
     ]
     sheet.charts.append(Chart("column", ctx.t("title.chart_budget"), series,
-                              block.last_row + 2, 0, width=640, y_format="#,##0"))
+                              block.last_row + 2, 0, width=640,
+                              y_format=ctx.styles.money.num_format))
     return sheet
 
 
@@ -292,7 +301,7 @@ def workplan_sheet(ctx: Ctx) -> Sheet | None:
     head = Style(num_format="mm-dd", rotation=90, font_size=8, align="center", bold=True)
     for j, week in enumerate(weeks):
         sheet.cells.append(Cell(block.row, grid + j, dt.datetime.combine(week, dt.time()), head))
-        sheet.widths[grid + j] = 2.6
+        sheet.widths[grid + j] = 1.9  # 18 px: room for the rotated 8 pt date
     sheet.heights[block.row] = 42.0  # room for the rotated week dates
     sheet.cells.append(Cell(block.row - 1, grid, ctx.t("title.gantt"), ctx.styles.label))
     first, last = block.row + 1, block.last_row
@@ -387,13 +396,34 @@ def data_check_sheet(ctx: Ctx) -> Sheet | None:
     return sheet
 
 
+def _trailing_headcount(frame: pd.DataFrame | None) -> int:
+    """How many headcount rows end the budget table (before its total row)."""
+    if frame is None or "type" not in frame:
+        return 0
+    kinds = frame["type"].astype(str).tolist()
+    if frame.iloc[:, 0].astype(str).tolist()[-1:] == ["total"]:
+        kinds = kinds[:-1]
+    n = 0
+    while n < len(kinds) - 1 and kinds[-1 - n] == "headcount":
+        n += 1
+    return n
+
+
+def _shorter(ref: Ref, rows: int) -> Ref:
+    return replace(ref, last_row=ref.last_row - rows)
+
+
 def how_to_sheet(ctx: Ctx) -> Sheet:
     sheet = ctx.sheet("how_to")
     sheet.cells.append(Cell(0, 0, ctx.t("title.how_to"), ctx.styles.title))
     wrap = Style(text_wrap=True, valign="top")
     for i in range(1, 8):
+        text = ctx.t(f"title.how_to_{i}")
         sheet.cells.append(Cell(1 + i, 0, f"{i}.", Style(bold=True, valign="top")))
-        sheet.cells.append(Cell(1 + i, 1, ctx.t(f"title.how_to_{i}"), wrap))
+        sheet.cells.append(Cell(1 + i, 1, text, wrap))
+        # Wrapped rows keep the default height unless told: ~90 characters a line here.
+        lines = math.ceil(display_width(text) / 90)
+        sheet.heights[1 + i] = max(15.0, 15.0 * lines + 3)
     sheet.widths = {0: 4.0, 1: 100.0}
     sheet.fit_height = 1
     return sheet

@@ -142,6 +142,8 @@ class Ref:
 
 @dataclass
 class Series:
+    """One chart series; for a bubble chart ``categories`` are the x values."""
+
     name: str
     values: Ref
     categories: Ref | None = None
@@ -150,13 +152,15 @@ class Series:
     line: bool = True
     dash: bool = False
     in_legend: bool = True
+    sizes: Ref | None = None  # bubble sizes (bubble chart only)
+    point_labels: Ref | None = None  # one cell per point, shown as its data label
 
 
 @dataclass
 class Chart:
     """A native chart anchored at (``row``, ``col``)."""
 
-    kind: str  # column, bar, line, scatter
+    kind: str  # column, bar, line, scatter, bubble
     title: str
     series: list[Series]
     row: int
@@ -168,6 +172,9 @@ class Chart:
     y_format: str | None = None
     stacked: bool = False
     reverse_categories: bool = False
+    x_format: str | None = None
+    x_cross: float | None = None  # the vertical axis crosses the x axis at this value
+    y_cross: float | None = None  # the horizontal axis crosses the y axis at this value
 
 
 @dataclass
@@ -277,6 +284,7 @@ _TABLE_KINDS: dict[tuple[str, str], str] = {
     ("budget", "change"): "percent",
     ("share_of_voice", "change"): "percent",
     ("plan_lead_time", "gap"): "integer",
+    ("plan_lead_time", "pipeline_carried"): "integer",  # open leads per stage, not money
 }
 
 
@@ -350,7 +358,10 @@ def _cells(series: pd.Series, kind: str, lang: str) -> list[object]:
 
 
 def _width(header: str, values: list[object], kind: str) -> float:
+    """Column width in characters; number headers wrap at word breaks (see :func:`finish`)."""
     widest = display_width(header)
+    if kind != "text":
+        widest = min(widest, max([10, *(display_width(w) for w in header.split())]))
     sample = values[:2000]
     if kind == "text":
         for v in sample:
@@ -441,11 +452,16 @@ def table_sheet(
 
 
 def finish(sheet: Sheet) -> None:
-    """Column widths from the blocks, frozen header row, print titles."""
+    """Column widths from the blocks, two-line header rows where needed, print titles."""
     for block in sheet.blocks:
         for j, column in enumerate(block.columns):
             col = block.col + j
             sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
+    for block in sheet.blocks:
+        wraps = any(display_width(c.header) + 1 > sheet.widths[block.col + j]
+                    for j, c in enumerate(block.columns))
+        if wraps:
+            sheet.heights[block.row] = max(sheet.heights.get(block.row, 0.0), 30.0)
     if sheet.blocks and sheet.freeze is None:
         first = sheet.blocks[0]
         sheet.freeze = (first.row + 1, 0)

@@ -201,3 +201,15 @@ def test_bubble_chart_loads_in_openpyxl(book):
 def test_scatter_to_bubble_refuses_other_charts():
     with pytest.raises(ValueError):
         scatter_to_bubble("<c:lineChart><c:ser></c:ser></c:lineChart>", "", "")
+
+
+def test_long_title_over_a_narrow_table_keeps_its_print_room(book):
+    lang, path = book
+    if lang != "en":
+        pytest.skip("the English title is the long one")
+    ws = _sheet(openpyxl.load_workbook(path), "sales_cycle", lang)
+    # "Sales cycle (days from lead to customer)", 40 characters in bold 16 pt (~67 width
+    # units), over a four-column table (A:D): a space right of where the title ends keeps
+    # those columns in the printed range.
+    last = max(c.column for c in ws[1] if c.value is not None)
+    assert last > 4 and ws.cell(1, last).value == " "

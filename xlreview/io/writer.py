@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import re
+import tempfile
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ..layout import Block, Chart, Formula, Ref, Sheet, Style
+from ..layout import Block, Chart, Formula, Ref, Series, Sheet, Style
 
 _OPTIONS = {
     "strings_to_formulas": False,
@@ -29,6 +33,7 @@ _OPTIONS = {
 _TABLE_STYLE = "Table Style Medium 7"
 _HEADER = Style(bold=True, text_wrap=True, valign="top")
 _PALETTE = ("#1565C0", "#EF6C00", "#2E7D32", "#8E24AA", "#C62828", "#00838F", "#6D4C41")
+_BUBBLES = (*_PALETTE, "#F9A825", "#AD1457", "#546E7A", "#7CB342", "#5E35B1")
 
 
 class _Formats:
@@ -47,22 +52,34 @@ class _Formats:
 
 
 def write_sheets(sheets: Iterable[Sheet], path: str | Path) -> None:
-    """Write ``sheets`` to a new workbook at ``path`` (overwritten if it exists)."""
+    """Write ``sheets`` to a new workbook at ``path`` (overwritten if it exists).
+
+    xlsxwriter has no bubble chart: a ``bubble`` :class:`Chart` is written as a scatter
+    chart, then its chart part is rewritten as a native ``<c:bubbleChart>``.
+    """
     book = xlsxwriter.Workbook(str(path), _OPTIONS)
     formats = _Formats(book)
+    bubbles: list[tuple[Any, tuple[str, str]]] = []
     try:
         for sheet in sheets:
-            _write_sheet(book, formats, sheet)
+            bubbles += _write_sheet(book, formats, sheet)
     finally:
         book.close()
+    if bubbles:
+        # After close() the workbook's charts are in part order: chart1.xml, chart2.xml, ...
+        parts = {f"xl/charts/chart{book.charts.index(c) + 1}.xml": xml for c, xml in bubbles}
+        _rewrite_parts(Path(path), parts)
 
 
-def _write_sheet(book: Workbook, formats: _Formats, sheet: Sheet) -> None:
+def _write_sheet(
+    book: Workbook, formats: _Formats, sheet: Sheet
+) -> list[tuple[Any, tuple[str, str]]]:
+    """Write one sheet; return its bubble charts with the XML their series need."""
     ws = book.add_worksheet(sheet.name)
     ws.set_tab_color(sheet.tab_color)
     for col, width in sheet.widths.items():
         ws.set_column(col, col, width)
-    for row, height in sheet.heights.items():
+    for row, height in {**_title_heights(sheet), **sheet.heights}.items():
         ws.set_row(row, height)
     for block in sheet.blocks:
         _write_block(ws, formats, block)
@@ -78,10 +95,24 @@ def _write_sheet(book: Workbook, formats: _Formats, sheet: Sheet) -> None:
             options["format"] = formats(cond.style)
         ws.conditional_format(cond.first_row, cond.first_col, cond.last_row, cond.last_col,
                               options)
-    for chart in sheet.charts:
-        ws.insert_chart(chart.row, chart.col, _chart(book, chart),
-                        {"object_position": 1})
+    bubbles = []
+    for spec in sheet.charts:
+        chart = _chart(book, spec, sheet)
+        ws.insert_chart(spec.row, spec.col, chart, {"object_position": 1})
+        if spec.kind == "bubble":
+            bubbles.append((chart, _bubble_xml(sheet, spec.series[0])))
     _page_setup(ws, sheet)
+    return bubbles
+
+
+def _title_heights(sheet: Sheet) -> dict[int, float]:
+    """Rows holding large-font cells, tall enough for them (LibreOffice clips otherwise)."""
+    heights: dict[int, float] = {}
+    for cell in sheet.cells:
+        size = cell.style.font_size if cell.style is not None else None
+        if size and size > 11:
+            heights[cell.row] = max(heights.get(cell.row, 0.0), round(size * 1.6, 1))
+    return heights
 
 
 def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
@@ -147,8 +178,8 @@ def _range(ref: Ref) -> list[Any]:
     return [ref.sheet, ref.first_row, ref.first_col, ref.last_row, ref.last_col]
 
 
-def _chart(book: Workbook, spec: Chart) -> Any:
-    options: dict[str, Any] = {"type": spec.kind}
+def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
+    options: dict[str, Any] = {"type": "scatter" if spec.kind == "bubble" else spec.kind}
     if spec.stacked:
         options["subtype"] = "stacked"
     chart = book.add_chart(options)
@@ -162,6 +193,10 @@ def _chart(book: Workbook, spec: Chart) -> Any:
             item["line"] = {"color": color, "width": 2.25}
             item["marker"] = {"type": "circle", "size": 5, "fill": {"color": color},
                               "border": {"color": color}}
+        elif spec.kind == "bubble":
+            item["marker"] = {"type": "none"}
+            if series.point_labels is not None:
+                item["data_labels"] = _point_labels(_ref_values(sheet, series.point_labels))
         elif spec.kind == "scatter":
             if series.line:
                 item["line"] = {"color": color, "width": 1.25,
@@ -178,7 +213,10 @@ def _chart(book: Workbook, spec: Chart) -> Any:
         chart.add_series(item)
     chart.set_title({"name": spec.title, "name_font": {"size": 12, "bold": True}})
     hidden = [k for k, series in enumerate(spec.series) if not series.in_legend]
-    chart.set_legend({"position": "bottom", "delete_series": hidden})
+    if len(hidden) == len(spec.series):
+        chart.set_legend({"none": True})
+    else:
+        chart.set_legend({"position": "bottom", "delete_series": hidden})
     x_axis: dict[str, Any] = {}
     y_axis: dict[str, Any] = {"major_gridlines": {"visible": True,
                                                   "line": {"color": "#E0E0E0"}}}
@@ -187,16 +225,134 @@ def _chart(book: Workbook, spec: Chart) -> Any:
     if spec.y_title:
         y_axis["name"] = spec.y_title
     if spec.y_format:
-        y_axis["num_format"] = spec.y_format
+        # A bar chart's values run along xlsxwriter's x axis.
+        (x_axis if spec.kind == "bar" else y_axis)["num_format"] = spec.y_format
     if spec.reverse_categories:
         # xlsxwriter's y axis of a bar chart is its (vertical) category axis.
         y_axis["reverse"] = True
     if spec.kind == "line":
         x_axis["num_format"] = "yyyy-mm"
+    if spec.x_format:
+        x_axis["num_format"] = spec.x_format
+    # xlsxwriter: an axis' "crossing" is where the other axis crosses it.
+    for axis, cross in ((x_axis, spec.x_cross), (y_axis, spec.y_cross)):
+        if cross is not None:
+            axis["crossing"] = cross
+            axis["label_position"] = "low"  # tick labels at the edge, not on the lines
+            axis["line"] = {"color": "#757575", "width": 1.25, "dash_type": "dash"}
     chart.set_x_axis(x_axis)
     chart.set_y_axis(y_axis)
     chart.set_size({"width": spec.width, "height": spec.height})
     return chart
 
 
-__all__ = ["write_sheets", "write_value"]
+def _point_labels(names: list[object]) -> dict[str, Any]:
+    """One data label per point with its text (cell-linked labels do not show in LibreOffice,
+    and the chart is regenerated with the table on every rebuild)."""
+    custom = [{"value": "" if n is None else str(n), "font": {"size": 8}} for n in names]
+    # showVal on: Excel shows a custom label only when a "show" flag is set.
+    return {"value": True, "custom": custom, "position": "center", "font": {"size": 8}}
+
+
+def _col_name(col: int) -> str:
+    name = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _abs_range(ref: Ref) -> str:
+    sheet = ref.sheet.replace("'", "''")
+    return (f"'{sheet}'!${_col_name(ref.first_col)}${ref.first_row + 1}"
+            f":${_col_name(ref.last_col)}${ref.last_row + 1}")
+
+
+def _ref_values(sheet: Sheet, ref: Ref) -> list[object]:
+    """The values the sheet model holds in the column range ``ref`` (None where unknown)."""
+    rows = range(ref.first_row, ref.last_row + 1)
+    for block in sheet.blocks:
+        if block.col <= ref.first_col <= block.last_col and block.row < ref.first_row:
+            values = block.columns[ref.first_col - block.col].values
+            out = [values[r - block.row - 1] if r - block.row - 1 < len(values) else None
+                   for r in rows]
+            return [v.value if isinstance(v, Formula) else v for v in out]
+    return [None for _ in rows]
+
+
+def _bubble_xml(sheet: Sheet, series: Series) -> tuple[str, str]:
+    """The per-point fills (``<c:dPt>``) and ``<c:bubbleSize>`` of a bubble series."""
+    assert series.sizes is not None, "a bubble series needs sizes"
+    values = _ref_values(sheet, series.sizes)
+    points = "".join(
+        f'<c:pt idx="{i}"><c:v>{float(v)!r}</c:v></c:pt>'
+        for i, v in enumerate(values)
+        if isinstance(v, int | float) and math.isfinite(v)
+    )
+    size = (f"<c:bubbleSize><c:numRef><c:f>{_xml_text(_abs_range(series.sizes))}</c:f>"
+            f'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{len(values)}"/>'
+            f"{points}</c:numCache></c:numRef></c:bubbleSize>")
+    fills = "".join(
+        f'<c:dPt><c:idx val="{i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>'
+        f"{_bubble_fill(_BUBBLES[i % len(_BUBBLES)])}</c:dPt>"
+        for i in range(len(values))
+    )
+    return fills, size
+
+
+def _bubble_fill(color: str) -> str:
+    return (f'<c:spPr><a:solidFill><a:srgbClr val="{color.lstrip("#")}">'
+            '<a:alpha val="70000"/></a:srgbClr></a:solidFill>'
+            '<a:ln w="9525"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln>'
+            "</c:spPr>")
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def scatter_to_bubble(xml: str, fills: str, size: str) -> str:
+    """A one-series xlsxwriter scatter chart part rewritten as a native bubble chart.
+
+    ``fills`` are the series' ``<c:dPt>`` elements, ``size`` its ``<c:bubbleSize>``.
+    Elements follow the CT_BubbleChart / CT_BubbleSer order of ECMA-376: ser (idx, order,
+    tx, spPr, invertIfNegative, dPt*, dLbls, xVal, yVal, bubbleSize, bubble3D), then
+    bubbleScale, showNegBubbles, axId × 2.
+    """
+    if xml.count("<c:ser>") != 1 or "<c:scatterChart>" not in xml:
+        raise ValueError("expected a scatter chart with one series")
+    head, rest = xml.split("<c:ser>")
+    ser, tail = rest.split("</c:ser>")
+    ser = re.sub(r"(</c:tx>)(?:<c:spPr>.*?</c:spPr>)?(?:<c:marker>.*?</c:marker>)?",
+                 lambda m: m.group(1) + _bubble_fill(_BUBBLES[0])
+                 + '<c:invertIfNegative val="0"/>' + fills,
+                 ser, count=1, flags=re.S)
+    ser = re.sub(r'<c:smooth val="\d"/>', "", ser)
+    ser = ser.replace("</c:yVal>", "</c:yVal>" + size + '<c:bubble3D val="0"/>', 1)
+    head = re.sub(r'<c:scatterChart><c:scatterStyle val="\w+"/>',
+                  '<c:bubbleChart><c:varyColors val="0"/>', head)
+    tail = tail.replace("</c:scatterChart>", "</c:bubbleChart>", 1)
+    return (f'{head}<c:ser>{ser}</c:ser><c:bubbleScale val="60"/>'
+            f'<c:showNegBubbles val="0"/>{tail}')
+
+
+def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]]) -> None:
+    """Rewrite the named chart parts of the zip at ``path`` as bubble charts, in place."""
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename in bubbles:
+                    xml = scatter_to_bubble(data.decode("utf-8"), *bubbles[item.filename])
+                    data = xml.encode("utf-8")
+                dst.writestr(item, data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+__all__ = ["scatter_to_bubble", "write_sheets", "write_value"]
