@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xlreview.cells import ExcelError
+from xlreview.cells import ExcelError, column_letter
 from xlreview.checks import Issue
 from xlreview.inputs import Inputs, read_inputs
 from xlreview.labels import label
-from xlreview.mapping import column_letter, parse_date_format
+from xlreview.mapping import parse_date_format
 from xlreview.model import LEADS
 
 LEAD_HEADER = ["lead_id", "created", "channel", "mql_date", "sql_date", "won_date", "amount"]

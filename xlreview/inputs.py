@@ -14,10 +14,10 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from .cells import Grid
+from .cells import Grid, column_letter
 from .checks import Findings, Severity
 from .labels import CATALOGUES, label
-from .mapping import ColumnMapping, HeaderMatch, column_letter, locate_header, read_mapping
+from .mapping import ColumnMapping, HeaderMatch, locate_header, read_mapping
 from .model import (
     DEALS,
     INPUT_SHEETS,

@@ -71,16 +71,6 @@ class HeaderMatch:
         return [c.key for c in spec.columns if c.required and c.key not in self.columns]
 
 
-def column_letter(index: int) -> str:
-    """Excel column letters for a 0-based column index: 0 → ``A``, 27 → ``AB``."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def parse_date_format(text: object) -> DateOrder | None:
     """``dmy`` / ``mdy`` / ``ymd`` from what a user typed (``dd-mm-yyyy``, ``日月年`` ...).
 

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .cells import column_letter as col_letter
 from .labels import has_label, label, value_label
 from .settings import Settings
 
@@ -307,16 +308,6 @@ def display_width(text: str) -> int:
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def col_letter(col: int) -> str:
-    """0-based column number → letters (0 → ``A``, 26 → ``AA``)."""
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def a1(row: int, col: int, *, absolute: bool = False) -> str:

@@ -22,6 +22,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ..cells import column_letter as col_letter
 from ..layout import Block, Chart, Formula, Ref, Series, Sheet, Style
 
 _OPTIONS = {
@@ -254,19 +255,10 @@ def _point_labels(names: list[object]) -> dict[str, Any]:
     return {"value": True, "custom": custom, "position": "center", "font": {"size": 8}}
 
 
-def _col_name(col: int) -> str:
-    name = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def _abs_range(ref: Ref) -> str:
     sheet = ref.sheet.replace("'", "''")
-    return (f"'{sheet}'!${_col_name(ref.first_col)}${ref.first_row + 1}"
-            f":${_col_name(ref.last_col)}${ref.last_row + 1}")
+    return (f"'{sheet}'!${col_letter(ref.first_col)}${ref.first_row + 1}"
+            f":${col_letter(ref.last_col)}${ref.last_row + 1}")
 
 
 def _ref_values(sheet: Sheet, ref: Ref) -> list[object]:
