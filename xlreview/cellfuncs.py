@@ -17,13 +17,14 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 from numbers import Real
-from typing import Any, ParamSpec
+from typing import ParamSpec
 
 import pandas as pd
 
 from .errors import XlreviewError
 from .labels import label
 from .model import LEADS, STAGES, header_lookup, normalise_header
+from .parsing import is_blank, parse_date_column
 from .perf import gc_paused
 from .targets import funnel_counts
 
@@ -83,15 +84,6 @@ def shows_errors(func: Callable[P, Result]) -> Callable[P, Result]:
 
 
 # --- cell-shaped inputs --------------------------------------------------------------
-
-
-def is_blank(value: object) -> bool:
-    """A blank cell: None, empty text or NaN."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, float) and math.isnan(value)
 
 
 def flatten(cells: object) -> list[object]:
@@ -193,8 +185,6 @@ def leads_frame(cells: object) -> pd.DataFrame:
 
     Stage dates become datetimes (datetimes, Excel serials or text); blank rows are dropped.
     """
-    from .parsing import parse_date_column
-
     rows = cells if isinstance(cells, list) and cells and isinstance(cells[0], list) else []
     if len(rows) < 1:
         raise CellInputError("leads_range", "leads_header")
@@ -211,15 +201,15 @@ def leads_frame(cells: object) -> pd.DataFrame:
     out = out.replace({"": None})
     out = out[out.notna().any(axis=1)]
     for key in dates:
-        out[key] = _dates(out[key], parse_date_column)
+        out[key] = _dates(out[key])
     return out
 
 
-def _dates(values: pd.Series, parse: Callable[..., Any]) -> pd.Series:
+def _dates(values: pd.Series) -> pd.Series:
     """Stage dates: a fast path when Excel already typed every cell as a date."""
     if pd.api.types.infer_dtype(values, skipna=True) in ("datetime", "date", "empty"):
         return pd.to_datetime(values)
-    return pd.Series(parse(values).values, index=values.index)
+    return pd.Series(parse_date_column(values).values, index=values.index)
 
 
 @shows_errors
@@ -329,8 +319,6 @@ def budget_allocate(total: object, channels: object, roi: object,
 
 def date_values(cells: object, argument: str) -> pd.Series:
     """Dates of a one-row or one-column range (datetimes, serials or text; blank = NaT)."""
-    from .parsing import parse_date_column
-
     values = pd.Series(flatten(cells), dtype=object).replace({"": None})
     return parse_date_column(values).values
 

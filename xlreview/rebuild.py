@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,6 +19,9 @@ from .inputs import Inputs, read_inputs
 from .perf import gc_paused
 from .plan import build_plan
 from .review import build_review
+
+if TYPE_CHECKING:
+    from .sheetmodel import Sheet
 
 Progress = Callable[[str], None]
 
@@ -28,7 +32,7 @@ class Result:
 
     inputs: Inputs
     tables: dict[str, pd.DataFrame]
-    sheets: list  # list[layout.Sheet]
+    sheets: list[Sheet]
 
     @property
     def data_check(self) -> pd.DataFrame:
