@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -304,7 +305,7 @@ def _kind(table: str, key: str, series: pd.Series) -> str:
 
 def display_width(text: str) -> int:
     """Width of ``text`` in Excel character units: CJK and full-width characters count 2."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 # --- helpers ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from xlsxwriter.xmlwriter import XMLwriter
 from .. import model
 from ..labels import label
 from ..settings import settings_fields
+from ..sheetmodel import display_width
 
 INPUT_TAB_COLOUR = "#1F3864"
 """Dark blue: the tabs of input sheets (generated sheets use another colour)."""
@@ -117,11 +117,6 @@ class _Formats:
 def _language(lang: str) -> str:
     """``zh-CN`` for any Chinese spelling (zh, zh_CN, zh-cn), else ``en``."""
     return "zh-CN" if str(lang).lower().startswith("zh") else "en"
-
-
-def display_width(text: str) -> int:
-    """Width of ``text`` in Excel columns: CJK and full-width characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _object_cell(value: object) -> object:
