@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,23 @@ def test_number_text_is_read(cell: object, expected: float) -> None:
     numbers, bad = parse_number_column(col(cell))
     assert numbers.iloc[0] == pytest.approx(expected)
     assert not bad.iloc[0]
+
+
+def test_times_and_durations_are_fractions_of_a_day() -> None:
+    # calamine hands over hh:mm cells as times and [h]:mm cells as durations; Excel
+    # stores both as days: 18:00 is 0.75, 36 hours is 1.5.
+    numbers, bad = parse_number_column(col(time(18, 0), timedelta(hours=36), time(0, 0, 36)))
+    assert numbers.tolist() == [0.75, 1.5, pytest.approx(36 / 86400)]
+    assert not bad.any()
+
+
+@pytest.mark.parametrize("blank", [None, "", " ", "\u3000", "\u00a0", float("nan")])
+def test_every_kind_of_blank_is_blank_not_bad(blank: object) -> None:
+    numbers, bad = parse_number_column(col(blank, "5"))
+    assert np.isnan(numbers.iloc[0]) and numbers.iloc[1] == 5.0
+    assert not bad.any()
+    assert parse_date_column(col(blank)).values.isna().all()
+    assert text_column(col(blank, "x")).isna().tolist() == [True, False]
 
 
 def test_non_numbers_are_bad_and_blank_is_not() -> None:

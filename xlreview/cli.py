@@ -77,14 +77,23 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
         print(label("cli.more_rows", lang, count=len(check) - 20), file=out)
 
 
-def cmd_rebuild(args: argparse.Namespace) -> int:
+def _rebuild(path: Path, quiet: bool):  # type: ignore[no-untyped-def]
+    """Rebuild ``path`` with a progress bar; the workbook is parsed in background threads
+    while pandas and the computing modules are imported."""
+    from .io.files import start_reading  # light modules only, until the read has started
+
+    reading = start_reading(path)
     from .rebuild import rebuild
 
-    step, close = _progress_bar(args.quiet)
+    step, close = _progress_bar(quiet)
     try:
-        result = rebuild(Path(args.book), progress=step)
+        return rebuild(path, progress=step, reading=reading)
     finally:
         close()
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    result = _rebuild(Path(args.book), args.quiet)
     _print_result(Path(args.book), result)
     return 0
 
@@ -110,14 +119,8 @@ def write_demo(folder: Path, *, lang: str = "en") -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .rebuild import rebuild
-
     path = write_demo(Path(args.dir), lang=args.lang)
-    step, close = _progress_bar(args.quiet)
-    try:
-        result = rebuild(path, progress=step)
-    finally:
-        close()
+    result = _rebuild(path, args.quiet)
     _print_result(path, result)
     return 0
 

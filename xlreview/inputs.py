@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -32,14 +33,17 @@ from .model import (
 )
 from .parsing import (
     EXCEL_ERRORS,
+    Cells,
     DateOrder,
-    infer_kind,
+    is_blank,
+    months_of,
     normalise_text,
+    numbers_of,
     parse_bool,
     parse_date_column,
-    parse_month_column,
     parse_number_column,
     text_column,
+    text_of,
 )
 from .settings import Settings, parse_settings
 
@@ -94,6 +98,14 @@ class _Sheet:
     letters: dict[str, str] = field(default_factory=dict)
     bad: dict[str, pd.Series] = field(default_factory=dict)
     """Key → rows whose value was unreadable (already reported, so not reported again)."""
+    cells: dict[str, Cells] = field(default_factory=dict)
+    """Key → the column's cells as typed, one per row of the frame as first built."""
+
+    def raw(self, key: str) -> pd.Series:
+        """The cells of column ``key`` as typed (for messages), indexed like the frame."""
+        if key in self.cells:
+            return self.cells[key].raw()
+        return self.frame[key]
 
 
 @dataclass
@@ -141,21 +153,27 @@ def _shorten(text: str, limit: int = 60) -> str:
 # --- Grids into frames ------------------------------------------------------------------
 
 
+def _column_cells(grid: Grid, header: HeaderMatch) -> tuple[dict[str, Cells], np.ndarray]:
+    """The cells below the header row of every located column, and their Excel rows.
+
+    Only the located columns are transposed (an export may have fifty columns), each in one
+    pass over the rows.
+    """
+    rows = grid[header.row + 1 :]
+    excel_rows = np.arange(len(rows), dtype="int64") + header.row + 2
+    width = max(header.columns.values(), default=-1) + 1
+    if rows and min(map(len, rows)) < width:  # ragged rows: pad, as a paste may leave them
+        rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
+    cells = {key: Cells.of(list(map(itemgetter(j), rows))) for key, j in
+             header.columns.items()}
+    return cells, excel_rows
+
+
 def _frame_from_grid(grid: Grid, header: HeaderMatch) -> pd.DataFrame:
     """The cells below the header row, one object column per key, plus ``_row``."""
-    rows = grid[header.row + 1 :]
-    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    width = int(lengths.max()) if len(rows) else 0
-    padded = rows
-    if len(rows) and lengths.min() < width:  # ragged rows: pad, as pandas will not
-        padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in rows]
-    raw = pd.DataFrame(padded, dtype=object) if padded else pd.DataFrame()
-    frame = pd.DataFrame(
-        {key: (raw[j] if j in raw else pd.Series(None, index=raw.index, dtype=object))
-         for key, j in header.columns.items()},
-        index=raw.index,
-    )
-    frame["_row"] = np.arange(len(frame), dtype="int64") + header.row + 2
+    cells, excel_rows = _column_cells(grid, header)
+    frame = pd.DataFrame({key: c.raw() for key, c in cells.items()}, index=range(len(excel_rows)))
+    frame["_row"] = excel_rows
     return frame
 
 
@@ -178,7 +196,7 @@ def _locate(grid: Grid | None, spec: SheetSpec, name: str, ctx: _Context) -> _Sh
         return None
     header = locate_header(grid, spec, ctx.mapping)
     if header is None:
-        if any(any(c is not None for c in row) for row in grid):
+        if any(not is_blank(c) for row in grid for c in row):
             columns = ", ".join(c.en for c in spec.columns if c.required)
             ctx.say("error", name, None, None, "header_missing", columns=columns)
         return None
@@ -189,29 +207,33 @@ def _locate(grid: Grid | None, spec: SheetSpec, name: str, ctx: _Context) -> _Sh
         ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown, sheet=name)
     if missing:
         return None
-    frame = _frame_from_grid(grid, header)
+    cells, excel_rows = _column_cells(grid, header)
     letters = {k: column_letter(j) for k, j in header.columns.items()}
-    return _Sheet(spec, name, frame, dict(header.headers), letters)
+    frame = pd.DataFrame({"_row": excel_rows})
+    return _Sheet(spec, name, frame, dict(header.headers), letters, cells=cells)
 
 
-_BLANK_TEXT = ("", " ", "  ", "\t", "\u3000", "\u00a0")
+_ERROR_TEXT = sorted(EXCEL_ERRORS | {e.lower() for e in EXCEL_ERRORS})
 
 
 def _clear_errors_and_blanks(sheet: _Sheet, ctx: _Context) -> None:
-    """Excel error values become blank (reported); white space is blank; blank rows go."""
-    frame = sheet.frame
-    errors_text = sorted(EXCEL_ERRORS | {e.lower() for e in EXCEL_ERRORS})
-    for key in sheet.headers:
-        values = frame[key]
-        if infer_kind(values) not in ("string", "mixed", "mixed-integer"):
-            continue  # numbers or dates typed by Excel: no error text, no white space
-        errors = values.isin(errors_text)  # hash look-ups: fast on 1M rows
+    """Excel error values become blank (reported); blank rows go."""
+    for key, cells in sheet.cells.items():
+        errors = cells.values.isin(_ERROR_TEXT).to_numpy()  # distinct values only: fast
         if errors.any():
-            cells = sheet.letters[key] + frame.loc[errors, "_row"].astype(str)
-            _report_cells(sheet, ctx, key, errors, cells, values.astype(str).str.strip())
-        frame.loc[errors | values.isin(_BLANK_TEXT), key] = None
-    used = list(sheet.headers)
-    sheet.frame = frame[frame[used].notna().any(axis=1)] if used else frame.iloc[0:0]
+            mask = pd.Series(cells.rows(errors), index=sheet.frame.index)
+            where = sheet.letters[key] + sheet.frame.loc[mask, "_row"].astype(str)
+            _report_cells(sheet, ctx, key, mask, where, sheet.raw(key).astype(str).str.strip())
+            sheet.cells[key] = cells.without(errors)
+    if not sheet.cells:
+        sheet.frame = sheet.frame.iloc[0:0]
+        return
+    filled = np.zeros(len(sheet.frame), dtype=bool)
+    for cells in sheet.cells.values():
+        filled |= cells.codes >= 0
+    if not filled.all():
+        sheet.cells = {key: cells.take(filled) for key, cells in sheet.cells.items()}
+        sheet.frame = sheet.frame[filled].reset_index(drop=True)
 
 
 def _report_cells(sheet: _Sheet, ctx: _Context, key: str, mask: pd.Series,
@@ -232,9 +254,16 @@ def _report_cells(sheet: _Sheet, ctx: _Context, key: str, mask: pd.Series,
 # --- Parsing columns by kind ----------------------------------------------------------------
 
 
+def _report_unreadable(sheet: _Sheet, ctx: _Context, message: str, key: str,
+                       bad: pd.Series) -> None:
+    """Report cells that could not be parsed, showing them as typed."""
+    if bad.any():
+        ctx.report("error", sheet, message, key, bad, sheet.raw(key))
+
+
 def _parse_dates(sheet: _Sheet, ctx: _Context, keys: list[str]) -> None:
     """Parse date columns; an ambiguous column follows a decided column of the same sheet."""
-    parsed = {k: parse_date_column(sheet.frame[k], ctx.mapping.date_format(sheet.spec.key, k))
+    parsed = {k: parse_date_column(sheet.cells[k], ctx.mapping.date_format(sheet.spec.key, k))
               for k in keys}
     decided: list[DateOrder] = [p.order for p in parsed.values()
                                 if p.order in ("dmy", "mdy") and not p.ambiguous]
@@ -242,37 +271,38 @@ def _parse_dates(sheet: _Sheet, ctx: _Context, keys: list[str]) -> None:
         result = parsed[key]
         if result.ambiguous:
             if decided and decided[0] != result.order:
-                result = parse_date_column(sheet.frame[key], fallback=decided[0])
+                result = parse_date_column(sheet.cells[key], fallback=decided[0])
             ctx.say("warning", sheet.name, None, sheet.headers[key], "ambiguous_dates",
                     order=label(f"value.{result.order}", ctx.lang))
-        ctx.report("error", sheet, "not_a_date", key, result.bad)
-        sheet.bad[key] = result.bad
-        sheet.frame[key] = result.values
+        bad = result.bad.set_axis(sheet.frame.index)
+        _report_unreadable(sheet, ctx, "not_a_date", key, bad)
+        sheet.bad[key] = bad
+        sheet.frame[key] = result.values.to_numpy()
 
 
 def _parse_columns(sheet: _Sheet, ctx: _Context) -> None:
     """Every column to its kind's dtype, reporting unreadable values."""
     frame = sheet.frame
+    blank = Cells(np.full(len(frame), -1, dtype=np.intp), pd.Series([], dtype=object))
     for column in sheet.spec.columns:
         key = column.key
-        if key not in frame:
-            frame[key] = None
+        cells = sheet.cells.setdefault(key, blank)
         if column.kind in ("id", "text"):
-            frame[key] = text_column(frame[key])
+            frame[key] = text_of(cells).set_axis(frame.index)
         elif column.kind in ("number", "share"):
-            numbers, bad = parse_number_column(frame[key])
-            ctx.report("error", sheet, "not_a_number", key, bad)
+            numbers, bad = (pd.Series(a, index=frame.index) for a in numbers_of(cells))
+            _report_unreadable(sheet, ctx, "not_a_number", key, bad)
             sheet.bad[key] = bad
             if column.kind == "share":  # 80 typed for 80%
                 numbers = numbers.where(~((numbers > 1) & (numbers <= 100)), numbers / 100)
             frame[key] = numbers
         elif column.kind == "month":
-            months, bad = parse_month_column(frame[key])
-            ctx.report("error", sheet, "not_a_month", key, bad)
+            months, bad = (pd.Series(a, index=frame.index) for a in months_of(cells))
+            _report_unreadable(sheet, ctx, "not_a_month", key, bad)
             sheet.bad[key] = bad
             frame[key] = months
         elif column.kind == "bool":
-            frame[key] = frame[key].map(parse_bool).astype(object)
+            frame[key] = cells.raw().map(parse_bool).astype(object).to_numpy()
     _parse_dates(sheet, ctx, [c.key for c in sheet.spec.columns if c.kind == "date"])
     for key in NON_NEGATIVE.get(sheet.spec.key, ()):
         negative = frame[key] < 0
@@ -337,21 +367,35 @@ def _join_deals(leads: _Sheet, deals: _Sheet, ctx: _Context) -> dict[str, pd.Ser
     """
     _drop_required_blanks(deals, ctx, ["lead_id"])
     _drop_duplicates(deals, ctx, "lead_id")
-    found = deals.frame["lead_id"].isin(leads.frame["lead_id"])
-    ctx.report("warning", deals, "deal_not_found", "lead_id", ~found, leads=leads.name)
-    matched = deals.frame[found].set_index("lead_id")
+    for key in deals.headers:
+        leads.headers.setdefault(key, deals.headers[key])
+    if deals.frame.empty:  # a template's Deals sheet: headers only
+        return {}
     ids = leads.frame["lead_id"]
+    # Each lead's position in Deals (-1: none), found once for every column.
+    position = pd.Index(deals.frame["lead_id"]).get_indexer(ids)
+    found = np.zeros(len(deals.frame), dtype=bool)
+    found[position[position >= 0]] = True
+    ctx.report("warning", deals, "deal_not_found", "lead_id",
+               pd.Series(~found, index=deals.frame.index), leads=leads.name)
+    matched = position >= 0
+    take = position[matched]
+    deal_rows = deals.frame["_row"].to_numpy()
     sources: dict[str, pd.Series] = {}
     for key in deals.headers:
         if key == "lead_id":
             continue
-        incoming = matched[key].reindex(ids.to_numpy()).set_axis(ids.index)
-        filled = leads.frame[key].isna() & incoming.notna()
+        incoming = deals.frame[key].to_numpy()[take]
+        current = leads.frame[key]
+        filled = np.zeros(len(ids), dtype=bool)
+        filled[matched] = current.isna().to_numpy()[matched] & pd.notna(incoming)
         if filled.any():
-            leads.frame[key] = leads.frame[key].where(~filled, incoming)
-        sources[key] = (matched["_row"].reindex(ids.to_numpy()).set_axis(ids.index)
-                        .where(filled))
-        leads.headers.setdefault(key, deals.headers[key])
+            values = current.to_numpy(copy=True)
+            values[filled] = incoming[filled[matched]]
+            leads.frame[key] = pd.Series(values, index=current.index).astype(current.dtype)
+        origin = np.full(len(ids), np.nan)
+        origin[filled] = deal_rows[take][filled[matched]]
+        sources[key] = pd.Series(origin, index=ids.index)
     return sources
 
 
@@ -384,34 +428,50 @@ def _backfill_stages(sheet: _Sheet, ctx: _Context) -> None:
         ctx.report("info", sheet, "backfilled", earlier, filled, later=later_name)
 
 
-def _nearest_earlier(frame: pd.DataFrame, position: int) -> tuple[pd.Series, pd.Series]:
-    """Per row, the latest dated stage before ``STAGE_COLUMNS[position]`` and its key."""
-    nearest = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    name = pd.Series(None, index=frame.index, dtype=object)
-    for key in reversed(STAGE_COLUMNS[:position]):
-        take = nearest.isna() & frame[key].notna()
-        nearest = nearest.where(~take, frame[key])
-        name = name.where(~take, key)
-    return nearest, name
+def _days(column: pd.Series) -> np.ndarray:
+    """Dates as ``datetime64[D]`` (the day, time of day dropped; NaT stays NaT)."""
+    return column.to_numpy("datetime64[ns]").astype("datetime64[D]")
+
+
+def _nearest_earlier(days: dict[str, np.ndarray], position: int) -> tuple[np.ndarray,
+                                                                          np.ndarray]:
+    """Per row, the day of the latest dated stage before ``STAGE_COLUMNS[position]`` and the
+    position of that stage (-1: none dated)."""
+    first = days[STAGE_COLUMNS[0]]
+    nearest = np.full(len(first), np.datetime64("NaT"), dtype="datetime64[D]")
+    which = np.full(len(first), -1)
+    for k in range(position - 1, -1, -1):
+        take = np.isnat(nearest) & ~np.isnat(days[STAGE_COLUMNS[k]])
+        nearest[take] = days[STAGE_COLUMNS[k]][take]
+        which[take] = k
+    return nearest, which
 
 
 def _check_stage_order(sheet: _Sheet, ctx: _Context, deals: _Sheet | None,
                        sources: dict[str, pd.Series]) -> None:
     """Warn where a stage is dated (by day) before the latest dated stage before it."""
     frame = sheet.frame
-    checks = [(key, *_nearest_earlier(frame, k)) for k, key in enumerate(STAGE_COLUMNS) if k]
-    checks.append(("lost_date", frame["created"], pd.Series("created", index=frame.index)))
-    for later, earlier, earlier_key in checks:
-        wrong = frame[later].dt.normalize() < earlier.dt.normalize()
+    days = {key: _days(frame[key]) for key in (*STAGE_COLUMNS, "lost_date")}
+    checks = [(key, *_nearest_earlier(days, k)) for k, key in enumerate(STAGE_COLUMNS) if k]
+    checks.append(("lost_date", days["created"], np.zeros(len(frame), dtype=int)))
+    for later, earlier, which in checks:
+        wrong = pd.Series(days[later] < earlier, index=frame.index)  # NaT compares False
         if not wrong.any():
             continue
-        detail = frame.assign(_earlier=earlier, _earlier_key=earlier_key)
-        from_deal = sources.get(later, pd.Series(np.nan, index=frame.index)).notna()
-        if deals is not None and (wrong & from_deal).any():
+        rows = frame.loc[wrong]
+        position = which[wrong.to_numpy()]
+        earlier_value = rows["created"].copy()
+        for k in np.unique(position):
+            earlier_value[position == k] = rows[STAGE_COLUMNS[k]][position == k]
+        detail = rows.assign(_earlier=earlier_value,
+                             _earlier_key=np.asarray(STAGE_COLUMNS, dtype=object)[position])
+        from_deal = sources.get(later, pd.Series(np.nan, index=frame.index))[wrong].notna()
+        if deals is not None and from_deal.any():
             # The date came from the Deals sheet: point at the deal's row there.
-            rows = detail.assign(_row=sources.get(later)).loc[wrong & from_deal]
-            _report_order(_Sheet(deals.spec, deals.name, rows, deals.headers), sheet, ctx, later)
-        own = _Sheet(sheet.spec, sheet.name, detail.loc[wrong & ~from_deal], sheet.headers)
+            moved = detail.assign(_row=sources[later][wrong]).loc[from_deal]
+            _report_order(_Sheet(deals.spec, deals.name, moved, deals.headers), sheet, ctx,
+                          later)
+        own = _Sheet(sheet.spec, sheet.name, detail.loc[~from_deal], sheet.headers)
         _report_order(own, sheet, ctx, later)
 
 

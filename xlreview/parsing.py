@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 import numpy as np
@@ -81,8 +81,6 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 
 def excel_serial_to_datetime(serial: float) -> datetime:
     """Excel 1900-system serial number to a datetime (serial 1 = 1900-01-01)."""
-    from datetime import timedelta
-
     return EXCEL_EPOCH + timedelta(days=float(serial))
 
 
@@ -157,6 +155,11 @@ def _is_datetime_type(types: pd.Series) -> pd.Series:
     return _type_mask(types, lambda t: issubclass(t, date))
 
 
+def _is_clock_type(types: pd.Series) -> pd.Series:
+    """Times of day and durations (calamine reads ``hh:mm`` cells as these)."""
+    return _type_mask(types, lambda t: issubclass(t, time | timedelta))
+
+
 def normalise_text(values: pd.Series) -> pd.Series:
     """Text cells as plain half-width text, stripped (full-width ``１２`` → ``12``)."""
     return values.astype(str).str.normalize("NFKC").str.strip()
@@ -183,9 +186,19 @@ def _numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         numbers = numbers.where(~percent, numbers / 100)
         out[text_idx] = numbers
         bad[text_idx] = numbers.isna() & (text != "")
-    other = types[~numeric & ~_is_text_type(types)].index
-    bad[other] = True
+    clock = types[_is_clock_type(types)].index
+    if len(clock):
+        out[clock] = values[clock].map(day_fraction).astype(float)
+    bad[types[~numeric & ~_is_text_type(types) & ~_is_clock_type(types)].index] = True
     return out, bad
+
+
+def day_fraction(value: time | timedelta) -> float:
+    """A time of day or a duration as Excel stores it: a fraction of a day (18:00 → 0.75)."""
+    if isinstance(value, timedelta):
+        return value.total_seconds() / 86400
+    return (value.hour * 3600 + value.minute * 60 + value.second
+            + value.microsecond / 1e6) / 86400
 
 
 def _serials_to_datetime(serials: pd.Series) -> pd.Series:
@@ -312,50 +325,137 @@ def _months(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, bad
 
 
-def _text(values: pd.Series) -> pd.Series:
-    """Cells as stripped text (``str`` dtype, NA for blank); whole floats lose ``.0``."""
-    out = values.astype(object).copy()
-    present = values.notna()
-    if present.any() and infer_kind(values) != "string":
-        types = cell_types(values[present])
-        numeric = values[_is_numeric_type(types)[lambda m: m].index].astype(float)
-        whole = numeric[numeric == numeric.round()]
-        out[whole.index] = whole.astype("int64").astype(str)
-    text = out.where(out.isna(), out.astype(str).str.strip())
-    return text.where(text != "", None).astype("str")
+def _text(values: pd.Series) -> np.ndarray:
+    """Distinct cells as stripped text (None for blank); whole floats lose ``.0``."""
+    if infer_kind(values) == "string":  # typed text: the common case, one strip each
+        return np.array([v.strip() or None for v in values.tolist()], dtype=object)
+    return np.array([cell_text(v) for v in values.tolist()], dtype=object)
+
+
+def cell_text(value: object) -> str | None:
+    """One cell as stripped text (None for blank); ``101.0`` → ``101``."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float | np.floating) and math.isfinite(value) and value == int(value):
+        return str(int(value))
+    return str(value).strip() or None
 
 
 # Columns repeat values (channels, dates, amounts): each distinct value is parsed once and
-# the results are spread back with the factorize codes, which is what keeps 200k rows fast.
+# the results are spread back to the rows by the codes of :class:`Cells`, which is what keeps
+# a million rows fast.
+
+_BLANK_TEXT = ("", " ", "  ", "\t", "\u3000", "\u00a0")
+"""Text that is a blank cell (an empty string, or white space a paste left behind)."""
 
 
-def _distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    return codes, pd.Series(uniques, dtype=object)
+@dataclass(frozen=True)
+class Cells:
+    """A column of cells as its distinct values and, per row, the code of its value.
+
+    Row ``i`` holds ``values[codes[i]]``; code -1 is a blank cell (None, NaN, ``""`` or
+    white space). A column of 200k cells often has a few hundred distinct values: parsers
+    work on ``values`` and :meth:`spread` their results back to the rows.
+
+    Attributes:
+        codes: one ``intp`` code per row.
+        values: the distinct non-blank cells (object dtype, index 0..k-1).
+    """
+
+    codes: np.ndarray
+    values: pd.Series
+
+    @classmethod
+    def of(cls, column: Any) -> Cells:
+        """The cells of a column (a list, an array or a Series, in row order)."""
+        array = column.to_numpy(dtype=object) if isinstance(column, pd.Series) else (
+            column if isinstance(column, np.ndarray) and column.dtype == object
+            else np.fromiter(column, dtype=object, count=len(column)))
+        codes, uniques = pd.factorize(array, use_na_sentinel=True)
+        cells = cls(codes, pd.Series(uniques, dtype=object))
+        blank = cells.values.isin(_BLANK_TEXT).to_numpy()
+        return cells.without(blank) if blank.any() else cells
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def without(self, flagged: np.ndarray | pd.Series) -> Cells:
+        """These cells with the flagged distinct values turned blank."""
+        keep = ~np.asarray(flagged, dtype=bool)
+        renumber = np.where(keep, np.cumsum(keep) - 1, -1)
+        codes = np.where(self.codes >= 0, renumber[self.codes], -1)
+        return Cells(codes, self.values[keep].reset_index(drop=True))
+
+    def take(self, rows: np.ndarray) -> Cells:
+        """The cells of the given rows (positions or a boolean mask), same distinct values."""
+        return Cells(self.codes[rows], self.values)
+
+    def rows(self, flagged: np.ndarray | pd.Series) -> np.ndarray:
+        """Per row: whether its value is flagged (blank rows never are)."""
+        return self.spread(np.asarray(flagged, dtype=bool), False)
+
+    def spread(self, per_value: np.ndarray | pd.Series, blank: object) -> np.ndarray:
+        """Per-value results as per-row results (``blank`` for blank cells)."""
+        values = np.asarray(per_value)
+        filler = np.array([blank], dtype=values.dtype if values.dtype != object else object)
+        # Code -1 indexes the last element: the blank filler.
+        return np.concatenate([values, filler])[self.codes]
+
+    def raw(self) -> pd.Series:
+        """The cell of every row (None for blank), as typed."""
+        return pd.Series(self.spread(self.values.to_numpy(dtype=object), None), dtype=object)
 
 
-def _spread(result: pd.Series, codes: np.ndarray, index: pd.Index, blank: object) -> pd.Series:
-    """Per-distinct-value results back onto every row (``blank`` where the cell was blank)."""
-    out = result.reset_index(drop=True).reindex(codes)
-    if (codes < 0).any() and blank is not None and blank is not pd.NaT:
-        out = out.fillna(blank).astype(result.dtype)
-    return out.set_axis(index)
+def _cells(values: pd.Series | Cells) -> Cells:
+    return values if isinstance(values, Cells) else Cells.of(values)
 
 
-def parse_number_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _as_series(values: np.ndarray, like: pd.Series | Cells, dtype: str | None = None
+               ) -> pd.Series:
+    index = like.index if isinstance(like, pd.Series) else None
+    return pd.Series(values, index=index, dtype=dtype)
+
+
+def numbers_of(cells: Cells) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_number_column` as arrays (float64 numbers, bad mask) per row."""
+    numbers, bad = _numbers(cells.values)
+    return cells.spread(numbers.to_numpy(float), np.nan), cells.rows(bad.to_numpy(bool))
+
+
+def dates_of(cells: Cells, order: DateOrder | None = None, *, fallback: DateOrder = "dmy"
+             ) -> tuple[np.ndarray, np.ndarray, ParsedDates]:
+    """:func:`parse_date_column` as arrays (datetime64[ns], bad mask) per row, and the
+    per-value result (for its order and ambiguity)."""
+    found = _dates(cells.values, order, fallback=fallback)
+    values = found.values.to_numpy("datetime64[ns]")
+    return (cells.spread(values, np.datetime64("NaT", "ns")), cells.rows(found.bad), found)
+
+
+def months_of(cells: Cells) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_month_column` as arrays per row."""
+    months, bad = _months(cells.values)
+    return (cells.spread(months.to_numpy("datetime64[ns]"), np.datetime64("NaT", "ns")),
+            cells.rows(bad.to_numpy(bool)))
+
+
+def text_of(cells: Cells) -> pd.Series:
+    """:func:`text_column` per row (``str`` dtype, NA for blank)."""
+    return pd.Series(cells.spread(_text(cells.values), None), dtype="str")
+
+
+def parse_number_column(values: pd.Series | Cells) -> tuple[pd.Series, pd.Series]:
     """Numbers from cells: floats pass; text like ``1,200``, ``¥3,000``, ``１２００``, ``30%``.
 
     Returns:
         ``(numbers, bad)``: float64 (NaN blank or bad) and True where a non-blank cell is
         not a number.
     """
-    codes, uniques = _distinct(values)
-    numbers, bad = _numbers(uniques)
-    return _spread(numbers, codes, values.index, np.nan), _spread(bad, codes, values.index, False)
+    numbers, bad = numbers_of(_cells(values))
+    return _as_series(numbers, values), _as_series(bad, values)
 
 
 def parse_date_column(
-    values: pd.Series, order: DateOrder | None = None, *, fallback: DateOrder = "dmy"
+    values: pd.Series | Cells, order: DateOrder | None = None, *, fallback: DateOrder = "dmy"
 ) -> ParsedDates:
     """Dates from cells: datetimes, Excel serials and text, day-first or month-first.
 
@@ -363,30 +463,22 @@ def parse_date_column(
     always year-first); None decides it from the distinct values of the column (a first
     part > 12 proves day-first), or uses ``fallback`` and flags the column as ambiguous.
     """
-    codes, uniques = _distinct(values)
-    found = _dates(uniques, order, fallback=fallback)
-    return ParsedDates(
-        _spread(found.values, codes, values.index, pd.NaT).astype("datetime64[ns]"),
-        _spread(found.bad, codes, values.index, False),
-        found.order,
-        found.ambiguous,
-    )
+    dates, bad, found = dates_of(_cells(values), order, fallback=fallback)
+    return ParsedDates(_as_series(dates, values, "datetime64[ns]"), _as_series(bad, values),
+                       found.order, found.ambiguous)
 
 
-def parse_month_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_month_column(values: pd.Series | Cells) -> tuple[pd.Series, pd.Series]:
     """First day of the month from cells: dates, serials, ``2025-03``, ``2025/3``, ``2025年3月``.
 
     Returns:
         ``(months, bad)``: ``datetime64[ns]`` first days of months and the unparseable mask.
     """
-    codes, uniques = _distinct(values)
-    months, bad = _months(uniques)
-    return (_spread(months, codes, values.index, pd.NaT).astype("datetime64[ns]"),
-            _spread(bad, codes, values.index, False))
+    months, bad = months_of(_cells(values))
+    return _as_series(months, values, "datetime64[ns]"), _as_series(bad, values)
 
 
-def text_column(values: pd.Series) -> pd.Series:
+def text_column(values: pd.Series | Cells) -> pd.Series:
     """Cells as stripped text (``str`` dtype, NA for blank); whole floats lose ``.0``."""
-    codes, uniques = _distinct(values)
-    text = _text(uniques).astype(object)
-    return _spread(text, codes, values.index, None).astype("str")
+    text = text_of(_cells(values))
+    return text.set_axis(values.index) if isinstance(values, pd.Series) else text

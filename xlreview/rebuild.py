@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,44 +77,37 @@ def data_check(inputs: Inputs) -> pd.DataFrame:
     return frame
 
 
-def sheets_to_read(names: list[str]) -> list[str]:
-    """The workbook's sheets the rebuild reads: input sheets and the generated sheets that
-    hold user input (targets, budget). Other generated sheets are never read."""
-    from .labels import CATALOGUES
-    from .model import normalise_header, sheet_lookup
-
-    inputs = sheet_lookup()
-    editable = {
-        normalise_header(cat[f"sheet.{key}"])
-        for cat in CATALOGUES.values()
-        for key in ("targets", "budget")
-    }
-    return [n for n in names if normalise_header(n) in inputs or normalise_header(n) in editable]
-
-
-def rebuild(path: str | Path, *, progress: Progress = _noop) -> Result:
+def rebuild(path: str | Path, *, progress: Progress = _noop,
+            reading: Future[dict[str, Grid]] | None = None) -> Result:
     """Recompute and rewrite the generated sheets of the workbook at ``path`` in place.
 
     Only generated sheets (and the workbook parts that list sheets) are rewritten; the file
     is replaced atomically, so a failure leaves it as it was.
 
+    Args:
+        path: the workbook.
+        progress: called with the name of each step as it starts.
+        reading: the read of ``path`` if already started by
+            :func:`xlreview.io.files.start_reading` (the command line starts it before the
+            computing modules are imported).
+
     Raises:
         WorkbookLockedError: the workbook is open in Excel.
         PackageError: the file is not a readable .xlsx package.
     """
-    from .io.files import read_grids, sheet_names
+    from .io.files import start_reading
     from .io.package import merge_generated
     from .io.safety import check_not_open, write_atomically
     from .io.writer import write_sheets
     from .layout import generated_sheet_names
 
     path = Path(path)
-    check_not_open(path)
     progress("read")
     with gc_paused():
-        grids = read_grids(path, sheets_to_read(sheet_names(path)))
+        grids = (reading or start_reading(path)).result()
         result = compute(grids, progress=progress)
         del grids
+    check_not_open(path)  # opened in Excel while we computed: do not replace it
     progress("write")
     with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
         generated = Path(tmp) / "generated.xlsx"

@@ -39,16 +39,15 @@ def book(tmp_path: Path) -> Path:
     return path
 
 
-def test_cells_have_the_design_types_and_blanks_are_none(book):
+def test_cells_have_the_design_types_and_blanks_are_empty_text(book):
     grid = read_grids(book, ["Leads"])["Leads"]
     assert grid[0] == ["lead_id", "amount", "won", "created", "at", "time"]
     lead, amount, won, created, at, time = grid[1]
     assert (lead, amount, won) == ("L1", 1500.5, True)
     assert created == dt.date(2026, 3, 31)
     assert at == dt.datetime(2026, 3, 31, 13, 30)
-    # 18:00 is three quarters of a day: Excel stores 0.75.
-    assert time == pytest.approx(0.75)
-    assert grid[2][3] is None and grid[2][4] is None
+    assert time == dt.time(18, 0)  # the core reads it as 0.75 of a day (test_parsing)
+    assert grid[2][3] == "" and grid[2][4] == ""
 
 
 def test_error_values_come_back_as_excel_errors(book):
@@ -64,8 +63,8 @@ def test_grid_starts_at_a1_even_when_the_data_does_not(book):
     grid = read_grids(book, ["Offset"])["Offset"]
     # C3 is row index 2, column index 2; everything before it is blank.
     assert grid[2][2] == "first cell"
-    assert grid[0] == [None, None, None] and grid[1] == [None, None, None]
-    assert grid[2][:2] == [None, None]
+    assert grid[0] == ["", "", ""] and grid[1] == ["", "", ""]
+    assert grid[2][:2] == ["", ""]
 
 
 def test_sheet_selection_and_names(book):

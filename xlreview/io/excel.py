@@ -35,8 +35,9 @@ from ..cells import ExcelError, Grid
 from ..errors import XlreviewError
 from ..labels import label
 from ..layout import Formula, Sheet, generated_sheet_names
+from ..model import sheets_to_read
 from ..parsing import EXCEL_ERRORS
-from ..rebuild import Result, compute, sheets_to_read
+from ..rebuild import Result, compute
 
 CHUNK_ROWS = 50_000
 """Rows read per call, so that a million-row sheet does not go through COM in one piece."""

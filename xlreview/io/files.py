@@ -1,18 +1,29 @@
 """Read a workbook file's cells fast with python-calamine.
 
+Sheets are parsed in parallel threads: calamine releases the GIL while it parses a sheet's
+XML, so on two cores the Leads sheet parses while the other sheets are read and scanned.
+:func:`read_in_background` starts that work and returns at once, so that the command line
+imports pandas while the workbook is being parsed.
+
 calamine (0.9) reads an error cell (``t="e"``, e.g. ``#N/A`` from a formula) as an empty
 string, so :func:`read_grids` finds error cells with a streaming scan of the sheet's XML
 for ``t="e"`` (no XML tree is built; most chunks are skipped by a plain byte search) and
 puts :class:`~xlreview.cells.ExcelError` values back into the grid. This is done for
 .xlsx/.xlsm; other formats calamine reads (.xls, .xlsb, .ods) keep errors as blanks.
+
+Cells are handed over as calamine makes them (DESIGN.md "Cells"): a blank cell is ``""``,
+a time of day ``datetime.time``, a duration ``datetime.timedelta``; the core reads those.
+Not copying a million cells into new lists is a tenth of the read.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import re
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
@@ -20,7 +31,9 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from ..cells import ExcelError, Grid
 from ..errors import PackageError
+from ..model import sheets_to_read
 from .opc import Package
+from .safety import check_not_open
 
 _CHUNK = 1 << 22
 _ERROR_CELL = re.compile(
@@ -41,30 +54,6 @@ def sheet_names(path: str | Path) -> list[str]:
     """The names of the workbook's worksheets in tab order (chart sheets left out)."""
     with _open(path) as book:
         return [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-
-
-def _cell(value: object) -> object:
-    """A calamine value as a grid cell (DESIGN.md "Cells")."""
-    if value == "":
-        return None
-    if isinstance(value, dt.time):  # time-only formats: Excel stores a fraction of a day
-        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400 + (
-            value.microsecond / 86400e6
-        )
-    if isinstance(value, dt.timedelta):  # [h]:mm durations: days
-        return value.total_seconds() / 86400
-    return value
-
-
-def _grid(rows: list[list[object]]) -> Grid:
-    simple = (str, float, int, bool, dt.datetime, dt.date)
-    return [
-        [
-            None if v == "" else v if isinstance(v, simple) else _cell(v)
-            for v in row
-        ]
-        for row in rows
-    ]
 
 
 def column_index(letters: bytes | str) -> int:
@@ -126,38 +115,94 @@ def read_grids(path: str | Path, sheets: Iterable[str] | None = None) -> dict[st
             workbook does not have are left out of the result.
 
     Returns:
-        ``{sheet name: grid}``: blank cells are None, numbers float, dates
+        ``{sheet name: grid}`` in the order of ``sheets`` (tab order for None): blank cells
+        are ``""`` (or None where a row was padded), numbers float, dates
         ``datetime.date``/``datetime.datetime``, error values :class:`ExcelError`.
 
     Raises:
         PackageError: the file cannot be read as a workbook.
     """
+    return read_in_background(path, sheets).result()
+
+
+def start_reading(path: str | Path) -> Future[dict[str, Grid]]:
+    """Start reading the sheets a rebuild of ``path`` needs, in background threads.
+
+    Raises:
+        WorkbookLockedError: the workbook is open in Excel.
+        PackageError: the file is not a readable workbook.
+    """
+    check_not_open(path)
+    return read_in_background(path, sheets_to_read(sheet_names(path)))
+
+
+def read_in_background(path: str | Path, sheets: Iterable[str] | None = None
+                       ) -> Future[dict[str, Grid]]:
+    """Start :func:`read_grids` in background threads; its result (or error) comes later.
+
+    Each sheet is parsed by its own calamine reader; the biggest sheets start first, and
+    the scan for error cells runs beside them.
+    """
+    path = Path(path)
     with _open(path) as book:
         present = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-        wanted = present if sheets is None else [n for n in sheets if n in present]
+    wanted = present if sheets is None else [n for n in dict.fromkeys(sheets) if n in present]
+    parts, sizes = _sheet_parts(path)
+    pool = ThreadPoolExecutor(max_workers=max(1, min(len(wanted), os.cpu_count() or 1)),
+                              thread_name_prefix="xlreview-read")
+    biggest_first = sorted(wanted, key=lambda name: -sizes.get(parts.get(name, ""), 0))
+    reads = {name: pool.submit(_read_sheet, path, name) for name in biggest_first[:1]}
+    scan = pool.submit(_scan_errors, path, {n: parts[n] for n in wanted if n in parts})
+    reads |= {name: pool.submit(_read_sheet, path, name) for name in biggest_first[1:]}
+    pool.shutdown(wait=False)  # the threads end when their work is done
+    done: Future[dict[str, Grid]] = Future()
+
+    def collect() -> None:
         try:
-            grids = {
-                name: _grid(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                for name in wanted
-            }
+            grids = {name: reads[name].result() for name in wanted}
+            for name, errors in scan.result().items():
+                _patch_errors(grids[name], errors)
+        except BaseException as exc:  # handed to whoever waits for the result
+            done.set_exception(exc)
+        else:
+            done.set_result(grids)
+
+    threading.Thread(target=collect, name="xlreview-read", daemon=True).start()
+    return done
+
+
+def _read_sheet(path: Path, name: str) -> Grid:
+    with _open(path) as book:
+        try:
+            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except CalamineError as exc:
             raise PackageError(f"cannot read {str(path)!r}: {exc}") from exc
-    _restore_errors(Path(path), grids)
-    return grids
 
 
-def _restore_errors(path: Path, grids: dict[str, Grid]) -> None:
+def _sheet_parts(path: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Sheet name → its XML part, and part → uncompressed size (none for .xls/.ods)."""
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:  # .xls / .ods: calamine read them; no XML to scan
-        return
+    except zipfile.BadZipFile:  # .xls: calamine read it; no XML to scan
+        return {}, {}
     with zf:
         package = Package(zf)
-        if not package.has("_rels/.rels"):  # .ods: calamine read it; no sheet XML here
-            return
-        parts = {s.name: s.part for s in package.sheets()}
-        for name, grid in grids.items():
-            part = parts.get(name)
-            if part and part.endswith(".xml") and package.has(part):  # not .xlsb's .bin
-                with package.open(part) as stream:
-                    _patch_errors(grid, error_cells(stream))
+        if not package.has("_rels/.rels"):  # .ods: calamine reads it; no sheet XML here
+            return {}, {}
+        parts = {s.name: s.part for s in package.sheets()
+                 if s.part.endswith(".xml") and package.has(s.part)}  # not .xlsb's .bin
+        return parts, {i.filename: i.file_size for i in zf.infolist()}
+
+
+def _scan_errors(path: Path, parts: dict[str, str]) -> dict[str, list[tuple[int, int,
+                                                                              ExcelError]]]:
+    """The error cells of each sheet (``{sheet: [(row, column, error)]}``)."""
+    if not parts:
+        return {}
+    with zipfile.ZipFile(path) as zf:
+        package = Package(zf)
+        found = {}
+        for name, part in parts.items():
+            with package.open(part) as stream:
+                found[name] = list(error_cells(stream))
+        return found
