@@ -36,8 +36,15 @@ from xlreview.review import build_review  # noqa: E402
 
 
 def frame_to_grid(frame: pd.DataFrame) -> list[list[object]]:
-    """A DataFrame as the cells an adapter hands over: header row, None for blanks."""
-    body = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+    """A DataFrame as the cells an adapter hands over: header row, None for blanks, dates
+    as ``datetime.datetime`` (what xlwings returns for date cells, and calamine too)."""
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            values = pd.Series(values.dt.to_pydatetime(), index=frame.index, dtype=object)
+        columns[name] = values.astype(object).where(values.notna(), None)
+    body = pd.DataFrame(columns).to_numpy().tolist()
     return [list(frame.columns), *body]
 
 

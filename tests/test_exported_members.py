@@ -31,3 +31,18 @@ def test_no_export_shadows_a_module_of_the_package():
 
     modules = {m.name for m in pkgutil.iter_modules(xlreview.__path__)}
     assert modules & set(xlreview.__all__) == set()
+
+
+def test_every_export_has_a_home_and_loads_lazily():
+    # `import xlreview` (and the command line) must not import pandas: the command line
+    # starts parsing the workbook in background threads while pandas is imported.
+    import subprocess
+    import sys
+
+    assert set(xlreview._HOMES) == set(xlreview.__all__) - {"__version__"}
+    code = ("import sys, xlreview, xlreview.cli, xlreview.io.files; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+    assert "read_inputs" in dir(xlreview)

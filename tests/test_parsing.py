@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from xlreview.cells import ExcelError
 from xlreview.parsing import (
+    Cells,
+    cell_text,
     decide_order,
+    is_blank,
     parse_date_column,
     parse_month_column,
+    parse_number,
     parse_number_column,
     text_column,
 )
@@ -208,3 +213,45 @@ def test_text_column() -> None:
     assert text.iloc[:2].tolist() == ["101", "a"]
     assert text.iloc[2:4].isna().all()
     assert text.iloc[4] == "3.5"
+
+
+# --- the column parsers agree with the one-cell parsers -----------------------------------
+
+_NUMBER_TEXT = st.text(alphabet="0123456789,.%¥$()- 元e１２_na\u3000", max_size=12)
+_CELL = st.one_of(
+    st.none(), st.just(""), _NUMBER_TEXT, st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.integers(-10**12, 10**12), st.dates(min_value=date(1990, 1, 1)),
+)
+
+
+def _scalar_number(cell: object) -> tuple[float, bool]:
+    try:
+        number = parse_number(cell)
+    except ValueError:
+        return math.nan, True
+    return (math.nan if number is None else number), False
+
+
+@given(st.lists(_CELL, max_size=30))
+@example(["nan", "1_000", "inf", "-inf", "1e3", "1,2,3", "(1,200)", "50%%", ".", "-"])
+@settings(max_examples=300, deadline=None)
+def test_number_column_equals_parse_number_on_each_cell(cells: list[object]) -> None:
+    # The column parser works on distinct values and spreads them back; the result must
+    # be what the one-cell parser (used for Settings) says of every cell.
+    numbers, bad = parse_number_column(col(*cells))
+    expected = [_scalar_number(c) for c in cells]
+    assert bad.tolist() == [b for _, b in expected]
+    assert numbers.tolist() == pytest.approx([n for n, _ in expected], nan_ok=True)
+
+
+@given(st.lists(st.one_of(_CELL, st.text(max_size=5)), max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_text_column_equals_cell_text_and_cells_round_trip(cells: list[object]) -> None:
+    text = text_column(col(*cells))
+    assert [None if pd.isna(t) else t for t in text] == [cell_text(c) for c in cells]
+    column = Cells.of(cells)
+    raw = [None if is_blank(c) or c in ("\u3000", "\u00a0") else c for c in cells]
+    assert column.raw().tolist() == raw
+    # One distinct value per distinct cell; TRUE is not 1 (though True == 1 in Python).
+    assert len(column.values) == len({(type(v) is bool, v) for v in raw if v is not None})

@@ -118,6 +118,19 @@ def test_a_workbook_open_in_excel_is_reported_not_overwritten(book):
     assert book.read_bytes() == original
 
 
+def test_a_workbook_opened_while_the_rebuild_computes_is_not_overwritten(book):
+    # The read has started (as the command line starts it) when the user opens the
+    # workbook in Excel: the lock file is checked again before the file is replaced.
+    from xlreview.io.files import start_reading
+
+    original = book.read_bytes()
+    reading = start_reading(book)
+    book.with_name("~$" + book.name).write_bytes(b"owner")
+    with pytest.raises(WorkbookLockedError):
+        rebuild(book, reading=reading)
+    assert book.read_bytes() == original
+
+
 def test_a_failure_half_way_leaves_the_file_as_it_was(book, monkeypatch):
     original = book.read_bytes()
 

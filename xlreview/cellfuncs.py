@@ -13,18 +13,20 @@ inside the functions, so that a cell function loads only what it needs.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from numbers import Real
+from operator import itemgetter
 from typing import ParamSpec
 
+import numpy as np
 import pandas as pd
 
 from .errors import XlreviewError
 from .labels import label
-from .model import LEADS, STAGES, header_lookup, normalise_header
-from .parsing import is_blank, parse_date_column
+from .model import LEADS, STAGE_DATE, STAGES, header_lookup, normalise_header
+from .parsing import Cells as ColumnCells
+from .parsing import dates_of, is_blank, parse_date_column, text_of
 from .perf import gc_paused
 from .targets import funnel_counts
 
@@ -183,33 +185,43 @@ def funnel_target(target: object, deal_size: object, rates: object, stage: objec
 def leads_frame(cells: object) -> pd.DataFrame:
     """Leads from a range whose first row holds the headers (English or Chinese).
 
-    Stage dates become datetimes (datetimes, Excel serials or text); blank rows are dropped.
+    Returns one row per non-blank row of the range: ``channel`` (if the range has one) and
+    ``reached_<stage>`` flags. A lead reached a stage when that stage or a later one holds a
+    date (datetime, Excel serial or date text); only distinct cells are parsed, so 100k
+    rows take milliseconds.
     """
     rows = cells if isinstance(cells, list) and cells and isinstance(cells[0], list) else []
     if len(rows) < 1:
         raise CellInputError("leads_range", "leads_header")
     lookup = header_lookup(LEADS)
     keys = [lookup.get(normalise_header(h)) if not is_blank(h) else None for h in rows[0]]
-    dates = [k for k in ("mql_date", "sql_date", "opp_date", "won_date") if k in keys]
-    if not dates:
-        raise CellInputError("leads_range", "leads_header")
-    # Transpose only the columns we use: far cheaper than a DataFrame of the whole range.
     wanted = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
+    stages = [s for s in STAGES[1:] if STAGE_DATE[s] in wanted]
+    if not stages:
+        raise CellInputError("leads_range", "leads_header")
+    body = rows[1:]
+    if body and min(map(len, body)) < len(keys):  # ragged range: pad
+        body = [r if len(r) >= len(keys) else [*r, *([None] * (len(keys) - len(r)))]
+                for r in body]
     with gc_paused():
-        columns = list(itertools.zip_longest(*rows[1:])) or [() for _ in keys]
-    out = pd.DataFrame({key: pd.Series(columns[i], dtype=object) for key, i in wanted.items()})
-    out = out.replace({"": None})
-    out = out[out.notna().any(axis=1)]
-    for key in dates:
-        out[key] = _dates(out[key])
+        columns = {key: ColumnCells.of(list(map(itemgetter(i), body))) for key, i in wanted.items()}
+    filled = np.zeros(len(body), dtype=bool)
+    for column in columns.values():
+        filled |= column.codes >= 0
+    out = pd.DataFrame(index=pd.RangeIndex(int(filled.sum())))
+    if "channel" in columns:
+        out["channel"] = text_of(columns["channel"].take(filled)).to_numpy()
+    reached = np.zeros(len(body), dtype=bool)
+    for stage in reversed(stages):  # a later stage implies the earlier ones
+        dates = columns[STAGE_DATE[stage]]
+        reached = reached | dates.rows(dates_of(dates)[2].values.notna().to_numpy())
+        out[f"reached_{stage}"] = reached[filled]
+    for stage in STAGES[1:]:
+        if f"reached_{stage}" not in out:  # a stage without a column: reached via later ones
+            later = [f"reached_{s}" for s in STAGES[STAGES.index(stage) + 1:] if
+                     f"reached_{s}" in out]
+            out[f"reached_{stage}"] = out[later].any(axis=1) if later else False
     return out
-
-
-def _dates(values: pd.Series) -> pd.Series:
-    """Stage dates: a fast path when Excel already typed every cell as a date."""
-    if pd.api.types.infer_dtype(values, skipna=True) in ("datetime", "date", "empty"):
-        return pd.to_datetime(values)
-    return pd.Series(parse_date_column(values).values, index=values.index)
 
 
 @shows_errors

@@ -56,9 +56,11 @@ def parse_number(value: object) -> float | None:
     if text.startswith("(") and text.endswith(")"):  # accounting negative
         text = "-" + text[1:-1]
     try:
-        number = float(text)
+        number = float(text) if "_" not in text else math.nan  # Python's 1_000: not Excel's
     except ValueError:
-        raise ValueError(f"{value!r} is not a number") from None
+        number = math.nan
+    if not math.isfinite(number):  # "nan", "inf": words, not numbers
+        raise ValueError(f"{value!r} is not a number")
     return number / 100 if percent else number
 
 
@@ -183,6 +185,7 @@ def _numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         negative = cleaned.str.match(r"^\(.*\)$")
         cleaned = cleaned.where(~negative, "-" + cleaned.str.slice(1, -1))
         numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+        numbers = numbers.where(np.isfinite(numbers))  # "inf" is a word, not a number
         numbers = numbers.where(~percent, numbers / 100)
         out[text_idx] = numbers
         bad[text_idx] = numbers.isna() & (text != "")
@@ -345,10 +348,6 @@ def cell_text(value: object) -> str | None:
 # the results are spread back to the rows by the codes of :class:`Cells`, which is what keeps
 # a million rows fast.
 
-_BLANK_TEXT = ("", " ", "  ", "\t", "\u3000", "\u00a0")
-"""Text that is a blank cell (an empty string, or white space a paste left behind)."""
-
-
 @dataclass(frozen=True)
 class Cells:
     """A column of cells as its distinct values and, per row, the code of its value.
@@ -372,8 +371,11 @@ class Cells:
             column if isinstance(column, np.ndarray) and column.dtype == object
             else np.fromiter(column, dtype=object, count=len(column)))
         codes, uniques = pd.factorize(array, use_na_sentinel=True)
+        if _may_merge_bools(uniques) and any(type(v) is bool for v in array):
+            codes, uniques = _factorize_keeping_bools(array)
         cells = cls(codes, pd.Series(uniques, dtype=object))
-        blank = cells.values.isin(_BLANK_TEXT).to_numpy()
+        blank = np.fromiter((type(v) is str and not v.strip() for v in uniques), dtype=bool,
+                            count=len(uniques))
         return cells.without(blank) if blank.any() else cells
 
     def __len__(self) -> int:
@@ -404,6 +406,35 @@ class Cells:
     def raw(self) -> pd.Series:
         """The cell of every row (None for blank), as typed."""
         return pd.Series(self.spread(self.values.to_numpy(dtype=object), None), dtype=object)
+
+
+class _Flag:
+    """A bool cell while a column is factorized: ``True == 1`` in Python, so a column
+    holding both TRUE and 1 would otherwise get one distinct value for the two."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool) -> None:
+        self.value = value
+
+
+_FLAGS = {True: _Flag(True), False: _Flag(False)}
+
+
+def _may_merge_bools(uniques: np.ndarray) -> bool:
+    """Whether factorizing may have taken a bool and a 0/1 number for one value (which
+    one was kept depends on which came first)."""
+    if infer_kind(pd.Series(uniques, dtype=object)) in ("string", "date", "datetime",
+                                                         "empty"):
+        return False
+    return any(isinstance(v, int | float | np.number) and v in (0, 1) for v in uniques)
+
+
+def _factorize_keeping_bools(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    flagged = np.array([_FLAGS[v] if type(v) is bool else v for v in array], dtype=object)
+    codes, uniques = pd.factorize(flagged, use_na_sentinel=True)
+    values = np.array([v.value if isinstance(v, _Flag) else v for v in uniques], dtype=object)
+    return codes, values
 
 
 def _cells(values: pd.Series | Cells) -> Cells:

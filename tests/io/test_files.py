@@ -8,8 +8,15 @@ import pytest
 import xlsxwriter
 
 from xlreview.cells import ExcelError
-from xlreview.errors import PackageError
-from xlreview.io.files import column_index, error_cells, read_grids, sheet_names
+from xlreview.errors import PackageError, WorkbookLockedError
+from xlreview.io.files import (
+    column_index,
+    error_cells,
+    read_grids,
+    read_in_background,
+    sheet_names,
+    start_reading,
+)
 
 
 @pytest.fixture
@@ -116,3 +123,56 @@ def test_error_scan_handles_prefixes_attribute_order_and_empty_cells():
         b'<x:c r="D1" t="e"/><x:c r="E1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData>'
     )
     assert list(error_cells(io.BytesIO(xml))) == [(0, 2, "#VALUE!"), (0, 3, "#N/A")]
+
+
+# --- reading in background threads ----------------------------------------------------
+
+
+def _book_with_sheets(path: Path, sizes: dict[str, int]) -> Path:
+    wb = xlsxwriter.Workbook(path)
+    for name, rows in sizes.items():
+        ws = wb.add_worksheet(name)
+        for r in range(rows):
+            ws.write_row(r, 0, [f"{name}-{r}", r, r * 0.5])
+        if rows > 2:
+            ws.write_formula(rows, 1, "=NA()", None, "#N/A")
+    wb.close()
+    return path
+
+
+def test_parallel_read_gives_every_sheet_in_the_order_asked(tmp_path):
+    # The biggest sheet is parsed first, in its own thread; the result keeps the order of
+    # the names asked for, and each sheet gets its own cells and its own error cells.
+    sizes = {"Small": 3, "Big": 3000, "Tiny": 1, "Middle": 300}
+    path = _book_with_sheets(tmp_path / "many.xlsx", sizes)
+    grids = read_in_background(path, ["Tiny", "Big", "Middle", "Small", "Nope"]).result()
+    assert list(grids) == ["Tiny", "Big", "Middle", "Small"]
+    for name, rows in sizes.items():
+        grid = grids[name]
+        assert [row[0] for row in grid[:rows]] == [f"{name}-{r}" for r in range(rows)]
+        assert grid[rows - 1][1] == float(rows - 1)
+        if rows > 2:
+            assert isinstance(grid[rows][1], ExcelError) and grid[rows][1] == "#N/A"
+
+
+def test_start_reading_refuses_a_workbook_open_in_excel(tmp_path):
+    path = _book_with_sheets(tmp_path / "open.xlsx", {"Leads": 3})
+    (tmp_path / "~$open.xlsx").write_bytes(b"\x05Alice")
+    with pytest.raises(WorkbookLockedError):
+        start_reading(path)
+
+
+def test_a_read_error_reaches_whoever_waits(tmp_path):
+    path = _book_with_sheets(tmp_path / "broken.xlsx", {"Leads": 3})
+    # Truncate the sheet XML inside the package: calamine fails while parsing the sheet.
+    import zipfile
+
+    broken = tmp_path / "broken2.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    with pytest.raises(PackageError):
+        read_in_background(broken, ["Leads"]).result()
