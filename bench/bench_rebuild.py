@@ -3,9 +3,10 @@
 For each size (default 200k and 1M leads) this script
 
 1. writes the sample company's input workbook (``make_workbook.py``);
-2. times python-calamine reading every input sheet (a subprocess, peak memory measured);
-3. times ``xlreview rebuild`` on a copy (a subprocess; reported as failed if the command
-   does not work yet);
+2. times python-calamine reading every input sheet: inside a process (the read alone) and
+   as a whole command (interpreter start and import included), peak memory measured;
+3. times the rebuild the same two ways: ``xlreview.rebuild.rebuild(path)`` called in a
+   process that has already imported xlreview, and the ``xlreview rebuild`` command;
 4. writes the "equivalent formula-only workbook": the same Leads and Spend tables and a
    Review sheet of COUNTIFS/SUMIFS per channel and metric (leads, MQL, SQL, opportunities,
    customers, revenue, cost, visits) plus CPL and ROI, with no cached values;
@@ -13,23 +14,31 @@ For each size (default 200k and 1M leads) this script
    run with the system ``/usr/bin/python3``) and saving it as xlsx, and checks the
    recalculated values against pandas.
 
+Each timing is the median of ``--repeat`` runs (each rebuild on a fresh copy). The ratios
+compare like with like: rebuild / read inside a process, command / command as a user
+waits for them, LibreOffice / the rebuild command.
+
 Peak memory is the maximum resident set size of the measured process tree (``wait4``).
 
 Usage::
 
-    python bench/bench_rebuild.py [--sizes 200000 1000000] [--dir OUT] [--skip-libreoffice]
+    python bench/bench_rebuild.py [--sizes 200000 1000000] [--repeat 3] [--dir OUT]
+                                  [--skip-libreoffice]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +81,14 @@ for name in book.sheet_names:
     if name in names:
         cells += sum(len(row) for row in book.get_sheet_by_name(name).to_python())
 print(time.perf_counter() - start, cells)
+"""
+
+REBUILD_SCRIPT = """
+import sys, time
+from xlreview.rebuild import rebuild
+start = time.perf_counter()
+rebuild(sys.argv[1])
+print(time.perf_counter() - start)
 """
 
 UNO_SCRIPT = r"""
@@ -251,7 +268,22 @@ def libreoffice_recalc(src: Path, workdir: Path) -> tuple[Run, dict[str, float],
     return run, detail, dst
 
 
-def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool) -> dict[str, object]:
+def _median_run(cmd: list[str], workdir: Path, repeat: int,
+                before: Callable[[], None] | None = None) -> list[Run]:
+    runs = []
+    for _ in range(repeat):
+        if before:
+            before()
+        runs.append(run_measured(cmd, workdir))
+    return sorted(runs, key=lambda r: r.wall_s)
+
+
+def _median(runs: list[Run], value: Callable[[Run], float]) -> float:
+    return statistics.median(value(r) for r in runs) if all(r.ok for r in runs) else math.nan
+
+
+def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool, repeat: int
+               ) -> dict[str, object]:
     result: dict[str, object] = {"leads": n}
     book = workdir / f"inputs_{n}.xlsx"
     frames = sample_frames(n)
@@ -260,32 +292,56 @@ def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool) -> di
     result["write_inputs_s"] = time.perf_counter() - start
     result["inputs_mib"] = book.stat().st_size / 2**20
 
-    read = run_measured([sys.executable, "-c", READ_SCRIPT, str(book)], workdir)
-    result["calamine_s"] = float(read.stdout.split()[0]) if read.ok else float("nan")
-    result["calamine_peak_mib"] = read.peak_mib
+    reads = _median_run([sys.executable, "-c", READ_SCRIPT, str(book)], workdir, repeat)
+    result["read_s"] = _median(reads, lambda r: float(r.stdout.split()[0]))
+    result["read_cmd_s"] = _median(reads, lambda r: r.wall_s)
+    result["read_peak_mib"] = max(r.peak_mib for r in reads)
 
     if rebuild:
         copy = workdir / f"rebuild_{n}.xlsx"
-        shutil.copy(book, copy)
-        run = run_measured([sys.executable, "-m", "xlreview", "rebuild", "-q", str(copy)],
-                           workdir)
-        result["rebuild"] = (f"{run.wall_s:.1f} s, {run.peak_mib:.0f} MiB" if run.ok else
-                             f"failed after {run.wall_s:.1f} s: {run.failure()}")
+
+        def fresh() -> None:
+            shutil.copy(book, copy)
+
+        calls = _median_run([sys.executable, "-c", REBUILD_SCRIPT, str(copy)], workdir,
+                            repeat, fresh)
+        commands = _median_run([sys.executable, "-m", "xlreview", "rebuild", "-q", str(copy)],
+                               workdir, repeat, fresh)
+        for name, runs in (("rebuild", calls), ("rebuild_cmd", commands)):
+            if not all(r.ok for r in runs):
+                result[f"{name}_s"] = f"failed: {next(r for r in runs if not r.ok).failure()}"
+                continue
+            result[f"{name}_s"] = _median(runs, lambda r: float(r.stdout.split()[0])) \
+                if name == "rebuild" else _median(runs, lambda r: r.wall_s)
+            result[f"{name}_peak_mib"] = max(r.peak_mib for r in runs)
+        if isinstance(result.get("rebuild_s"), float):
+            result["rebuild / read"] = result["rebuild_s"] / result["read_s"]
+        if isinstance(result.get("rebuild_cmd_s"), float):
+            result["rebuild_cmd / read_cmd"] = result["rebuild_cmd_s"] / result["read_cmd_s"]
 
     formulas = workdir / f"formulas_{n}.xlsx"
     start = time.perf_counter()
     result["formulas"] = write_formula_book(frames, formulas)
     result["write_formulas_s"] = time.perf_counter() - start
     if libreoffice and shutil.which("soffice") and Path(SYSTEM_PYTHON).exists():
-        run, detail, saved = libreoffice_recalc(formulas, workdir)
-        if run.ok:
-            result["lo_total_s"] = run.wall_s
+        runs = []
+        for _ in range(repeat):
+            run, detail, saved = libreoffice_recalc(formulas, workdir)
+            if not run.ok:
+                result["lo_s"] = f"failed: {run.failure()}"
+                break
+            runs.append((run.wall_s, max(run.peak_mib, detail.get("peak_mib", 0.0)), detail))
+        if runs:
+            runs.sort(key=lambda r: r[0])
+            wall, _, detail = runs[len(runs) // 2]
+            result["lo_s"] = wall
             result["lo_detail"] = ", ".join(f"{k[:-2]} {v:.1f}" for k, v in detail.items()
                                             if k.endswith("_s"))
-            result["lo_peak_mib"] = max(run.peak_mib, detail.get("peak_mib", 0.0))
-            result["lo_values_match_pandas"] = check_recalculated(saved, expected_review(frames))
-        else:
-            result["lo_total_s"] = f"failed: {run.failure()}"
+            result["lo_peak_mib"] = max(r[1] for r in runs)
+            result["lo_values_match_pandas"] = check_recalculated(saved,
+                                                                  expected_review(frames))
+            if isinstance(result.get("rebuild_cmd_s"), float):
+                result["lo / rebuild_cmd"] = wall / result["rebuild_cmd_s"]
     return result
 
 
@@ -298,7 +354,7 @@ def print_table(results: list[dict[str, object]]) -> None:
         cells = []
         for r in results:
             value = r.get(key, "")
-            cells.append(f"{value:.1f}" if isinstance(value, float) else str(value))
+            cells.append(f"{value:.2f}" if isinstance(value, float) else str(value))
         if any(len(c) > 14 for c in cells):
             print(f"{key:<{width}}" + "".join(f"  {c}" for c in cells))
         else:
@@ -311,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, help="keep the workbooks here (default: temp)")
     parser.add_argument("--skip-libreoffice", action="store_true")
     parser.add_argument("--skip-rebuild", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="xlreview_bench_") as tmp:
         workdir = args.dir or Path(tmp)
@@ -319,9 +376,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             print(f"benchmarking {n:,} leads in {workdir} …", file=sys.stderr, flush=True)
             results.append(bench_size(n, workdir, libreoffice=not args.skip_libreoffice,
-                                      rebuild=not args.skip_rebuild))
+                                      rebuild=not args.skip_rebuild, repeat=args.repeat))
         print_table(results)
-    print(f"\n(single runs on {os.cpu_count()} CPUs; seconds of wall time, peak = max RSS)")
+    print(f"\n(medians of {args.repeat} runs on {os.cpu_count()} CPUs; seconds of wall time,"
+          " peak = max RSS in MiB)")
     return 0
 
 

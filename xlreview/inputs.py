@@ -7,7 +7,7 @@ problem is a finding naming the sheet, Excel row and column as they appear in th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from operator import itemgetter
@@ -42,8 +42,8 @@ from .parsing import (
     parse_bool,
     parse_date_column,
     parse_number_column,
+    text_cells,
     text_column,
-    text_of,
 )
 from .settings import Settings, parse_settings
 
@@ -99,7 +99,10 @@ class _Sheet:
     bad: dict[str, pd.Series] = field(default_factory=dict)
     """Key → rows whose value was unreadable (already reported, so not reported again)."""
     cells: dict[str, Cells] = field(default_factory=dict)
-    """Key → the column's cells as typed, one per row of the frame as first built."""
+    """Key → the column's cells as typed. The frame's index is the position of its row
+    here (rows are dropped, never renumbered, until the sheet is finished)."""
+    text: dict[str, Cells] = field(default_factory=dict)
+    """Key → the distinct texts of a text or ID column, and their codes."""
 
     def raw(self, key: str) -> pd.Series:
         """The cells of column ``key`` as typed (for messages), indexed like the frame."""
@@ -288,7 +291,9 @@ def _parse_columns(sheet: _Sheet, ctx: _Context) -> None:
         key = column.key
         cells = sheet.cells.setdefault(key, blank)
         if column.kind in ("id", "text"):
-            frame[key] = text_of(cells).set_axis(frame.index)
+            text = sheet.text[key] = text_cells(cells)
+            frame[key] = pd.Series(text.spread(text.values.to_numpy(), None), dtype="str",
+                                   index=frame.index)
         elif column.kind in ("number", "share"):
             numbers, bad = (pd.Series(a, index=frame.index) for a in numbers_of(cells))
             _report_unreadable(sheet, ctx, "not_a_number", key, bad)
@@ -324,7 +329,9 @@ def _drop_duplicates(sheet: _Sheet, ctx: _Context, key: str) -> None:
     """Keep the first row of each ID; report the others with the first one's row."""
     frame = sheet.frame
     ids = frame[key]
-    dup = ids.duplicated(keep="first") & ids.notna()
+    codes = sheet.text[key].codes[frame.index.to_numpy()]  # equal IDs share a code
+    dup = pd.Series(pd.Series(codes).duplicated(keep="first").to_numpy() & (codes >= 0),
+                    index=frame.index)
     if dup.any():
         first_row = frame.drop_duplicates(key).set_index(key)["_row"]
         firsts = ids[dup].map(first_row)
@@ -400,20 +407,18 @@ def _join_deals(leads: _Sheet, deals: _Sheet, ctx: _Context) -> dict[str, pd.Ser
 
 
 def _lead_types(sheet: _Sheet, ctx: _Context) -> None:
-    raw = sheet.frame["lead_type"]
-    present = raw.notna()
-    if not present.any():
-        sheet.frame["lead_type"] = raw.astype("str")
+    """Lead types as ``new`` / ``existing`` (新客户, renewal …); others reported, blank."""
+    if "lead_type" not in sheet.text:  # the sheet has no lead_type column
         return
-    distinct = pd.Series(raw[present].unique(), dtype=object)
-    keys = normalise_text(distinct).str.lower().str.replace(r"[\s_\-]", "", regex=True)
-    mapped = raw[present].map(dict(zip(distinct, keys.map(_LEAD_TYPES), strict=True)))
-    unknown = pd.Series(False, index=raw.index)
-    unknown[mapped.index] = mapped.isna()
-    ctx.report("info", sheet, "lead_type_unknown", "lead_type", unknown)
-    out = pd.Series(None, index=raw.index, dtype=object)
-    out[mapped.index] = mapped
-    sheet.frame["lead_type"] = out.astype("str")
+    text = sheet.text["lead_type"]
+    words = normalise_text(text.values).str.lower().str.replace(r"[\s_\-]", "", regex=True)
+    mapped = words.map(_LEAD_TYPES).to_numpy(dtype=object)
+    rows = sheet.frame.index.to_numpy()
+    unknown = text.rows(pd.isna(mapped))[rows]
+    ctx.report("info", sheet, "lead_type_unknown", "lead_type",
+               pd.Series(unknown, index=sheet.frame.index))
+    sheet.frame["lead_type"] = pd.Series(text.spread(mapped, None)[rows], dtype="str",
+                                         index=sheet.frame.index)
 
 
 def _backfill_stages(sheet: _Sheet, ctx: _Context) -> None:
@@ -433,18 +438,18 @@ def _days(column: pd.Series) -> np.ndarray:
     return column.to_numpy("datetime64[ns]").astype("datetime64[D]")
 
 
-def _nearest_earlier(days: dict[str, np.ndarray], position: int) -> tuple[np.ndarray,
-                                                                          np.ndarray]:
-    """Per row, the day of the latest dated stage before ``STAGE_COLUMNS[position]`` and the
-    position of that stage (-1: none dated)."""
+def _nearest_earlier(days: dict[str, np.ndarray]) -> Iterator[tuple[str, np.ndarray,
+                                                                      np.ndarray]]:
+    """For each stage after the first: its key, and per row the day of the latest dated
+    stage before it and that stage's position (-1: none dated). One pass over the stages."""
     first = days[STAGE_COLUMNS[0]]
     nearest = np.full(len(first), np.datetime64("NaT"), dtype="datetime64[D]")
     which = np.full(len(first), -1)
-    for k in range(position - 1, -1, -1):
-        take = np.isnat(nearest) & ~np.isnat(days[STAGE_COLUMNS[k]])
-        nearest[take] = days[STAGE_COLUMNS[k]][take]
-        which[take] = k
-    return nearest, which
+    for k, key in enumerate(STAGE_COLUMNS[1:], start=1):
+        dated = ~np.isnat(days[STAGE_COLUMNS[k - 1]])
+        nearest = np.where(dated, days[STAGE_COLUMNS[k - 1]], nearest)
+        which = np.where(dated, k - 1, which)
+        yield key, nearest, which
 
 
 def _check_stage_order(sheet: _Sheet, ctx: _Context, deals: _Sheet | None,
@@ -452,7 +457,7 @@ def _check_stage_order(sheet: _Sheet, ctx: _Context, deals: _Sheet | None,
     """Warn where a stage is dated (by day) before the latest dated stage before it."""
     frame = sheet.frame
     days = {key: _days(frame[key]) for key in (*STAGE_COLUMNS, "lost_date")}
-    checks = [(key, *_nearest_earlier(days, k)) for k, key in enumerate(STAGE_COLUMNS) if k]
+    checks = list(_nearest_earlier(days))
     checks.append(("lost_date", days["created"], np.zeros(len(frame), dtype=int)))
     for later, earlier, which in checks:
         wrong = pd.Series(days[later] < earlier, index=frame.index)  # NaT compares False

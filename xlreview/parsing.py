@@ -403,6 +403,14 @@ class Cells:
         # Code -1 indexes the last element: the blank filler.
         return np.concatenate([values, filler])[self.codes]
 
+    def relabel(self, per_value: np.ndarray) -> Cells:
+        """The cells after a function of their values (``per_value``, one result per distinct
+        value, None for blank): distinct results and their codes. Values that give the same
+        result (``"L1"`` and ``" L1"`` both give ``"L1"``) share a code."""
+        codes, results = pd.factorize(per_value, use_na_sentinel=True)
+        composed = np.concatenate([codes, [-1]])[self.codes]  # code -1 stays blank
+        return Cells(composed, pd.Series(results, dtype=object))
+
     def raw(self) -> pd.Series:
         """The cell of every row (None for blank), as typed."""
         return pd.Series(self.spread(self.values.to_numpy(dtype=object), None), dtype=object)
@@ -472,6 +480,15 @@ def months_of(cells: Cells) -> tuple[np.ndarray, np.ndarray]:
 def text_of(cells: Cells) -> pd.Series:
     """:func:`text_column` per row (``str`` dtype, NA for blank)."""
     return pd.Series(cells.spread(_text(cells.values), None), dtype="str")
+
+
+def text_cells(cells: Cells) -> Cells:
+    """The cells as :func:`text_column` reads them: distinct texts and their codes (so that
+    equal texts, such as duplicate IDs, share a code)."""
+    text = _text(cells.values)
+    if len(text) and (text == cells.values.to_numpy()).all():
+        return Cells(cells.codes, pd.Series(text, dtype=object))  # typed clean: none merge
+    return cells.relabel(text)
 
 
 def parse_number_column(values: pd.Series | Cells) -> tuple[pd.Series, pd.Series]:
