@@ -140,6 +140,38 @@ def test_greedy_never_does_worse_than_last_year(last, a, b):
     assert (x >= 0.7 * x0 - 1e-6).all() and (x <= 1.3 * x0 + 1e-6).all()
 
 
+def _greedy_the_plain_way(total, a, b, lower, upper, steps=1000):
+    """allocate_greedy as first written: both curve values of every channel at each step."""
+    x, hi = np.array(lower, dtype=float), np.array(upper, dtype=float)
+    remaining = total - x.sum()
+    step = remaining / steps
+    while remaining > 1e-9 * max(total, 1.0) and step > 0:
+        size = np.minimum(np.minimum(step, hi - x), remaining)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gain = (curve_value(x + size, a, b) - curve_value(x, a, b)) / size
+        gain = np.where(size > 1e-12, gain, -np.inf)
+        best = int(np.argmax(gain))
+        if not np.isfinite(gain[best]):
+            break
+        x[best] += size[best]
+        remaining -= size[best]
+    return x
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.lists(st.floats(min_value=0, max_value=10), min_size=1, max_size=8),
+       b=st.floats(min_value=0.1, max_value=1), spread=st.floats(min_value=0, max_value=1))
+def test_greedy_keeps_the_plain_results_to_the_last_bit(a, b, spread):
+    # allocate_greedy keeps each channel's current curve value instead of recomputing it.
+    n = len(a)
+    a_, b_ = np.array(a), np.linspace(b, 1, n)
+    lower = np.arange(n) * 100.0
+    upper = np.where(np.arange(n) % 3 == 0, np.inf, lower + 5_000 * (1 + spread))
+    total = lower.sum() + spread * 4_000 * n
+    got = allocate_greedy(total, a_, b_, lower, upper)
+    assert got.tolist() == _greedy_the_plain_way(total, a_, b_, lower, upper).tolist()
+
+
 def test_proportional_within_bounds_by_hand():
     # 900 by weights 1 : 2 → 300 / 600, but B is capped at 500: B 500, A takes 400.
     x = allocate_proportional(900, [1, 2], [0, 0], [1000, 500])

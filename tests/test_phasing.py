@@ -148,6 +148,20 @@ def test_working_days_of_2027():
     assert days.loc[1, "2027-W05"] == 0
 
 
+@pytest.mark.parametrize("year", [2020, 2021, 2026, 2027, 2032, 2038])
+def test_working_days_agree_with_pandas_iso_calendar(year):
+    days = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
+    days = days[days.day_of_week < 5]
+    iso = days.isocalendar()
+    week = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
+    expected = pd.crosstab(days.month, week.to_numpy())
+    expected = expected.reindex(columns=sorted(expected.columns))
+    got = working_days(year)
+    assert got.columns.tolist() == expected.columns.tolist()
+    assert got.index.tolist() == list(range(1, 13))
+    assert got.to_numpy().tolist() == expected.to_numpy().tolist()
+
+
 def test_weeks_split_months_by_working_days():
     # 21 January leads over 21 working days: 1 to W53 (Fri 1 Jan), 5 to each of W01–W04.
     monthly, _ = plan_monthly({"lead": 21}, 0.0, np.eye(12)[0], {}, 2027)

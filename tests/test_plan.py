@@ -114,6 +114,16 @@ def test_lead_time_uses_the_review_pipeline_when_given():
                                  - lead_time["pipeline_carried"]).clip(lower=0)).all()
 
 
+def test_lead_time_gaps_are_noted_on_the_sheet_that_shows_them():
+    # The lead-time table is printed on the Plan by month sheet: its notes name that sheet.
+    inputs = seed_inputs()
+    plan = build_plan(inputs, {})
+    gaps = plan["plan_lead_time"]["gap"]
+    notes = [i for i in inputs.findings if "before the year" in i.message]
+    assert len(notes) == int((gaps > 0).sum()) > 0
+    assert {i.sheet for i in notes} == {"plan_monthly"}
+
+
 def test_empty_inputs_never_crash():
     inputs = make_inputs(empty_leads())
     plan = build_plan(inputs, {})

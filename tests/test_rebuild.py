@@ -183,3 +183,13 @@ def test_data_check_names_generated_sheets_as_the_user_sees_them(lang, shown):
     inputs.findings.add("error", "线索", 5, "创建日期", "bad date")
     check = data_check(inputs)
     assert check["sheet"].tolist() == ["线索", shown]  # errors first; input names untouched
+
+
+def test_every_data_check_row_names_a_sheet_of_the_workbook(book):
+    # Notes of the plan (lead time, budget, targets …) name the generated sheet that shows
+    # them, never an internal table key such as "plan_lead_time".
+    result = rebuild(book)
+    names = set(openpyxl.load_workbook(book, read_only=True).sheetnames)
+    sheets = set(result.data_check["sheet"])
+    assert sheets, "the sample has notes"
+    assert sheets <= names, sheets - names

@@ -96,3 +96,16 @@ def test_event_rates_are_of_the_campaign_cohort():
     assert row["lead_to_mql"] == 1.0 and row["mql_to_sql"] == 0.0
     assert pd.isna(row["sql_to_opp"]) and pd.isna(row["opp_to_won"])
     assert pd.isna(row["roi"])  # no cost
+
+
+def test_main_channel_of_a_campaign():
+    """Most leads decide (x: 2 web, 1 ads → web); a tie takes the first channel in sort
+    order (y: ads and web → ads); a campaign without leads takes its spend's channel (z)."""
+    from xlreview.roi import _main_channel
+    from xlreview.stages import StageView
+
+    leads = pd.DataFrame({"campaign": ["x", "x", "x", "y", "y", None],
+                          "channel": ["web", "ads", "web", "web", "ads", "ads"]})
+    spend = pd.DataFrame({"campaign": ["z", "x"], "channel": ["events", "events"]})
+    found = _main_channel(StageView(leads), spend, pd.Index(["x", "y", "z", "w"]))
+    assert found.tolist()[:3] == ["web", "ads", "events"] and pd.isna(found["w"])

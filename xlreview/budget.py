@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import curve_fit
 
 from .errors import InputError
 from .inputs import Inputs
 from .labels import LANGUAGES, label
 from .parsing import parse_bool
 from .phasing import split_whole
+from .stages import Leads, StageView
 from .targets import add_note, conversion_cohort, fiscal_year, previous_by_channel
 
 BUDGET_COLUMNS: tuple[str, ...] = (
@@ -101,6 +101,8 @@ def fit_power(spend: np.ndarray, result: np.ndarray) -> Curve:
     Weak means fewer than 6 months with spend and result, b outside (0, 1) or R² < 0.3;
     the flat rate is total result ÷ total spend.
     """
+    from scipy.optimize import curve_fit  # on first use: importing it takes ~0.3 s
+
     spend, result = np.asarray(spend, dtype=float), np.asarray(result, dtype=float)
     usable = np.isfinite(spend) & np.isfinite(result) & (spend > 0)
     if spend[usable].sum() <= 0:
@@ -143,16 +145,18 @@ def allocate_greedy(
     hi = np.asarray(upper, dtype=float)
     remaining = total - x.sum()
     step = remaining / steps
-    while remaining > 1e-9 * max(total, 1.0) and step > 0:
-        size = np.minimum(np.minimum(step, hi - x), remaining)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            gain = (curve_value(x + size, a_, b_) - curve_value(x, a_, b_)) / size
-        gain = np.where(size > 1e-12, gain, -np.inf)
-        best = int(np.argmax(gain))
-        if not np.isfinite(gain[best]):
-            break
-        x[best] += size[best]
-        remaining -= size[best]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = curve_value(x, a_, b_)
+        while remaining > 1e-9 * max(total, 1.0) and step > 0:
+            size = np.minimum(np.minimum(step, hi - x), remaining)
+            after = curve_value(x + size, a_, b_)
+            gain = np.where(size > 1e-12, (after - value) / size, -np.inf)
+            best = int(np.argmax(gain))
+            if not np.isfinite(gain[best]):
+                break
+            x[best] += size[best]
+            value[best] = after[best]  # = curve_value(x)[best]: only x[best] moved
+            remaining -= size[best]
     return x
 
 
@@ -306,25 +310,51 @@ def allocate_by_roi(
     })
 
 
-def _monthly_history(inputs: Inputs) -> pd.DataFrame:
+def _monthly_history(inputs: Inputs, view: StageView) -> pd.DataFrame:
     """Monthly spend and leads created, per channel and month with spend."""
     spend = inputs.spend.groupby(["channel", "month"])["cost"].sum()
-    leads = inputs.leads
-    month = leads["created"].dt.to_period("M").dt.to_timestamp()
-    count = leads.groupby([leads["channel"], month]).size()
     frame = pd.DataFrame({"cost": spend})
-    frame["leads"] = count.reindex(frame.index).fillna(0.0).to_numpy()
+    frame["leads"] = _leads_created(view, frame.index)
     return frame
 
 
-def revenue_per_lead(leads: pd.DataFrame) -> pd.Series:
+def _leads_created(view: StageView, keys: pd.MultiIndex) -> np.ndarray:
+    """Leads created in each (channel, first day of month) of ``keys`` (0 where none)."""
+    out = np.zeros(len(keys))
+    channels = view.groups("channel")
+    if not len(keys) or not len(channels.labels):
+        return out
+    starts = keys.get_level_values(1)
+    months = pd.date_range(starts.min(), starts.max(), freq="MS")
+    if not len(months):
+        return out
+    # Month of each lead's creation: its position among the months of the keys.
+    bounds = pd.date_range(months[0], periods=len(months) + 1, freq="MS")
+    bounds = bounds.to_numpy("datetime64[D]").astype(np.int64)
+    month = np.searchsorted(bounds, view.days("created"), side="right") - 1
+    rows = channels.rows() & (month >= 0) & (month < len(months))
+    counts = np.bincount(channels.codes[rows] * len(months) + month[rows],
+                         minlength=len(channels.labels) * len(months))
+    key_channel = channels.labels.get_indexer(keys.get_level_values(0))
+    key_month = months.get_indexer(starts)
+    found = (key_channel >= 0) & (key_month >= 0)
+    out[found] = counts[key_channel[found] * len(months) + key_month[found]]
+    return out
+
+
+def revenue_per_lead(leads: Leads) -> pd.Series:
     """Won revenue per lead by channel, over leads old enough to have converted."""
-    cohort = conversion_cohort(leads)
-    won = cohort["amount"].where(cohort["won_date"].notna()).fillna(0.0)
-    return won.groupby(cohort["channel"]).sum() / cohort.groupby("channel").size()
+    view = StageView.of(leads)
+    cohort = conversion_cohort(view)
+    channels = view.groups("channel")
+    amount = view.amount()
+    won = np.where(~np.isnan(view.stage_days("won")) & ~np.isnan(amount), amount, 0.0)
+    sizes = channels.size(cohort)
+    return channels.series(channels.sum(won, cohort), sizes) / channels.series(sizes, sizes)
 
 
-def fit_curves(inputs: Inputs, channels: Sequence[str]) -> tuple[list[Curve], list[Curve]]:
+def fit_curves(inputs: Inputs, channels: Sequence[str], view: StageView | None = None
+               ) -> tuple[list[Curve], list[Curve]]:
     """Leads and revenue curves per channel from the monthly history (all years).
 
     The leads curve is fitted on monthly spend → leads created; the revenue curve is the
@@ -333,8 +363,9 @@ def fit_curves(inputs: Inputs, channels: Sequence[str]) -> tuple[list[Curve], li
     none = [Curve()] * len(channels)
     if inputs.spend.empty or inputs.leads.empty:
         return none, none
-    history = _monthly_history(inputs)
-    value = revenue_per_lead(inputs.leads)
+    view = StageView.of(inputs.leads if view is None else view)
+    history = _monthly_history(inputs, view)
+    value = revenue_per_lead(view)
     leads_curves, revenue_curves = [], []
     known = set(history.index.get_level_values(0))
     for channel in channels:
@@ -347,17 +378,20 @@ def fit_curves(inputs: Inputs, channels: Sequence[str]) -> tuple[list[Curve], li
     return leads_curves, revenue_curves
 
 
-def last_year(inputs: Inputs) -> tuple[pd.Series, pd.Series]:
+def last_year(inputs: Inputs, view: StageView | None = None) -> tuple[pd.Series, pd.Series]:
     """Last year's cost and revenue (of the leads created that year) by channel."""
-    spend, leads, year = inputs.spend, inputs.leads, fiscal_year(inputs)
+    spend, year = inputs.spend, fiscal_year(inputs)
     if spend.empty:
         return pd.Series(dtype=float), pd.Series(dtype=float)
     in_year = spend["month"].dt.year == year
     cost = spend[in_year if in_year.any() else slice(None)].groupby("channel")["cost"].sum()
-    if leads.empty:
+    if inputs.leads.empty:
         return cost, pd.Series(0.0, index=cost.index)
-    cohort = leads[leads["created"].dt.year == year] if in_year.any() else leads
-    revenue = cohort["amount"].where(cohort["won_date"].notna()).groupby(cohort["channel"]).sum()
+    view = StageView.of(inputs.leads if view is None else view)
+    cohort = view.in_year("lead", year) if in_year.any() else None
+    channels = view.groups("channel")
+    won = np.where(np.isnan(view.stage_days("won")), np.nan, view.amount())
+    revenue = channels.series(channels.sum(won, cohort), channels.size(cohort))
     return cost, revenue.reindex(cost.index).fillna(0.0)
 
 
@@ -441,16 +475,21 @@ def _method_weights(inputs: Inputs, lines: Lines, targets: pd.DataFrame,
     return weights if weights.sum() > 0 else lines.last.copy()
 
 
-def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget") -> pd.DataFrame:
-    """The ``budget`` table: proven channels, experiments, headcount and total rows."""
+def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *,
+                 view: StageView | None = None) -> pd.DataFrame:
+    """The ``budget`` table: proven channels, experiments, headcount and total rows.
+
+    ``view``: a view of ``inputs.leads`` shared with other tables (one is made when not given).
+    """
     settings, lang = inputs.settings, inputs.settings.language
-    cost, revenue = last_year(inputs)
+    view = StageView.of(inputs.leads if view is None else view)
+    cost, revenue = last_year(inputs, view)
     lines, experimental = _lines(inputs, cost)
     hc_last, hc_next = headcount_costs(inputs)
     programme = programme_budget(inputs, targets, hc_next, sheet)
     pool_c, proven_c = split_whole(round(programme * 100),
                                    [settings.experiment_share, 1 - settings.experiment_share])
-    leads_curves, revenue_curves = fit_curves(inputs, lines.channel)
+    leads_curves, revenue_curves = fit_curves(inputs, lines.channel, view)
     use_revenue = any(c.a > 0 for c in revenue_curves)
     objective = revenue_curves if use_revenue else leads_curves
     a = np.array([c.a for c in objective], dtype=float)

@@ -84,8 +84,9 @@ def monthly_weights(
     flat = np.full(12, 1 / 12)
     if seasonality == "flat":
         return flat, None
-    created = leads["created"].dropna() if len(leads) else pd.Series(dtype="datetime64[ns]")
-    if created.empty or (created.max() - created.min()).days < 364:
+    created = leads["created"] if len(leads) else pd.Series(dtype="datetime64[ns]")
+    first, last = created.min(), created.max()
+    if pd.isna(first) or (last - first).days < 364:
         return flat, "short_history"
     won = leads.loc[leads["won_date"].notna(), ["won_date", "amount"]]
     if won.empty:
@@ -95,8 +96,8 @@ def monthly_weights(
         value = pd.Series(1.0, index=won.index)
     month = won["won_date"].dt.to_period("M")
     per_month = value.groupby(month).sum()
-    span = pd.period_range(created.min().to_period("M"), max(per_month.index.max(),
-                           created.max().to_period("M")), freq="M")
+    span = pd.period_range(first.to_period("M"), max(per_month.index.max(),
+                           last.to_period("M")), freq="M")
     per_month = per_month.reindex(span, fill_value=0.0)
     by_calendar = per_month.groupby(per_month.index.month).mean().reindex(range(1, 13))
     weights = by_calendar.fillna(0.0).to_numpy()
@@ -111,7 +112,7 @@ def stage_lags(leads: pd.DataFrame) -> dict[str, int]:
     Returns:
         ``{stage: months}`` for lead, mql, sql and opp (0 where there is no won lead).
     """
-    won = leads[leads["won_date"].notna()] if len(leads) else leads
+    won = leads.loc[leads["won_date"].notna(), list(STAGE_DATE.values())] if len(leads) else leads
     lags: dict[str, int] = {}
     for stage in STAGES[:-1]:
         if won.empty:
@@ -174,17 +175,27 @@ def plan_quarterly(monthly: pd.DataFrame) -> pd.DataFrame:
 
 
 def working_days(year: int) -> pd.DataFrame:
-    """Mon–Fri working days of ``year`` by month (rows 1..12) and ISO week (columns).
+    """Mon–Fri working days of ``year`` by month (rows 1..12, index ``month``) and ISO week
+    (columns, named ``week``).
 
     Columns are ISO week labels such as ``2027-W01`` in date order; the week holding
     1 January may belong to the previous ISO year (``2026-W53``).
     """
-    days = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
-    days = days[days.day_of_week < 5]
-    iso = days.isocalendar()
-    week = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
-    table = pd.crosstab(days.month, week.to_numpy())
-    return table.reindex(columns=sorted(table.columns))
+    days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
+    weekday = (days.astype(np.int64) + 3) % 7  # Monday 0: 1 January 1970 was a Thursday
+    days, weekday = days[weekday < 5], weekday[weekday < 5]
+    # The ISO week (and its year) is the one of the week's Thursday.
+    thursday = days - weekday + 3
+    iso_year = thursday.astype("datetime64[Y]")
+    week = (thursday - iso_year.astype("datetime64[D]")).astype(np.int64) // 7 + 1
+    labels, column = np.unique([f"{y}-W{w:02d}" for y, w in
+                                zip(iso_year.astype(np.int64) + 1970, week, strict=True)],
+                               return_inverse=True)
+    month = days.astype("datetime64[M]").astype(np.int64) % 12
+    counts = np.bincount(month * len(labels) + column, minlength=12 * len(labels))
+    return pd.DataFrame(counts.reshape(12, len(labels)),
+                        index=pd.Index(range(1, 13), name="month"),
+                        columns=pd.Index(labels.tolist(), name="week"))
 
 
 def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -194,18 +205,16 @@ def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
         week, week_start (Monday), leads, mql, sql, opp, won, revenue.
     """
     days = working_days(year)
-    weeks = days.columns
+    weeks, per_month = days.columns, days.to_numpy()
     out = pd.DataFrame({"week": weeks})
     out["week_start"] = pd.to_datetime(
         [pd.Timestamp.fromisocalendar(int(w[:4]), int(w[6:]), 1) for w in weeks]
     )
     for column in COUNT_COLUMNS:
-        out[column] = sum(
-            split_whole(int(monthly[column].iat[m]), days.iloc[m].to_numpy())
-            for m in range(12)
-        )
+        targets = monthly[column].to_numpy()
+        out[column] = sum(split_whole(int(targets[m]), per_month[m]) for m in range(12))
+    revenue = monthly["revenue"].to_numpy()
     out["revenue"] = sum(
-        np.round(split_money(float(monthly["revenue"].iat[m]), days.iloc[m].to_numpy()) * 100)
-        for m in range(12)
+        np.round(split_money(float(revenue[m]), per_month[m]) * 100) for m in range(12)
     ) / 100
     return out

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .funnel import ratio, stage_dates
+from .funnel import ratio
+from .stages import Groups, Leads, StageView, day_number, year_days
 
 PIPELINE_COLUMNS: list[str] = [
     "channel", "open_opps", "pipeline_value", "win_rate", "expected_value",
@@ -58,19 +59,21 @@ def pipeline_value(
     })
 
 
-def open_opportunities(leads: pd.DataFrame, year: int) -> pd.DataFrame:
+def is_open(leads: Leads, year: int) -> np.ndarray:
+    """Whether each lead is an open opportunity on 31 December of ``year`` (bool mask)."""
+    view = StageView.of(leads)
+    year_end = day_number(pd.Timestamp(year, 12, 31))
+    return ((view.stage_days("opp") <= year_end) & ~(view.stage_days("won") <= year_end)
+            & ~(view.days("lost_date") <= year_end))
+
+
+def open_opportunities(leads: Leads, year: int) -> pd.DataFrame:
     """Leads that are open opportunities on 31 December of ``year``."""
-    year_end = pd.Timestamp(year, 12, 31)
-    opp = stage_dates(leads, "opp")
-    won = stage_dates(leads, "won")
-    lost = pd.to_datetime(leads["lost_date"], errors="coerce").dt.normalize() \
-        if "lost_date" in leads else pd.Series(pd.NaT, index=leads.index)
-    is_open = (opp <= year_end) & ~(won <= year_end) & ~(lost <= year_end)
-    return leads[is_open.fillna(False).astype(bool)]
+    view = StageView.of(leads)
+    return view.leads[is_open(view, year)]
 
 
-def win_rates(leads: pd.DataFrame, year: int, min_conversions: int = 20) -> tuple[
-        pd.Series, float]:
+def win_rates(leads: Leads, year: int, min_conversions: int = 20) -> tuple[pd.Series, float]:
     """Historical opportunity→won rate per channel and overall.
 
     The cohort is the opportunities created before ``year`` that are closed (won or lost);
@@ -81,43 +84,45 @@ def win_rates(leads: pd.DataFrame, year: int, min_conversions: int = 20) -> tupl
     Returns:
         (rate per channel, overall rate); NaN when no opportunity ever closed.
     """
-    opp = stage_dates(leads, "opp")
-    won = stage_dates(leads, "won").notna()
-    lost = (pd.to_datetime(leads["lost_date"], errors="coerce").notna()
-            if "lost_date" in leads else pd.Series(False, index=leads.index))
-    is_opp = opp.notna() | won
-    old = is_opp & (opp < pd.Timestamp(year, 1, 1))
-    cohort = old & (won | lost) if (old & (won | lost)).any() else is_opp & (won | lost)
+    view = StageView.of(leads)
+    opp = view.stage_days("opp")
+    won = ~np.isnan(view.stage_days("won"))
+    lost = ~np.isnan(view.days("lost_date"))
+    is_opp = ~np.isnan(opp) | won
+    old = is_opp & (opp < year_days(year)[0])
+    closed = won | lost
+    cohort = old & closed if (old & closed).any() else is_opp & closed
     if not (cohort & lost).any():
         cohort = old if old.any() else is_opp
-    channel = leads["channel"].astype(object) if "channel" in leads else pd.Series(
-        "unassigned", index=leads.index)
-    counts = pd.DataFrame({"opps": cohort, "won": cohort & won}).astype("int64")
-    overall = ratio(counts["won"].sum(), counts["opps"].sum())
-    by_channel = counts.groupby(channel).sum()
+    channels = view.groups("channel") if "channel" in view.leads else Groups.of(
+        pd.Series("unassigned", index=view.leads.index), None, len(view))
+    overall = ratio(np.count_nonzero(cohort & won), np.count_nonzero(cohort))
+    by_channel = channels.counts({"opps": cohort, "won": cohort & won})
     rates = ratio(by_channel["won"], by_channel["opps"])
     rates = rates.where(by_channel["opps"] >= max(min_conversions, 1), overall)
     return rates.astype(float), float(overall)
 
 
-def deal_values(leads: pd.DataFrame, opps: pd.DataFrame) -> pd.Series:
+def deal_values(leads: Leads, opps: pd.DataFrame) -> pd.Series:
     """Value of each open opportunity: its amount, else its channel's median won amount,
     else the overall median won amount."""
-    amount = pd.to_numeric(leads.get("amount"), errors="coerce") if "amount" in leads else \
-        pd.Series(np.nan, index=leads.index)
-    won_amount = amount[stage_dates(leads, "won").notna() & amount.notna()]
-    medians = won_amount.groupby(leads.loc[won_amount.index, "channel"].astype(object)).median()
+    view = StageView.of(leads)
+    amount = view.amount()
+    won = ~np.isnan(view.stage_days("won")) & ~np.isnan(amount)
+    channels = view.groups("channel")
+    medians = channels.series(channels.median(amount, won), channels.size(won))
     own = (pd.to_numeric(opps["amount"], errors="coerce") if "amount" in opps
            else pd.Series(np.nan, index=opps.index))
     by_channel = opps["channel"].astype(object).map(medians)
-    overall = won_amount.median() if len(won_amount) else np.nan
+    overall = pd.Series(amount[won]).median() if won.any() else np.nan
     return own.fillna(by_channel).fillna(overall).astype(float)
 
 
-def past_cycles(leads: pd.DataFrame) -> np.ndarray:
+def past_cycles(leads: Leads) -> np.ndarray:
     """Sorted days from opportunity to won of every won deal with both dates."""
-    days = (stage_dates(leads, "won") - stage_dates(leads, "opp")).dt.days
-    return np.sort(days[days >= 0].to_numpy(float))
+    view = StageView.of(leads)
+    days = view.stage_days("won") - view.stage_days("opp")
+    return np.sort(days[days >= 0])
 
 
 def close_month_shares(ages: np.ndarray, cycles: np.ndarray, year: int) -> np.ndarray:
@@ -152,17 +157,19 @@ def close_month_shares(ages: np.ndarray, cycles: np.ndarray, year: int) -> np.nd
 
 
 def pipeline_tables(
-    leads: pd.DataFrame, year: int, min_conversions: int = 20
+    leads: Leads, year: int, min_conversions: int = 20
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``pipeline`` table (per channel + total) and ``pipeline_months`` (next year)."""
-    opps = open_opportunities(leads, year)
-    rates, overall = win_rates(leads, year, min_conversions)
+    view = StageView.of(leads)
+    open_ = is_open(view, year)
+    opps = view.leads.loc[open_, ["channel", "amount"] if "amount" in view.leads else ["channel"]]
+    rates, overall = win_rates(view, year, min_conversions)
     channel = opps["channel"].astype(object)
-    value = deal_values(leads, opps)
+    value = deal_values(view, opps)
     rate = channel.map(rates).astype(float).fillna(overall)
     expected = value * rate
-    ages = (pd.Timestamp(year, 12, 31) - stage_dates(opps, "opp")).dt.days.to_numpy(float)
-    shares = close_month_shares(ages, past_cycles(leads), year)
+    ages = day_number(pd.Timestamp(year, 12, 31)) - view.stage_days("opp")[open_]
+    shares = close_month_shares(ages, past_cycles(view), year)
     by_month = np.nan_to_num(expected.to_numpy(float))[:, None] * shares
     months = pd.DataFrame({
         "month": pd.date_range(f"{year + 1}-01-01", periods=12, freq="MS"),

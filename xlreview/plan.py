@@ -24,6 +24,7 @@ from .phasing import (
     plan_weekly,
     stage_lags,
 )
+from .stages import Leads, StageView
 from .targets import add_note, fiscal_year, targets_table
 
 WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
@@ -47,14 +48,16 @@ def _annual_counts(targets: pd.DataFrame) -> tuple[dict[str, int], float]:
     return counts, revenue
 
 
-def open_at_stage(leads: pd.DataFrame, stage: str, since: pd.Timestamp, until: pd.Timestamp
-                  ) -> int:
+def open_at_stage(leads: Leads, stage: str, since: pd.Timestamp, until: pd.Timestamp) -> int:
     """Leads that reached ``stage`` in [since, until) and are neither won nor lost."""
-    if leads.empty:
+    view = StageView.of(leads)
+    if not len(view):
         return 0
-    date = leads[STAGE_DATE[stage]]
-    open_ = leads["won_date"].isna() & leads["lost_date"].isna()
-    return int((open_ & (date >= since) & (date < until)).sum())
+    frame = view.leads
+    open_ = view.memo("neither_won_nor_lost", lambda: (frame["won_date"].isna()
+                                                       & frame["lost_date"].isna()).to_numpy())
+    date = frame[STAGE_DATE[stage]]
+    return int(np.count_nonzero(open_ & (date >= since).to_numpy() & (date < until).to_numpy()))
 
 
 def _review_open_opps(review: Mapping[str, pd.DataFrame]) -> float | None:
@@ -72,18 +75,22 @@ def lead_time_table(
     needed: Mapping[str, int],
     lags: Mapping[str, int],
     year: int,
-    sheet: str = "plan_lead_time",
+    sheet: str = "plan_monthly",
+    *,
+    view: StageView | None = None,
 ) -> pd.DataFrame:
     """What must happen before the year begins, the open pipeline covering it, and the gap.
 
     The pipeline carried at a stage is the open leads that reached it in the last ``lag``
     months before the year (the review's open opportunities for ``opp`` when given).
+    ``view``: a view of ``inputs.leads`` shared with other tables.
     """
+    view = StageView.of(inputs.leads if view is None else view)
     start = pd.Timestamp(year=year, month=1, day=1)
     rows = []
     for stage in STAGES[:-1]:
         since = start - pd.DateOffset(months=int(lags.get(stage, 0)))
-        carried: float = open_at_stage(inputs.leads, stage, since, start)
+        carried: float = open_at_stage(view, stage, since, start)
         if stage == "opp" and (from_review := _review_open_opps(review)) is not None:
             carried = from_review
         gap = max(needed.get(stage, 0) - carried, 0)
@@ -130,12 +137,18 @@ def _phasing_weights(inputs: Inputs) -> np.ndarray:
     return weights
 
 
-def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
+               view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
-    budget, workplan, actions and team (columns as in docs/DESIGN.md)."""
+    budget, workplan, actions and team (columns as in docs/DESIGN.md).
+
+    ``view``: a :class:`~xlreview.stages.StageView` of ``inputs.leads`` (e.g. the one given
+    to :func:`~xlreview.review.build_review`), so that the lead facts are not computed again.
+    """
     year = plan_year(inputs)
-    targets = targets_table(inputs)
-    budget = budget_table(inputs, targets)
+    view = StageView.of(inputs.leads if view is None else view)  # lead facts, computed once
+    targets = targets_table(inputs, view=view)
+    budget = budget_table(inputs, targets, view=view)
     programme = budget.loc[budget["type"].isin(["proven", "experiment"]), "planned_cost"].sum()
     counts, revenue = _annual_counts(targets)
     lags = stage_lags(inputs.leads)
@@ -146,7 +159,7 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame]) -> dict[str, 
         "plan_monthly": monthly,
         "plan_quarterly": plan_quarterly(monthly),
         "plan_weekly": plan_weekly(monthly, year),
-        "plan_lead_time": lead_time_table(inputs, review, needed, lags, year),
+        "plan_lead_time": lead_time_table(inputs, review, needed, lags, year, view=view),
         "budget": budget,
         "workplan": workplan_table(inputs.initiatives),
         "actions": actions_table(inputs.improvements, year),

@@ -20,6 +20,7 @@ from .inputs import Inputs, read_inputs
 from .perf import gc_paused
 from .plan import build_plan
 from .review import build_review
+from .stages import StageView
 
 if TYPE_CHECKING:
     from .sheetmodel import Sheet
@@ -51,9 +52,10 @@ def compute(grids: Mapping[str, Grid], *, progress: Progress = _noop) -> Result:
     progress("inputs")
     inputs = read_inputs(grids)
     progress("review")
-    tables = dict(build_review(inputs))
+    view = StageView(inputs.leads)  # each lead's stage days and groups, once for all tables
+    tables = dict(build_review(inputs, view=view))
     progress("plan")
-    tables.update(build_plan(inputs, tables))
+    tables.update(build_plan(inputs, tables, view=view))
     # The plan adds findings of its own (edge cases), so the data check comes last.
     tables["data_check"] = data_check(inputs)
     progress("layout")

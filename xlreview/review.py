@@ -4,44 +4,49 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
-from .funnel import funnel_table, monthly_table, sales_cycle_table, stage_dates
+from .funnel import funnel_table, monthly_table, sales_cycle_table
 from .goals import goal_review, review_metrics
 from .inputs import Inputs
 from .pipeline import pipeline_tables
 from .roi import events_table, roi_matrix, roi_summary
 from .share_of_voice import share_of_voice
+from .stages import StageView, year_of
 
 
-def review_year(inputs: Inputs) -> int:
+def review_year(inputs: Inputs, view: StageView | None = None) -> int:
     """The fiscal year: the setting, else the year of the latest lead, else this year."""
     if inputs.settings.fiscal_year is not None:
         return int(inputs.settings.fiscal_year)
-    created = stage_dates(inputs.leads, "lead") if "created" in inputs.leads else None
-    if created is not None and created.notna().any():
-        return int(created.max().year)
+    created = StageView.of(inputs.leads if view is None else view).stage_days("lead")
+    if not np.isnan(created).all():
+        return year_of(np.nanmax(created))
     return dt.date.today().year
 
 
-def build_review(inputs: Inputs) -> dict[str, pd.DataFrame]:
+def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every review table, keyed as in the table contract of docs/DESIGN.md.
 
     Findings of the review itself (goals without a target …) are added to
-    ``inputs.findings``, and ``data_check`` is the resulting list.
+    ``inputs.findings``, and ``data_check`` is the resulting list. ``view``: a
+    :class:`~xlreview.stages.StageView` of ``inputs.leads`` to share with
+    :func:`~xlreview.plan.build_plan` (one is made when not given).
     """
-    year = review_year(inputs)
-    leads, spend = inputs.leads, inputs.spend
+    view = StageView.of(inputs.leads if view is None else view)  # lead facts, computed once
+    year = review_year(inputs, view)
+    spend = inputs.spend
     settings = inputs.settings
     tables: dict[str, pd.DataFrame] = {}
-    tables["roi_matrix"] = roi_matrix(leads, spend, year)
+    tables["roi_matrix"] = roi_matrix(view, spend, year)
     tables["roi_summary"] = roi_summary(tables["roi_matrix"], inputs.headcount)
-    tables["funnel"] = funnel_table(leads, year)
-    tables["events"] = events_table(leads, spend, year)
-    tables["monthly"] = monthly_table(leads, year)
-    tables["sales_cycle"] = sales_cycle_table(leads, year)
+    tables["funnel"] = funnel_table(view, year)
+    tables["events"] = events_table(view, spend, year)
+    tables["monthly"] = monthly_table(view, year)
+    tables["sales_cycle"] = sales_cycle_table(view, year)
     tables["pipeline"], tables["pipeline_months"] = pipeline_tables(
-        leads, year, settings.min_conversions)
+        view, year, settings.min_conversions)
     tables["share_of_voice"] = share_of_voice(inputs.mentions, settings.brand, year)
     tables["goal_review"] = goal_review(
         inputs.goals, review_metrics(tables), inputs.findings,

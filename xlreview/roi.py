@@ -7,6 +7,7 @@ channel. A ratio whose denominator is 0 or blank is NaN (a blank cell, never inf
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .funnel import (
@@ -18,6 +19,7 @@ from .funnel import (
     ratio,
     revenue_in_year,
 )
+from .stages import Groups, Leads, StageView
 
 COUNTS: list[str] = list(STAGE_COLUMNS.values())
 ROI_MATRIX_COLUMNS: list[str] = [
@@ -62,12 +64,13 @@ def spend_in_year(spend: pd.DataFrame, year: int, by: str) -> pd.DataFrame:
     return values.groupby(rows[by].astype(object), sort=True).sum()
 
 
-def _chain(leads: pd.DataFrame, spend: pd.DataFrame, year: int, by: str) -> pd.DataFrame:
+def _chain(leads: Leads, spend: pd.DataFrame, year: int, by: str) -> pd.DataFrame:
     """Cost, visits, stage counts (period view) and revenue per ``by``, for groups active
-    in ``year``."""
-    scoped = leads[leads[by].notna()] if by in leads else leads.iloc[0:0].assign(**{by: ""})
-    counts = period_counts(scoped, year, by)
-    counts["revenue"] = revenue_in_year(scoped, year, by)
+    in ``year`` (leads with a blank ``by`` are left out)."""
+    view = StageView.of(leads)
+    known = view.groups(by).mask()
+    counts = period_counts(view, year, by, rows=known)
+    counts["revenue"] = revenue_in_year(view, year, by, rows=known)
     money = spend_in_year(spend, year, by)
     chain = counts.join(money, how="outer").fillna(0.0)
     for column in COUNTS:
@@ -95,16 +98,14 @@ def quadrant(volume: pd.Series, quality: pd.Series) -> pd.Series:
 
     A NaN quality (no leads) counts as below the median.
     """
-    high_volume = volume >= volume.median()
-    high_quality = (quality >= quality.median()).fillna(False).astype(bool)
-    labels = pd.Series("question", index=volume.index, dtype=object)
-    labels[high_volume & high_quality] = "star"
-    labels[high_volume & ~high_quality] = "volume"
-    labels[~high_volume & high_quality] = "quality"
-    return labels
+    high_volume = (volume >= volume.median()).to_numpy(bool)
+    high_quality = (quality >= quality.median()).fillna(False).astype(bool).to_numpy()
+    labels = np.select([high_volume & high_quality, high_volume, high_quality],
+                       ["star", "volume", "quality"], "question")
+    return pd.Series(labels, index=volume.index, dtype=object)
 
 
-def roi_matrix(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> pd.DataFrame:
+def roi_matrix(leads: Leads, spend: pd.DataFrame, year: int) -> pd.DataFrame:
     """The ``roi_matrix`` table: one row per channel active in ``year``, then ``total``."""
     chain = _chain(leads, spend, year, "channel")
     rows = add_costs(chain)
@@ -118,7 +119,7 @@ def roi_matrix(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> pd.DataFr
     return out[ROI_MATRIX_COLUMNS]
 
 
-def events_table(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> pd.DataFrame:
+def events_table(leads: Leads, spend: pd.DataFrame, year: int) -> pd.DataFrame:
     """The ``events`` table: one row per campaign active in ``year`` along the whole chain.
 
     Cost, counts and revenue are those of the year (as in the ROI matrix). The stage
@@ -127,33 +128,42 @@ def events_table(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> pd.Data
     of last year's event closes this year. A campaign's channel is the channel most of its
     leads came from (else its spend's).
     """
-    chain = _chain(leads, spend, year, "campaign")
+    view = StageView.of(leads)
+    chain = _chain(view, spend, year, "campaign")
     if not len(chain):
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    scoped = leads[leads["campaign"].notna()] if "campaign" in leads else leads.iloc[0:0]
-    cohort = cohort_counts(scoped, year, "campaign").reindex(chain.index, fill_value=0)
+    known = view.groups("campaign").mask()
+    cohort = cohort_counts(view, year, "campaign", rows=known).reindex(chain.index, fill_value=0)
     rates = add_rates(cohort, EVENT_COLUMNS[-4:])[EVENT_COLUMNS[-4:]]
     chain = chain.join(rates)
     chain["roi"] = ratio(chain["revenue"] - chain["cost"], chain["cost"])
-    chain["channel"] = _main_channel(leads, spend, chain.index)
+    chain["channel"] = _main_channel(view, spend, chain.index)
     return chain.reset_index()[EVENT_COLUMNS]
 
 
-def _main_channel(leads: pd.DataFrame, spend: pd.DataFrame, campaigns: pd.Index) -> pd.Series:
+def _main_channel(view: StageView, spend: pd.DataFrame, campaigns: pd.Index) -> pd.Series:
     """The most frequent channel per campaign, from leads first, then from spend rows."""
     found = pd.Series(None, index=campaigns, dtype=object)
-    for frame in (leads, spend):
-        if frame.empty or "campaign" not in frame or "channel" not in frame:
-            continue
-        pairs = frame.loc[frame["campaign"].notna(), ["campaign", "channel"]].astype(object)
-        pairs = pairs[pairs["channel"].notna()]
-        if pairs.empty:
-            continue
-        top = (pairs.groupby(["campaign", "channel"]).size().sort_values(ascending=False,
-                                                                          kind="stable")
-               .reset_index().drop_duplicates("campaign").set_index("campaign")["channel"])
-        found = found.fillna(top.reindex(campaigns))
+    from_spend = [Groups.of(spend.get(column), column, len(spend))
+                  for column in ("campaign", "channel")]
+    for campaign, channel in ((view.groups("campaign"), view.groups("channel")), from_spend):
+        found = found.fillna(_top_channel(campaign, channel).reindex(campaigns))
     return found
+
+
+def _top_channel(campaign: Groups, channel: Groups) -> pd.Series:
+    """The most frequent channel of each campaign (on a tie the first in sort order);
+    campaigns without a channel are left out."""
+    rows = campaign.rows() & channel.rows()
+    width = max(len(channel.labels), 1)
+    pairs, counts = np.unique(campaign.codes[rows] * width + channel.codes[rows],
+                              return_counts=True)
+    campaigns, channels = np.divmod(pairs, width)
+    # By campaign, then count (most first), then channel: the first row of each campaign.
+    order = np.lexsort((channels, -counts, campaigns))
+    first = order[np.flatnonzero(np.diff(campaigns[order], prepend=-1))]
+    return pd.Series(channel.labels.to_numpy(object)[channels[first]],
+                     index=campaign.labels[campaigns[first]], dtype=object)
 
 
 def headcount_cost(headcount: pd.DataFrame) -> float:

@@ -19,14 +19,17 @@ def _brand_key(values: pd.Series) -> pd.Series:
 
 
 def _year_view(mentions: pd.DataFrame, brand: str, year: int) -> pd.DataFrame:
-    """Per platform (plus ``total``): brand mentions, share and rank in ``year``."""
-    rows = mentions[in_year(pd.to_datetime(mentions["month"], errors="coerce"), year)]
-    counts = pd.to_numeric(rows["mentions"], errors="coerce").fillna(0.0)
-    table = counts.groupby([rows["platform"].astype(str).str.strip(),
-                            _brand_key(rows["brand"])]).sum().unstack(fill_value=0.0)
+    """Per platform (plus ``total``): brand mentions, share and rank in ``year``.
+
+    ``mentions``: platform (stripped text), brand (:func:`_brand_key`), mentions (number)
+    and month (datetime).
+    """
+    rows = mentions[in_year(mentions["month"], year)]
+    table = rows["mentions"].groupby([rows["platform"], rows["brand"]]).sum().unstack(
+        fill_value=0.0)
     if table.empty:
         return pd.DataFrame(columns=["mentions", "share", "rank"])
-    table.loc["total"] = table.sum()
+    table = pd.concat([table, table.sum().to_frame("total").T])
     own_key = brand.strip().casefold()
     if own_key not in table:
         table[own_key] = 0.0
@@ -46,6 +49,12 @@ def share_of_voice(mentions: pd.DataFrame, brand: str | None, year: int) -> pd.D
     """
     if mentions.empty or not brand or not str(brand).strip():
         return pd.DataFrame(columns=SOV_COLUMNS)
+    mentions = pd.DataFrame({
+        "platform": mentions["platform"].astype(str).str.strip(),
+        "brand": _brand_key(mentions["brand"]),
+        "mentions": pd.to_numeric(mentions["mentions"], errors="coerce").fillna(0.0),
+        "month": pd.to_datetime(mentions["month"], errors="coerce"),
+    })
     this = _year_view(mentions, brand, year)
     last = _year_view(mentions, brand, year - 1).rename(
         columns={"share": "share_last_year", "rank": "rank_last_year"})

@@ -22,6 +22,7 @@ from .labels import LANGUAGES, label
 from .model import STAGES
 from .numbers import ceil_excel, ceil_excel_array
 from .phasing import split_whole
+from .stages import Leads, Rows, StageView
 
 RATES: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won")
 """Stage conversion rates in funnel order; ``RATES[i]`` leads from ``STAGES[i]`` to the next."""
@@ -32,7 +33,6 @@ TARGET_COLUMNS: tuple[str, ...] = (
 )
 """Columns of the ``targets`` table: DESIGN.md's, then ``pick``, ``plan_leads`` and the
 user's ``share_override`` (kept so that it survives the next rebuild)."""
-_REACHED = ("reached_mql", "reached_sql", "reached_opp", "reached_won")
 
 
 def _check_rates(rates: Sequence[float]) -> list[float]:
@@ -91,37 +91,40 @@ def marketing_target(revenue_target: float | None, new_share: float, marketing_s
     return revenue_target * new_share * marketing_share
 
 
-def median_deal(leads: pd.DataFrame) -> float:
+def median_deal(leads: Leads) -> float:
     """Median won amount of the history (NaN without won amounts)."""
-    if leads.empty:
-        return math.nan
-    amounts = leads.loc[leads["won_date"].notna(), "amount"]
-    amounts = amounts[amounts > 0]
-    return float(amounts.median()) if len(amounts) else math.nan
+    view = StageView.of(leads)
+    amount = view.amount()
+    amounts = amount[~np.isnan(view.stage_days("won")) & (amount > 0)]
+    return float(pd.Series(amounts).median()) if len(amounts) else math.nan
 
 
-def conversion_cohort(leads: pd.DataFrame) -> pd.DataFrame:
-    """Leads old enough to have converted: created at least one median sales cycle
-    (created → won) before the last date in the data; all leads when none are."""
-    if leads.empty:
-        return leads
-    won = leads[leads["won_date"].notna()]
-    cycle = (won["won_date"] - won["created"]).dt.days.median() if len(won) else np.nan
+def conversion_cohort(leads: Leads) -> np.ndarray:
+    """Leads old enough to have converted (bool mask): created at least one median sales
+    cycle (created → won) before the last date in the data; all leads when none are."""
+    view = StageView.of(leads)
+    return view.memo("conversion_cohort", lambda: _conversion_cohort(view.leads))
+
+
+def _conversion_cohort(leads: pd.DataFrame) -> np.ndarray:
+    everyone = np.ones(len(leads), dtype=bool)
+    won = leads["won_date"].notna() if len(leads) else None
+    if won is None or not won.any():
+        return everyone
+    cycle = (leads["won_date"][won] - leads["created"][won]).dt.days.median()
     if pd.isna(cycle):
-        return leads
-    dates = leads[["created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date"]]
-    last = dates.max().max()
-    cohort = leads[leads["created"] <= last - pd.Timedelta(days=float(cycle))]
-    return cohort if len(cohort) else leads
+        return everyone
+    columns = ("created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date")
+    last = pd.Series([leads[c].max() for c in columns]).max()
+    cohort = (leads["created"] <= last - pd.Timedelta(days=float(cycle))).to_numpy()
+    return cohort if cohort.any() else everyone
 
 
-def stage_counts(leads: pd.DataFrame) -> pd.DataFrame:
-    """Leads reaching each stage, by channel: columns lead, mql, sql, opp, won."""
-    reached = leads[["channel", *_REACHED]].astype({c: "int64" for c in _REACHED})
-    counts = reached.groupby("channel", sort=True).agg(
-        lead=("channel", "size"), **{s: (f"reached_{s}", "sum") for s in STAGES[1:]}
-    )
-    return counts
+def stage_counts(leads: Leads, rows: Rows = None) -> pd.DataFrame:
+    """Leads reaching each stage, by channel (among ``rows``): columns lead, mql, sql, opp,
+    won."""
+    view = StageView.of(leads)
+    return view.groups("channel").counts({s: view.reached(s) for s in STAGES}, rows)
 
 
 @dataclass(frozen=True)
@@ -139,13 +142,14 @@ class ChannelRates:
     overall: pd.Series
 
 
-def channel_rates(leads: pd.DataFrame, min_conversions: int) -> ChannelRates:
+def channel_rates(leads: Leads, min_conversions: int) -> ChannelRates:
     """Cohort-based stage rates per channel (:func:`conversion_cohort`).
 
     A channel with fewer than ``min_conversions`` conversions at a stage (or none) takes
     the overall rate of that stage.
     """
-    counts = stage_counts(conversion_cohort(leads))
+    view = StageView.of(leads)
+    counts = stage_counts(view, conversion_cohort(view))
     totals = counts.sum()
     with np.errstate(divide="ignore", invalid="ignore"):
         overall = pd.Series(
@@ -228,24 +232,29 @@ def fiscal_year(inputs: Inputs) -> int | None:
     """The year under review: Settings, else the year of the latest lead."""
     if inputs.settings.fiscal_year is not None:
         return inputs.settings.fiscal_year
-    created = inputs.leads["created"].dropna() if len(inputs.leads) else None
-    return None if created is None or created.empty else int(created.max().year)
+    latest = inputs.leads["created"].max() if len(inputs.leads) else pd.NaT
+    return None if pd.isna(latest) else int(latest.year)
 
 
-def history_cpl(inputs: Inputs) -> tuple[pd.Series, float]:
+def history_cpl(inputs: Inputs, view: StageView | None = None) -> tuple[pd.Series, float]:
     """Cost per lead by channel and overall in the fiscal year (all history without
     spend that year); NaN for a channel without spend."""
-    leads, spend, year = inputs.leads, inputs.spend, fiscal_year(inputs)
-    if spend.empty or leads.empty:
+    spend, year = inputs.spend, fiscal_year(inputs)
+    view = StageView.of(inputs.leads if view is None else view)
+    if spend.empty or not len(view):
         return pd.Series(dtype=float), math.nan
     in_year = spend["month"].dt.year == year
+    rows = None
     if in_year.any():
         spend = spend[in_year]
-        leads = leads[leads["created"].dt.year == year]
+        rows = view.in_year("lead", year)
     cost = spend.groupby("channel")["cost"].sum()
-    count = leads.groupby("channel").size()
+    channels = view.groups("channel")
+    sizes = channels.size(rows)
+    count = channels.series(sizes, sizes)
     cpl = (cost / count.reindex(cost.index)).where(cost > 0)
-    total = cost.sum() / len(leads) if len(leads) and cost.sum() > 0 else math.nan
+    leads = len(view) if rows is None else int(np.count_nonzero(rows))
+    total = cost.sum() / leads if leads and cost.sum() > 0 else math.nan
     return cpl, total
 
 
@@ -255,12 +264,12 @@ def _pick(value: object) -> str:
     return "bottom_up" if text in bottom_up else "top_down"
 
 
-def _customers(inputs: Inputs, sheet: str) -> tuple[float, float]:
+def _customers(inputs: Inputs, view: StageView, sheet: str) -> tuple[float, float]:
     """(customers needed, deal size), NaN with a finding where they cannot be computed."""
     settings = inputs.settings
     target = marketing_target(settings.revenue_target, settings.new_customer_share,
                               settings.marketing_share)
-    deal = settings.avg_deal_size or median_deal(inputs.leads)
+    deal = settings.avg_deal_size or median_deal(view)
     if math.isnan(target):
         add_note(inputs, "warning", sheet, "plan_no_target")
         return math.nan, deal
@@ -272,22 +281,24 @@ def _customers(inputs: Inputs, sheet: str) -> tuple[float, float]:
     return float(ceil_excel(target / deal)), deal
 
 
-def targets_table(inputs: Inputs, sheet: str = "targets") -> pd.DataFrame:
+def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | None = None
+                  ) -> pd.DataFrame:
     """The ``targets`` table: per channel reverse funnel, implied cost, bottom-up and gap.
 
-    Columns :data:`TARGET_COLUMNS`; the last row is channel ``total``.
+    Columns :data:`TARGET_COLUMNS`; the last row is channel ``total``. ``view``: a view of
+    ``inputs.leads`` shared with other tables (one is made when not given).
     """
-    leads, settings = inputs.leads, inputs.settings
-    customers, deal = _customers(inputs, sheet)
-    found = channel_rates(leads, settings.min_conversions) if len(leads) else None
+    settings = inputs.settings
+    view = StageView.of(inputs.leads if view is None else view)
+    customers, deal = _customers(inputs, view, sheet)
+    found = channel_rates(view, settings.min_conversions) if len(view) else None
     overall = found.overall if found else pd.Series(np.nan, index=list(RATES))
     for rate, value in overall.items():
         if not value > 0:
             add_note(inputs, "warning", sheet, "plan_bad_rate", rate=rate)
     previous = previous_by_channel(inputs, "targets",
                                    ["share_override", "bottom_up_leads", "pick"])
-    won = (leads.loc[leads["reached_won"].astype(bool), "channel"].value_counts()
-           if len(leads) else pd.Series(dtype=float))
+    won = _customers_by_channel(view) if len(view) else pd.Series(dtype=float)
     history = won.reindex(found.rates.index if found else won.index, fill_value=0)
     override = pd.to_numeric(previous["share_override"], errors="coerce")
     shares = customer_shares(history, override if override.notna().any() else None)
@@ -305,7 +316,7 @@ def targets_table(inputs: Inputs, sheet: str = "targets") -> pd.DataFrame:
     table[funnel.columns] = funnel
     table["avg_deal"] = deal
     table["revenue"] = table["customers"] * deal
-    cpl, overall_cpl = history_cpl(inputs)
+    cpl, overall_cpl = history_cpl(inputs, view)
     table["cpl"] = cpl.reindex(shares.index)
     for channel in table.index[table["cpl"].isna()]:
         add_note(inputs, "info", sheet, "plan_no_spend", channel=channel)
@@ -320,6 +331,13 @@ def targets_table(inputs: Inputs, sheet: str = "targets") -> pd.DataFrame:
     out = pd.concat([table, total.to_frame().T], ignore_index=True)
     return out.reindex(columns=list(TARGET_COLUMNS)).astype(
         {c: float for c in TARGET_COLUMNS if c not in ("channel", "rate_source", "pick")})
+
+
+def _customers_by_channel(view: StageView) -> pd.Series:
+    """Won customers of the history by channel (channels with any won lead)."""
+    channels = view.groups("channel")
+    sizes = channels.size(view.reached("won"))
+    return channels.series(sizes, sizes)
 
 
 def _total_row(table: pd.DataFrame, overall: pd.Series, deal: float, cpl: float) -> pd.Series:
