@@ -94,3 +94,18 @@ def test_addin_install_is_idempotent_and_uninstall_removes_it(tmp_path, capsys):
     assert main(["addin", "uninstall", "--folder", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-2:] == ["add-in removed", "add-in was not installed"]
+
+
+def test_the_command_exits_with_main_s_code_and_flushed_output(tmp_path):
+    # The installed command (and python -m xlreview) ends with a fast exit: its code and
+    # every line printed must still come through.
+    import subprocess
+    import sys
+
+    path = tmp_path / "empty.xlsx"
+    done = subprocess.run([sys.executable, "-m", "xlreview", "template", str(path)],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, f"template written: {path}\n")
+    done = subprocess.run([sys.executable, "-m", "xlreview", "rebuild", "-q",
+                           str(tmp_path / "nope.xlsx")], capture_output=True, text=True)
+    assert done.returncode == 1 and "nope.xlsx" in done.stderr

@@ -79,6 +79,13 @@ def data_check(inputs: Inputs) -> pd.DataFrame:
     return frame
 
 
+def warm_up() -> None:
+    """Import every module a rebuild may need (the layout, the writer), so that a caller
+    can pay for it while the workbook is still being read."""
+    from . import layout  # noqa: F401
+    from .io import package, writer  # noqa: F401
+
+
 def rebuild(path: str | Path, *, progress: Progress = _noop,
             reading: Future[dict[str, Grid]] | None = None) -> Result:
     """Recompute and rewrite the generated sheets of the workbook at ``path`` in place.

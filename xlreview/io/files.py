@@ -32,6 +32,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 from ..cells import ExcelError, Grid
 from ..errors import PackageError
 from ..model import sheets_to_read
+from ..perf import pause_gc, resume_gc
 from .opc import Package
 from .safety import check_not_open
 
@@ -148,6 +149,7 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None
         present = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     wanted = present if sheets is None else [n for n in dict.fromkeys(sheets) if n in present]
     parts, sizes = _sheet_parts(path)
+    pause_gc()  # while the cells are built: resumed by collect(), below
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(wanted), os.cpu_count() or 1)),
                               thread_name_prefix="xlreview-read")
     biggest_first = sorted(wanted, key=lambda name: -sizes.get(parts.get(name, ""), 0))
@@ -166,6 +168,8 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None
             done.set_exception(exc)
         else:
             done.set_result(grids)
+        finally:
+            resume_gc()
 
     threading.Thread(target=collect, name="xlreview-read", daemon=True).start()
     return done

@@ -15,6 +15,7 @@ second rebuild with the same generated book writes exactly the same parts as the
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import zipfile
@@ -45,6 +46,7 @@ _TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
 _NEW_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that rebuilds give identical zips
 _CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+_SHARED_TYPE = re.compile(r"""\st\s*=\s*["']s["']""")
 _SHARED_STRING = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.DOTALL)
 # workbook.xml elements that come before <definedNames> (and <calcPr>).
 _BEFORE_NAMES = ("</sheets>", "</functionGroups>", "</externalReferences>")
@@ -185,7 +187,7 @@ class _Merge:
             body = match.group(2)
             if body is None:
                 return tag[:-1] + "/>"
-            if attrs(tag).get("t") == "s":
+            if _SHARED_TYPE.search(tag):
                 index = re.search(r"<v>\s*(\d+)\s*</v>", body)
                 if index:
                     tag = set_attr(tag, "t", "inlineStr")
@@ -501,11 +503,18 @@ class _Merge:
             target.writestr(zipfile.ZipInfo(name, _NEW_ENTRY_TIME), data, zipfile.ZIP_DEFLATED)
 
 
+@functools.cache
+def _number_attr(name: str) -> re.Pattern[str]:
+    return re.compile(r'(\s' + re.escape(name) + r'\s*=\s*)(["\'])(\d+)\2')
+
+
 def _map_attr(tag: str, name: str, mapping: dict[int, int]) -> str:
-    value = attrs(tag).get(name)
-    if value is None or not value.isdigit() or int(value) not in mapping:
+    """``tag`` with the number in attribute ``name`` mapped (left as is if not mapped)."""
+    found = _number_attr(name).search(tag)
+    if found is None or int(found.group(3)) not in mapping:
         return tag
-    return set_attr(tag, name, str(mapping[int(value)]))
+    new = f"{found.group(1)}{found.group(2)}{mapping[int(found.group(3))]}{found.group(2)}"
+    return tag[: found.start()] + new + tag[found.end():]
 
 
 def _after_last(xml: str, ends: tuple[str, ...]) -> int:

@@ -30,6 +30,7 @@ _OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_urls": False,
     "nan_inf_to_errors": False,
+    "in_memory": True,  # the generated sheets are small: no temporary file per part
 }
 _TABLE_STYLE = "Table Style Medium 7"
 _HEADER = Style(bold=True, text_wrap=True, valign="top")
