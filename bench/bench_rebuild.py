@@ -14,9 +14,12 @@ For each size (default 200k and 1M leads) this script
    run with the system ``/usr/bin/python3``) and saving it as xlsx, and checks the
    recalculated values against pandas.
 
-Each timing is the median of ``--repeat`` runs (each rebuild on a fresh copy). The ratios
-compare like with like: rebuild / read inside a process, command / command as a user
-waits for them, LibreOffice / the rebuild command.
+Each timing is the median of ``--repeat`` rounds; a round runs the read, the rebuild and
+the command one after the other (each rebuild on a fresh copy), so that drifts in machine
+speed hit them alike. The ratios are medians of the rounds' ratios and compare like with
+like: rebuild / read inside a process (imports done before the clock starts), command /
+command as a user waits for them (interpreter start and imports included), LibreOffice /
+the rebuild command.
 
 Peak memory is the maximum resident set size of the measured process tree (``wait4``).
 
@@ -30,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import shutil
 import statistics
@@ -38,7 +40,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -285,20 +286,6 @@ def libreoffice_recalc(src: Path, workdir: Path) -> tuple[Run, dict[str, float],
     return run, detail, dst
 
 
-def _median_run(cmd: list[str], workdir: Path, repeat: int,
-                before: Callable[[], None] | None = None) -> list[Run]:
-    runs = []
-    for _ in range(repeat):
-        if before:
-            before()
-        runs.append(run_measured(cmd, workdir))
-    return sorted(runs, key=lambda r: r.wall_s)
-
-
-def _median(runs: list[Run], value: Callable[[Run], float]) -> float:
-    return statistics.median(value(r) for r in runs) if all(r.ok for r in runs) else math.nan
-
-
 def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool, repeat: int
                ) -> dict[str, object]:
     result: dict[str, object] = {"leads": n}
@@ -309,32 +296,45 @@ def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool, repea
     result["write_inputs_s"] = time.perf_counter() - start
     result["inputs_mib"] = book.stat().st_size / 2**20
 
-    reads = _median_run([sys.executable, "-c", READ_SCRIPT, str(book)], workdir, repeat)
-    result["read_s"] = _median(reads, lambda r: float(r.stdout.split()[0]))
-    result["read_cmd_s"] = _median(reads, lambda r: r.wall_s)
-    result["read_peak_mib"] = max(r.peak_mib for r in reads)
-
-    if rebuild:
-        copy = workdir / f"rebuild_{n}.xlsx"
-
-        def fresh() -> None:
-            shutil.copy(book, copy)
-
-        calls = _median_run([sys.executable, "-c", REBUILD_SCRIPT, str(copy)], workdir,
-                            repeat, fresh)
-        commands = _median_run([sys.executable, "-m", "xlreview", "rebuild", "-q", str(copy)],
-                               workdir, repeat, fresh)
-        for name, runs in (("rebuild", calls), ("rebuild_cmd", commands)):
-            if not all(r.ok for r in runs):
-                result[f"{name}_s"] = f"failed: {next(r for r in runs if not r.ok).failure()}"
-                continue
-            result[f"{name}_s"] = _median(runs, lambda r: float(r.stdout.split()[0])) \
-                if name == "rebuild" else _median(runs, lambda r: r.wall_s)
-            result[f"{name}_peak_mib"] = max(r.peak_mib for r in runs)
-        if isinstance(result.get("rebuild_s"), float):
-            result["rebuild / read"] = result["rebuild_s"] / result["read_s"]
-        if isinstance(result.get("rebuild_cmd_s"), float):
-            result["rebuild_cmd / read_cmd"] = result["rebuild_cmd_s"] / result["read_cmd_s"]
+    copy = workdir / f"rebuild_{n}.xlsx"
+    commands = {
+        "read": [sys.executable, "-c", READ_SCRIPT, str(book)],
+        "rebuild": [sys.executable, "-c", REBUILD_SCRIPT, str(copy)],
+        "rebuild_cmd": [sys.executable, "-m", "xlreview", "rebuild", "-q", str(copy)],
+    }
+    if not rebuild:
+        del commands["rebuild"], commands["rebuild_cmd"]
+    # Interleaved rounds: on a shared machine speed drifts, and each ratio should compare
+    # runs made under the same conditions.
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            if name != "read":
+                shutil.copy(book, copy)
+            runs[name].append(run_measured(cmd, workdir))
+    failed = {name: next(r for r in rs if not r.ok) for name, rs in runs.items()
+              if not all(r.ok for r in rs)}
+    for name, run in failed.items():
+        result[f"{name}_s"] = f"failed: {run.failure()}"
+    inside = {name: [float(r.stdout.split()[0]) for r in rs] for name, rs in runs.items()
+              if name in ("read", "rebuild") and name not in failed}  # timed in the process
+    walls = {name: [r.wall_s for r in rs] for name, rs in runs.items() if name not in failed}
+    if "read" in inside:
+        result["read_s"] = statistics.median(inside["read"])
+        result["read_cmd_s"] = statistics.median(walls["read"])
+        result["read_peak_mib"] = max(r.peak_mib for r in runs["read"])
+    if "rebuild" in inside:
+        result["rebuild_s"] = statistics.median(inside["rebuild"])
+        result["rebuild_peak_mib"] = max(r.peak_mib for r in runs["rebuild"])
+    if "rebuild_cmd" in walls:
+        result["rebuild_cmd_s"] = statistics.median(walls["rebuild_cmd"])
+        result["rebuild_cmd_peak_mib"] = max(r.peak_mib for r in runs["rebuild_cmd"])
+    if "read" in inside and "rebuild" in inside:
+        result["rebuild / read"] = statistics.median(
+            b / a for a, b in zip(inside["read"], inside["rebuild"], strict=True))
+    if "read" in walls and "rebuild_cmd" in walls:
+        result["rebuild_cmd / read_cmd"] = statistics.median(
+            b / a for a, b in zip(walls["read"], walls["rebuild_cmd"], strict=True))
 
     formulas = workdir / f"formulas_{n}.xlsx"
     start = time.perf_counter()

@@ -167,8 +167,9 @@ def _column_cells(grid: Grid, header: HeaderMatch) -> tuple[dict[str, Cells], np
     width = max(header.columns.values(), default=-1) + 1
     if rows and min(map(len, rows)) < width:  # ragged rows: pad, as a paste may leave them
         rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
-    cells = {key: Cells.of(list(map(itemgetter(j), rows))) for key, j in
-             header.columns.items()}
+    cells = {key: Cells.of(np.fromiter(map(itemgetter(j), rows), dtype=object,
+                                       count=len(rows)))
+             for key, j in header.columns.items()}
     return cells, excel_rows
 
 

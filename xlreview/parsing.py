@@ -371,11 +371,11 @@ class Cells:
             column if isinstance(column, np.ndarray) and column.dtype == object
             else np.fromiter(column, dtype=object, count=len(column)))
         codes, uniques = pd.factorize(array, use_na_sentinel=True)
-        if _may_merge_bools(uniques) and any(type(v) is bool for v in array):
+        text = infer_kind(pd.Series(uniques, dtype=object)) == "string"  # all text, no bools
+        if not text and _may_merge_bools(uniques) and any(type(v) is bool for v in array):
             codes, uniques = _factorize_keeping_bools(array)
         cells = cls(codes, pd.Series(uniques, dtype=object))
-        blank = np.fromiter((type(v) is str and not v.strip() for v in uniques), dtype=bool,
-                            count=len(uniques))
+        blank = _blank_text(uniques, all_text=text)
         return cells.without(blank) if blank.any() else cells
 
     def __len__(self) -> int:
@@ -384,9 +384,9 @@ class Cells:
     def without(self, flagged: np.ndarray | pd.Series) -> Cells:
         """These cells with the flagged distinct values turned blank."""
         keep = ~np.asarray(flagged, dtype=bool)
-        renumber = np.where(keep, np.cumsum(keep) - 1, -1)
-        codes = np.where(self.codes >= 0, renumber[self.codes], -1)
-        return Cells(codes, self.values[keep].reset_index(drop=True))
+        # New code of each old one; the extra last entry keeps code -1 at -1.
+        renumber = np.concatenate([np.where(keep, np.cumsum(keep) - 1, -1), [-1]])
+        return Cells(renumber[self.codes], self.values[keep].reset_index(drop=True))
 
     def take(self, rows: np.ndarray) -> Cells:
         """The cells of the given rows (positions or a boolean mask), same distinct values."""
@@ -416,6 +416,15 @@ class Cells:
         return pd.Series(self.spread(self.values.to_numpy(dtype=object), None), dtype=object)
 
 
+def _blank_text(values: np.ndarray, *, all_text: bool) -> np.ndarray:
+    """Which distinct values are text of only white space (or empty): blank cells."""
+    if all_text:  # str methods called from C: half the time of a generator
+        return (values == "") | np.fromiter(map(str.isspace, values), dtype=bool,
+                                             count=len(values))
+    return np.fromiter((type(v) is str and not v.strip() for v in values), dtype=bool,
+                       count=len(values))
+
+
 class _Flag:
     """A bool cell while a column is factorized: ``True == 1`` in Python, so a column
     holding both TRUE and 1 would otherwise get one distinct value for the two."""
@@ -432,9 +441,6 @@ _FLAGS = {True: _Flag(True), False: _Flag(False)}
 def _may_merge_bools(uniques: np.ndarray) -> bool:
     """Whether factorizing may have taken a bool and a 0/1 number for one value (which
     one was kept depends on which came first)."""
-    if infer_kind(pd.Series(uniques, dtype=object)) in ("string", "date", "datetime",
-                                                         "empty"):
-        return False
     return any(isinstance(v, int | float | np.number) and v in (0, 1) for v in uniques)
 
 
