@@ -242,8 +242,10 @@ def conversion_rates(leads_range: object, channel: object = None) -> Result:
     if not is_blank(channel):
         if "channel" not in leads:
             raise CellInputError("channel", "no_channel_column")
-        names = leads["channel"].astype(str).str.strip().str.lower()
-        leads = leads[names == str(channel).strip().lower()]
+        codes, names = pd.factorize(leads["channel"])  # compare each distinct name once
+        wanted = [i for i, name in enumerate(names)
+                  if str(name).strip().lower() == str(channel).strip().lower()]
+        leads = leads[np.isin(codes, wanted)]
         if leads.empty:
             raise CellInputError("channel", "unknown_channel", value=channel)
     if leads.empty:
