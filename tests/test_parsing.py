@@ -255,3 +255,16 @@ def test_text_column_equals_cell_text_and_cells_round_trip(cells: list[object]) 
     assert column.raw().tolist() == raw
     # One distinct value per distinct cell; TRUE is not 1 (though True == 1 in Python).
     assert len(column.values) == len({(type(v) is bool, v) for v in raw if v is not None})
+
+
+@pytest.mark.parametrize("blanks", [0, 3, 9, 10])  # of 10 cells: dense and sparse columns
+def test_cells_of_a_mostly_blank_column_keep_every_value_in_its_row(blanks: int) -> None:
+    # A mostly blank column (stage dates, amounts) is factorized without its "" cells;
+    # the result must be the same as for a dense one: codes per row, -1 for blank.
+    values = [date(2024, 1, 1 + i % 3) for i in range(10 - blanks)] + [""] * blanks
+    order = [7, 2, 9, 0, 5, 1, 8, 3, 6, 4]
+    column = [values[i] for i in order]
+    cells = Cells.of(column)
+    assert cells.raw().tolist() == [None if v == "" else v for v in column]
+    assert (cells.codes == -1).sum() == blanks
+    assert len(cells.values) == len({v for v in column if v != ""})
