@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from .review import build_review
 from .stages import StageView
 
 if TYPE_CHECKING:
+    from .io.files import Reading
     from .sheetmodel import Sheet
 
 Progress = Callable[[str], None]
@@ -87,7 +87,7 @@ def warm_up() -> None:
 
 
 def rebuild(path: str | Path, *, progress: Progress = _noop,
-            reading: Future[dict[str, Grid]] | None = None) -> Result:
+            reading: Reading | None = None) -> Result:
     """Recompute and rewrite the generated sheets of the workbook at ``path`` in place.
 
     Only generated sheets (and the workbook parts that list sheets) are rewritten; the file
@@ -113,7 +113,7 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
     path = Path(path)
     progress("read")
     with gc_paused():
-        grids = (reading or start_reading(path)).result()
+        grids = (reading or start_reading(path)).take()
         result = compute(grids, progress=progress)
         del grids
     check_not_open(path)  # opened in Excel while we computed: do not replace it

@@ -145,7 +145,7 @@ def test_parallel_read_gives_every_sheet_in_the_order_asked(tmp_path):
     # the names asked for, and each sheet gets its own cells and its own error cells.
     sizes = {"Small": 3, "Big": 3000, "Tiny": 1, "Middle": 300}
     path = _book_with_sheets(tmp_path / "many.xlsx", sizes)
-    grids = read_in_background(path, ["Tiny", "Big", "Middle", "Small", "Nope"]).result()
+    grids = read_in_background(path, ["Tiny", "Big", "Middle", "Small", "Nope"]).take()
     assert list(grids) == ["Tiny", "Big", "Middle", "Small"]
     for name, rows in sizes.items():
         grid = grids[name]
@@ -175,4 +175,14 @@ def test_a_read_error_reaches_whoever_waits(tmp_path):
                 data = data[: len(data) // 2]
             dst.writestr(item, data)
     with pytest.raises(PackageError):
-        read_in_background(broken, ["Leads"]).result()
+        read_in_background(broken, ["Leads"]).take()
+
+
+def test_a_reading_hands_its_cells_over_once(tmp_path):
+    # The reading keeps no reference to the cells it handed over (so that a million of them
+    # are freed as soon as the rebuild is done with them): a second take is a mistake.
+    path = _book_with_sheets(tmp_path / "once.xlsx", {"Leads": 3})
+    reading = read_in_background(path, ["Leads"])
+    assert reading.take()["Leads"][0][0] == "Leads-0"
+    with pytest.raises(RuntimeError, match="taken already"):
+        reading.take()

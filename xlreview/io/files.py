@@ -123,10 +123,30 @@ def read_grids(path: str | Path, sheets: Iterable[str] | None = None) -> dict[st
     Raises:
         PackageError: the file cannot be read as a workbook.
     """
-    return read_in_background(path, sheets).result()
+    return read_in_background(path, sheets).take()
 
 
-def start_reading(path: str | Path) -> Future[dict[str, Grid]]:
+class Reading:
+    """A read of a workbook's sheets going on in background threads."""
+
+    def __init__(self, future: Future[dict[str, Grid]]) -> None:
+        self._future: Future[dict[str, Grid]] | None = future
+
+    def take(self) -> dict[str, Grid]:
+        """Wait for the cells and hand them over: the reading keeps no reference to them,
+        so that they are freed as soon as the caller is done with them.
+
+        Raises:
+            PackageError: a sheet could not be read.
+            RuntimeError: the cells were taken already.
+        """
+        future, self._future = self._future, None
+        if future is None:
+            raise RuntimeError("the cells of this reading were taken already")
+        return future.result()
+
+
+def start_reading(path: str | Path) -> Reading:
     """Start reading the sheets a rebuild of ``path`` needs, in background threads.
 
     Raises:
@@ -137,8 +157,7 @@ def start_reading(path: str | Path) -> Future[dict[str, Grid]]:
     return read_in_background(path, sheets_to_read(sheet_names(path)))
 
 
-def read_in_background(path: str | Path, sheets: Iterable[str] | None = None
-                       ) -> Future[dict[str, Grid]]:
+def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) -> Reading:
     """Start :func:`read_grids` in background threads; its result (or error) comes later.
 
     Each sheet is parsed by its own calamine reader; the biggest sheets start first, and
@@ -172,7 +191,7 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None
             resume_gc()
 
     threading.Thread(target=collect, name="xlreview-read", daemon=True).start()
-    return done
+    return Reading(done)
 
 
 def _read_sheet(path: Path, name: str) -> Grid:
