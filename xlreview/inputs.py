@@ -323,7 +323,8 @@ def _drop_required_blanks(sheet: _Sheet, ctx: _Context, keys: list[str]) -> None
         known = sheet.bad.get(key, pd.Series(False, index=blank.index)).reindex(blank.index)
         ctx.report("error", sheet, "required_blank", key, blank & ~known.fillna(False),
                    values=sheet.frame["_row"])
-        sheet.frame = sheet.frame[~blank]
+        if blank.any():  # filtering copies every column: only when a row goes
+            sheet.frame = sheet.frame[~blank]
 
 
 def _drop_duplicates(sheet: _Sheet, ctx: _Context, key: str) -> None:
@@ -343,7 +344,7 @@ def _drop_duplicates(sheet: _Sheet, ctx: _Context, key: str) -> None:
                         value=ids[idx], first=int(firsts[idx]))
         else:
             ctx.report("error", sheet, "duplicate_id", key, dup)
-    sheet.frame = frame[~dup]
+        sheet.frame = frame[~dup]
 
 
 def _read_sheet(grids: Mapping[str, Grid], names: dict[str, str], spec: SheetSpec,
