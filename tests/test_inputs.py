@@ -481,3 +481,27 @@ def test_chinese_deals_sheet_joins_without_mapping() -> None:
 def test_no_generated_sheets_means_no_previous_input() -> None:
     grid = leads_grid(["L1", "2024-01-05", "seo", None, None, None, None])
     assert read_inputs({"Leads": grid}).previous == {}
+
+
+def test_reading_in_two_steps_equals_reading_at_once() -> None:
+    # A file rebuild parses the small sheets while the Leads are still being read: the
+    # other sheets must not need the Leads, and the result must be the same.
+    from xlreview.inputs import InputReader
+
+    grid = leads_grid(
+        ["L1", "2024-01-05", "seo", None, None, "2024-02-01", "1,200"],
+        ["L1", "2024-01-06", "seo", None, None, None, None],  # duplicate: a finding
+        ["L2", "2024-13-45", "sem", None, None, None, None],  # bad date: a finding
+    )
+    grids = {"Settings": [["fiscal_year", 2024], ["language", "zh-CN"]], "Leads": grid,
+             "Deals": [["lead_id", "amount"], ["L2", "¥5,000"]],
+             "Spend": [["month", "channel", "cost"], ["2024-01", "seo", "-5"]]}
+    at_once = read_inputs(grids)
+    reader = InputReader(grids)
+    assert reader.lead_sheets == ["Leads", "Deals"]
+    reader.read_sheets({k: v for k, v in grids.items() if k not in reader.lead_sheets})
+    stepwise = reader.read_leads({k: grids[k] for k in reader.lead_sheets})
+    assert list(stepwise.findings) == list(at_once.findings) and len(at_once.findings) >= 3
+    for table in ("leads", "spend", "headcount", "goals"):
+        pd.testing.assert_frame_equal(getattr(stepwise, table), getattr(at_once, table))
+    assert stepwise.settings == at_once.settings and stepwise.names == at_once.names

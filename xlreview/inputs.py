@@ -7,7 +7,7 @@ problem is a finding naming the sheet, Excel row and column as they appear in th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from operator import itemgetter
@@ -549,11 +549,11 @@ def _read_settings(grid: Grid | None, name: str, findings: Findings) -> Settings
     return parse_settings(rows, sheet=name, findings=findings)
 
 
-def _sheet_names(grids: Mapping[str, Grid]) -> dict[str, str]:
+def _sheet_names(sheet_names: Iterable[str]) -> dict[str, str]:
     """Sheet key → the workbook's name for it (the first sheet whose name matches)."""
     lookup = sheet_lookup()
     names: dict[str, str] = {}
-    for name in grids:
+    for name in sheet_names:
         key = lookup.get(normalise_header(name))
         if key is not None:
             names.setdefault(key, name)
@@ -630,39 +630,75 @@ def read_inputs(grids: Mapping[str, Grid]) -> Inputs:
     Never raises on bad data: every problem is a finding in ``Inputs.findings`` and the
     value or row concerned is left out, so that the rebuild always runs.
     """
-    findings = Findings()
-    names = _sheet_names(grids)
-    settings_name = names.get("settings", SETTINGS.en)
-    settings = _read_settings(grids.get(settings_name), settings_name, findings)
-    ctx = _Context(findings, settings.language)
-    if "settings" not in names:
-        ctx.say("info", SETTINGS.zh if ctx.lang == "zh-CN" else SETTINGS.en, None, None,
-                "settings_missing", sheet=SETTINGS.zh if ctx.lang == "zh-CN" else SETTINGS.en)
-    ctx.mapping = read_mapping(
-        grids.get(names["mapping"]) if "mapping" in names else None,
-        sheet_name=names.get("mapping", MAPPING.en),
-        workbook_sheets={normalise_header(n): k for k, n in names.items()},
-        findings=findings, lang=ctx.lang,
-    )
-    frames: dict[str, pd.DataFrame] = {}
-    for spec in INPUT_SHEETS:
-        if spec.key in ("settings", "mapping", "leads", "deals"):
-            continue
-        sheet = _read_sheet(grids, names, spec, ctx)
-        if sheet is not None:
-            _drop_required_blanks(sheet, ctx, [c.key for c in spec.columns if c.required])
-        frames[spec.key] = _finish(sheet, spec)
-    if len(frames["headcount"]):
-        frames["headcount"]["marketing_share"] = frames["headcount"]["marketing_share"].fillna(1.0)
-    leads_sheet = _read_sheet(grids, names, LEADS, ctx)
-    deals_sheet = _read_sheet(grids, names, DEALS, ctx) if "deals" in names else None
-    leads = _clean_leads(leads_sheet, deals_sheet, ctx) if leads_sheet else _empty_leads()
-    if settings.fiscal_year is None and leads["created"].notna().any():
-        settings = replace(settings, fiscal_year=int(leads["created"].max().year))
-    return Inputs(
-        leads=leads, spend=frames["spend"], headcount=frames["headcount"],
-        goals=frames["goals"], settings=settings, findings=findings,
-        mentions=frames["mentions"], initiatives=frames["initiatives"],
-        message_house=frames["message_house"], improvements=frames["improvements"],
-        team=frames["team"], names=names, previous=read_previous(grids),
-    )
+    reader = InputReader(grids)
+    reader.read_sheets(grids)
+    return reader.read_leads(grids)
+
+
+class InputReader:
+    """:func:`read_inputs` in two steps: every sheet but Leads and Deals, then those two.
+
+    A file rebuild parses the small sheets (settings, mapping, spend, goals …) while a big
+    Leads sheet is still being read in the background.
+    """
+
+    def __init__(self, sheet_names: Iterable[str]) -> None:
+        self.names = _sheet_names(sheet_names)
+        """Sheet key → the workbook's name of it."""
+        self._ctx: _Context | None = None
+        self._settings = Settings()
+        self._frames: dict[str, pd.DataFrame] = {}
+        self._previous: dict[str, pd.DataFrame] = {}
+
+    @property
+    def lead_sheets(self) -> list[str]:
+        """The workbook's names of its Leads and Deals sheets (for :meth:`read_leads`)."""
+        return [self.names[key] for key in ("leads", "deals") if key in self.names]
+
+    def read_sheets(self, grids: Mapping[str, Grid]) -> None:
+        """Settings, Mapping, the other input sheets and the user input of generated sheets
+        (``grids`` may leave out Leads and Deals)."""
+        findings, names = Findings(), self.names
+        settings_name = names.get("settings", SETTINGS.en)
+        settings = _read_settings(grids.get(settings_name), settings_name, findings)
+        ctx = _Context(findings, settings.language)
+        if "settings" not in names:
+            shown = SETTINGS.zh if ctx.lang == "zh-CN" else SETTINGS.en
+            ctx.say("info", shown, None, None, "settings_missing", sheet=shown)
+        ctx.mapping = read_mapping(
+            grids.get(names["mapping"]) if "mapping" in names else None,
+            sheet_name=names.get("mapping", MAPPING.en),
+            workbook_sheets={normalise_header(n): k for k, n in names.items()},
+            findings=findings, lang=ctx.lang,
+        )
+        frames: dict[str, pd.DataFrame] = {}
+        for spec in INPUT_SHEETS:
+            if spec.key in ("settings", "mapping", "leads", "deals"):
+                continue
+            sheet = _read_sheet(grids, names, spec, ctx)
+            if sheet is not None:
+                _drop_required_blanks(sheet, ctx, [c.key for c in spec.columns if c.required])
+            frames[spec.key] = _finish(sheet, spec)
+        if len(frames["headcount"]):
+            share = frames["headcount"]["marketing_share"]
+            frames["headcount"]["marketing_share"] = share.fillna(1.0)
+        self._ctx, self._settings, self._frames = ctx, settings, frames
+        self._previous = read_previous(grids)
+
+    def read_leads(self, grids: Mapping[str, Grid]) -> Inputs:
+        """The Leads (with Deals joined) and everything :meth:`read_sheets` read."""
+        if self._ctx is None:
+            raise RuntimeError("read_sheets must come before read_leads")
+        ctx, settings, frames, names = self._ctx, self._settings, self._frames, self.names
+        leads_sheet = _read_sheet(grids, names, LEADS, ctx)
+        deals_sheet = _read_sheet(grids, names, DEALS, ctx) if "deals" in names else None
+        leads = _clean_leads(leads_sheet, deals_sheet, ctx) if leads_sheet else _empty_leads()
+        if settings.fiscal_year is None and leads["created"].notna().any():
+            settings = replace(settings, fiscal_year=int(leads["created"].max().year))
+        return Inputs(
+            leads=leads, spend=frames["spend"], headcount=frames["headcount"],
+            goals=frames["goals"], settings=settings, findings=ctx.findings,
+            mentions=frames["mentions"], initiatives=frames["initiatives"],
+            message_house=frames["message_house"], improvements=frames["improvements"],
+            team=frames["team"], names=names, previous=self._previous,
+        )

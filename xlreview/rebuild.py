@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .cells import Grid
-from .inputs import Inputs, read_inputs
+from .inputs import InputReader, Inputs, read_inputs
 from .perf import gc_paused
 from .plan import build_plan
 from .review import build_review
@@ -47,10 +47,14 @@ def _noop(_: str) -> None:
 
 def compute(grids: Mapping[str, Grid], *, progress: Progress = _noop) -> Result:
     """Every table and generated sheet from the input sheets' cells (no I/O)."""
+    progress("inputs")
+    return compute_inputs(read_inputs(grids), progress=progress)
+
+
+def compute_inputs(inputs: Inputs, *, progress: Progress = _noop) -> Result:
+    """Every table and generated sheet from parsed inputs (no I/O)."""
     from .layout import build_sheets
 
-    progress("inputs")
-    inputs = read_inputs(grids)
     progress("review")
     view = StageView(inputs.leads)  # each lead's stage days and groups, once for all tables
     tables = dict(build_review(inputs, view=view))
@@ -113,9 +117,14 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
     path = Path(path)
     progress("read")
     with gc_paused():
-        grids = (reading or start_reading(path)).take()
-        result = compute(grids, progress=progress)
-        del grids
+        reading = reading or start_reading(path)
+        # The small sheets are ready first: parse them while the Leads are still read.
+        reader = InputReader(reading.names)
+        reader.read_sheets(reading.take([n for n in reading.names
+                                         if n not in reader.lead_sheets]))
+        progress("inputs")
+        inputs = reader.read_leads(reading.take())
+        result = compute_inputs(inputs, progress=progress)
     check_not_open(path)  # opened in Excel while we computed: do not replace it
     progress("write")
     with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:

@@ -180,9 +180,14 @@ def test_a_read_error_reaches_whoever_waits(tmp_path):
 
 def test_a_reading_hands_its_cells_over_once(tmp_path):
     # The reading keeps no reference to the cells it handed over (so that a million of them
-    # are freed as soon as the rebuild is done with them): a second take is a mistake.
-    path = _book_with_sheets(tmp_path / "once.xlsx", {"Leads": 3})
-    reading = read_in_background(path, ["Leads"])
-    assert reading.take()["Leads"][0][0] == "Leads-0"
+    # are freed as soon as the rebuild is done with them): small sheets can be taken first,
+    # the rest later, and asking for a sheet twice is a mistake.
+    path = _book_with_sheets(tmp_path / "once.xlsx", {"Leads": 300, "Small": 3, "Tiny": 1})
+    reading = read_in_background(path, ["Leads", "Small", "Tiny"])
+    first = reading.take(["Tiny", "Small", "Nope"])
+    assert list(first) == ["Tiny", "Small"] and first["Small"][3][1] == "#N/A"
+    rest = reading.take()
+    assert list(rest) == ["Leads"] and rest["Leads"][300][1] == "#N/A"
+    assert reading.take() == {}
     with pytest.raises(RuntimeError, match="taken already"):
-        reading.take()
+        reading.take(["Small"])

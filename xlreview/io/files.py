@@ -23,7 +23,7 @@ import re
 import threading
 import zipfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import IO
 
@@ -127,23 +127,42 @@ def read_grids(path: str | Path, sheets: Iterable[str] | None = None) -> dict[st
 
 
 class Reading:
-    """A read of a workbook's sheets going on in background threads."""
+    """A read of a workbook's sheets going on in background threads.
 
-    def __init__(self, future: Future[dict[str, Grid]]) -> None:
-        self._future: Future[dict[str, Grid]] | None = future
+    Each sheet comes with its error cells already put back; small sheets are ready long
+    before a big Leads sheet, so that a caller can work on them meanwhile (:meth:`take`).
 
-    def take(self) -> dict[str, Grid]:
-        """Wait for the cells and hand them over: the reading keeps no reference to them,
-        so that they are freed as soon as the caller is done with them.
+    Attributes:
+        names: the sheets being read, in the order asked for.
+    """
+
+    def __init__(self, names: list[str], reads: dict[str, Future[Grid]],
+                 scans: dict[str, Future[list[tuple[int, int, ExcelError]]]]) -> None:
+        self.names = names
+        self._reads = reads
+        self._scans = scans
+
+    def take(self, names: Iterable[str] | None = None) -> dict[str, Grid]:
+        """Wait for the cells of these sheets (default: all not taken yet) and hand them
+        over: the reading keeps no reference to them, so that they are freed as soon as the
+        caller is done with them. Names not being read are left out.
 
         Raises:
             PackageError: a sheet could not be read.
-            RuntimeError: the cells were taken already.
+            RuntimeError: a sheet's cells were taken already.
         """
-        future, self._future = self._future, None
-        if future is None:
-            raise RuntimeError("the cells of this reading were taken already")
-        return future.result()
+        wanted = [n for n in self.names if n in self._reads] if names is None else [
+            n for n in names if n in self.names]
+        grids: dict[str, Grid] = {}
+        for name in wanted:
+            if name not in self._reads:
+                raise RuntimeError(f"the cells of sheet {name!r} were taken already")
+            grid = self._reads.pop(name).result()
+            scan = self._scans.pop(name, None)
+            if scan is not None:
+                _patch_errors(grid, scan.result())
+            grids[name] = grid
+        return grids
 
 
 def start_reading(path: str | Path) -> Reading:
@@ -168,30 +187,25 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) ->
         present = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     wanted = present if sheets is None else [n for n in dict.fromkeys(sheets) if n in present]
     parts, sizes = _sheet_parts(path)
-    pause_gc()  # while the cells are built: resumed by collect(), below
+    pause_gc()  # while the cells are built: resumed once every task is done, below
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(wanted), os.cpu_count() or 1)),
                               thread_name_prefix="xlreview-read")
     biggest_first = sorted(wanted, key=lambda name: -sizes.get(parts.get(name, ""), 0))
-    reads = {name: pool.submit(_read_sheet, path, name) for name in biggest_first[:1]}
-    scan = pool.submit(_scan_errors, path, {n: parts[n] for n in wanted if n in parts})
-    reads |= {name: pool.submit(_read_sheet, path, name) for name in biggest_first[1:]}
+    reads: dict[str, Future[Grid]] = {}
+    scans: dict[str, Future[list[tuple[int, int, ExcelError]]]] = {}
+    # The biggest parses in one thread while the others are read and scanned in the other,
+    # the biggest's scan last: the small sheets are ready at once, the scan before the parse.
+    for name in biggest_first:
+        reads[name] = pool.submit(_read_sheet, path, name)
+        if name in parts and name != biggest_first[0]:
+            scans[name] = pool.submit(_scan_sheet, path, parts[name])
+    if biggest_first and biggest_first[0] in parts:
+        scans[biggest_first[0]] = pool.submit(_scan_sheet, path, parts[biggest_first[0]])
     pool.shutdown(wait=False)  # the threads end when their work is done
-    done: Future[dict[str, Grid]] = Future()
-
-    def collect() -> None:
-        try:
-            grids = {name: reads[name].result() for name in wanted}
-            for name, errors in scan.result().items():
-                _patch_errors(grids[name], errors)
-        except BaseException as exc:  # handed to whoever waits for the result
-            done.set_exception(exc)
-        else:
-            done.set_result(grids)
-        finally:
-            resume_gc()
-
-    threading.Thread(target=collect, name="xlreview-read", daemon=True).start()
-    return Reading(done)
+    tasks = [*reads.values(), *scans.values()]
+    threading.Thread(target=lambda: (wait(tasks), resume_gc()), name="xlreview-read",
+                     daemon=True).start()
+    return Reading(wanted, reads, scans)
 
 
 def _read_sheet(path: Path, name: str) -> Grid:
@@ -217,15 +231,9 @@ def _sheet_parts(path: Path) -> tuple[dict[str, str], dict[str, int]]:
         return parts, {i.filename: i.file_size for i in zf.infolist()}
 
 
-def _scan_errors(path: Path, parts: dict[str, str]) -> dict[str, list[tuple[int, int,
-                                                                              ExcelError]]]:
-    """The error cells of each sheet (``{sheet: [(row, column, error)]}``)."""
-    if not parts:
-        return {}
-    with zipfile.ZipFile(path) as zf:
-        package = Package(zf)
-        found = {}
-        for name, part in parts.items():
-            with package.open(part) as stream:
-                found[name] = list(error_cells(stream))
-        return found
+def _scan_sheet(path: Path, part: str) -> list[tuple[int, int, ExcelError]]:
+    """The error cells of one sheet's XML part (``[(row, column, error)]``)."""
+    with zipfile.ZipFile(path) as zf, Package(zf).open(part) as stream:
+        return list(error_cells(stream))
+
+
