@@ -175,6 +175,20 @@ def test_stage_before_earlier_stage_is_a_warning() -> None:
     assert "2024-02-20" in l1.message and "mql_date" in l1.message
 
 
+def test_many_stage_order_warnings_name_the_nearest_earlier_stage() -> None:
+    # Won dates before the nearest dated earlier stage, which is SQL for six leads and the
+    # created date for one (no MQL or SQL dated): one summary row for the won column, the
+    # usual earlier stage named, seven rows counted.
+    rows = [[f"L{n}", "2024-03-01", "seo", "2024-03-02", "2024-03-10", "2024-03-05", None]
+            for n in range(6)]
+    rows.append(["L9", "2024-03-01", "seo", None, None, "2024-02-01", None])  # won < created
+    inputs = read_inputs({"Leads": leads_grid(*rows)})
+    warned = [i for i in findings(inputs, "warning") if i.column == "won_date"]
+    assert len(warned) == 1 and warned[0].row == 2
+    assert warned[0].message.startswith("7 dates are before the earlier stage sql_date")
+    assert "2024-03-05" in warned[0].message and "2, 3, 4, 5, 6" in warned[0].message
+
+
 def test_later_stage_back_fills_earlier_blank_stages() -> None:
     grid = leads_grid(["L1", "2024-03-01", "seo", None, None, "2024-04-10", 500])
     inputs = read_inputs({"Leads": grid})

@@ -151,8 +151,10 @@ class Reading:
             PackageError: a sheet could not be read.
             RuntimeError: a sheet's cells were taken already.
         """
-        wanted = [n for n in self.names if n in self._reads] if names is None else [
-            n for n in names if n in self.names]
+        if names is None:
+            wanted = [n for n in self.names if n in self._reads]
+        else:
+            wanted = [n for n in names if n in self.names]
         grids: dict[str, Grid] = {}
         for name in wanted:
             if name not in self._reads:
@@ -177,10 +179,12 @@ def start_reading(path: str | Path) -> Reading:
 
 
 def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) -> Reading:
-    """Start :func:`read_grids` in background threads; its result (or error) comes later.
+    """Start :func:`read_grids` in background threads; take the cells (or the error) from
+    the :class:`Reading` later.
 
-    Each sheet is parsed by its own calamine reader; the biggest sheets start first, and
-    the scan for error cells runs beside them.
+    Each sheet is parsed by its own calamine reader. The biggest sheet starts first and has
+    a thread to itself (on two cores); the other sheets, and every sheet's scan for error
+    cells, share the other one. The garbage collector is paused until all of it is done.
     """
     path = Path(path)
     with _open(path) as book:
