@@ -109,3 +109,32 @@ def test_the_command_exits_with_main_s_code_and_flushed_output(tmp_path):
     done = subprocess.run([sys.executable, "-m", "xlreview", "rebuild", "-q",
                            str(tmp_path / "nope.xlsx")], capture_output=True, text=True)
     assert done.returncode == 1 and "nope.xlsx" in done.stderr
+
+
+def test_the_progress_bar_appears_after_a_second_even_while_a_step_waits(monkeypatch):
+    # A big Leads sheet keeps the rebuild in one step for seconds: the bar must still show
+    # up after one second (tqdm alone draws only when a step ends), on a terminal only.
+    import io
+    import sys
+    import time
+
+    from xlreview.cli import _progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    step, close = _progress_bar(quiet=False)
+    step("read")
+    time.sleep(1.3)  # one long step, no update
+    shown = screen.getvalue()
+    close()
+    assert "rebuild:" in shown and "1/6" in shown and "read" in shown
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    step, close = _progress_bar(quiet=True)
+    step("read")
+    close()
+    assert sys.stderr.getvalue() == ""

@@ -19,19 +19,38 @@ SAMPLE_NAME = "xlreview_sample.xlsx"
 
 
 def _progress_bar(quiet: bool):  # type: ignore[no-untyped-def]
-    """A progress callback: a tqdm bar on stderr that appears only after one second."""
+    """A progress callback: a tqdm bar on stderr (a terminal only) that appears after one
+    second and keeps its clock running while a step waits (for a big Leads sheet)."""
     if quiet:
         return lambda _step: None, lambda: None
+    import threading
+
     from tqdm import tqdm
 
     bar = tqdm(total=len(STEPS), desc="rebuild", unit="step", delay=1.0, leave=False,
                file=sys.stderr, disable=not sys.stderr.isatty())
+    stopped = threading.Event()
+
+    def tick() -> None:  # tqdm draws only on updates: draw while a step is long
+        if stopped.wait(1.0):
+            return
+        while True:
+            bar.refresh()
+            if stopped.wait(0.5):
+                return
+
+    if not bar.disable:
+        threading.Thread(target=tick, name="xlreview-progress", daemon=True).start()
 
     def step(name: str) -> None:
-        bar.set_postfix_str(name)
+        bar.set_postfix_str(name, refresh=False)  # shown by the update
         bar.update(1)
 
-    return step, bar.close
+    def close() -> None:
+        stopped.set()
+        bar.close()
+
+    return step, close
 
 
 def _where(sheet: object, row: object, column: object, lang: str = "en") -> str:
@@ -83,13 +102,12 @@ def _rebuild(path: Path, quiet: bool):  # type: ignore[no-untyped-def]
     while pandas and the computing modules are imported."""
     from .io.files import start_reading  # light modules only, until the read has started
 
-    reading = start_reading(path)
-    from .rebuild import rebuild, warm_up
-
-    warm_up()
-
-    step, close = _progress_bar(quiet)
+    step, close = _progress_bar(quiet)  # its one second counts from the start
     try:
+        reading = start_reading(path)
+        from .rebuild import rebuild, warm_up
+
+        warm_up()
         return rebuild(path, progress=step, reading=reading)
     finally:
         close()

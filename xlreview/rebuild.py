@@ -122,8 +122,10 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         reader = InputReader(reading.names)
         reader.read_sheets(reading.take([n for n in reading.names
                                          if n not in reader.lead_sheets]))
+        leads = reading.take()
         progress("inputs")
-        inputs = reader.read_leads(reading.take())
+        inputs = reader.read_leads(leads)
+        del leads
         result = compute_inputs(inputs, progress=progress)
     check_not_open(path)  # opened in Excel while we computed: do not replace it
     progress("write")
