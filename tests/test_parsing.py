@@ -268,3 +268,50 @@ def test_cells_of_a_mostly_blank_column_keep_every_value_in_its_row(blanks: int)
     assert cells.raw().tolist() == [None if v == "" else v for v in column]
     assert (cells.codes == -1).sum() == blanks
     assert len(cells.values) == len({v for v in column if v != ""})
+
+
+# --- date text read with numpy equals the regex -----------------------------------------
+
+_DATE_FORMATS = st.sampled_from([
+    "%d-%m-%Y", "%m/%d/%Y", "%Y-%m-%d", "%d.%m.%y", "%d-%m-%Y %H:%M", "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y  %H:%M", "%Y-%m-%d %H:%M:%S.%f", "%d-%m-%Y-%H",
+])
+_DATE_TEXTS = st.lists(
+    st.one_of(
+        st.builds(lambda d, f, pad: d.strftime(f) if pad else d.strftime(f).lstrip("0"),
+                  st.datetimes(min_value=datetime(1990, 1, 1)), _DATE_FORMATS, st.booleans()),
+        st.text(alphabet="0123456789-/.: T", min_size=1, max_size=19),  # near misses
+    ),
+    min_size=1, max_size=40,
+)
+
+
+@given(_DATE_TEXTS)
+@example(["31-12-2017 08:15", "01-02-2018 23:59", "2017-12-31", "1-2-2024", "99-99-9999"])
+@example(["2024-01-05T10:00:00", "2024-01-05 10:00:00", "05.01.24", "12/31/2024 1:5"])
+@example(["12-34-5678-9", "1234-5678-12", "12:12-12-12", "2024-1-1 ", "2024--1-1"])
+@settings(max_examples=300, deadline=None)
+def test_date_text_read_with_numpy_equals_the_regex(texts: list[str]) -> None:
+    # Same-length texts with one layout are read as bytes with numpy; the numbers must be
+    # exactly those the date regex finds, and texts the regex rejects must stay unread.
+    from xlreview.parsing import _DATE_TEXT, _PARTS, _date_parts
+
+    text = pd.Series(texts, dtype=object)
+    got = _date_parts(text)
+    found = text.str.extract(_DATE_TEXT)
+    expected = pd.DataFrame({name: pd.to_numeric(found[k], errors="coerce").astype(float)
+                             for k, name in enumerate(_PARTS)})
+    expected["width1"] = found[0].str.len().astype(float)
+    pd.testing.assert_frame_equal(got, expected, check_names=False)
+
+
+def test_a_crm_export_s_date_text_is_read_with_numpy() -> None:
+    # The fast path must really serve the usual export: one layout, one length.
+    from xlreview.parsing import _fixed_width_parts
+
+    text = pd.Series(["31-12-2017 08:15", "01-02-2018 23:59", "5-3-2018", "15-03-2018"],
+                     dtype=object)
+    groups = _fixed_width_parts(text)
+    assert [rows.tolist() for rows, _ in groups] == [[2], [3], [0, 1]]  # by length
+    numbers = dict((tuple(rows), n) for rows, n in groups)[(0, 1)]
+    assert numbers[0, :5].tolist() == [31, 12, 2017, 8, 15] and numbers[0, 6] == 2

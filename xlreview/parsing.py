@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
@@ -211,9 +212,100 @@ def _serials_to_datetime(serials: pd.Series) -> pd.Series:
 
 def _text_for_dates(values: pd.Series) -> pd.Series:
     """Date text made regular: Chinese ``2024年3月5日`` → ``2024-3-5``."""
+    items = values.tolist()
+    if "".join(items).isascii():  # nothing to normalise: a strip is all it takes
+        return pd.Series([v.strip().rstrip("-") for v in items], index=values.index,
+                         dtype=object)
     text = normalise_text(values)
     text = text.str.replace(r"\s*[年月]\s*", "-", regex=True)
     return text.str.replace(r"\s*[日号]", "", regex=True).str.rstrip("-")
+
+
+_PARTS = ("p1", "p2", "p3", "hour", "minute", "second")
+
+
+def _date_parts(text: pd.Series) -> pd.DataFrame:
+    """The numbers of ``d-m-y[ h:m[:s]]`` date text (:data:`_DATE_TEXT`): columns p1, p2, p3,
+    hour, minute, second (NaN where absent) and ``width1``, the digits of p1 (4: year
+    first). All NaN where the text has not that form.
+
+    Texts of one length whose digits and separators stand in the same places (a CRM's
+    ``31-12-2017 08:15``) are read with numpy, all at once; others by the regex.
+    """
+    parts = pd.DataFrame(np.nan, index=text.index, columns=[*_PARTS, "width1"])
+    done = _fixed_width_parts(text)
+    for rows, numbers in done:
+        parts.iloc[rows] = numbers
+    left = np.ones(len(text), dtype=bool)
+    for rows, _ in done:
+        left[rows] = False
+    if left.any():
+        found = text[left].str.extract(_DATE_TEXT)
+        for k, name in enumerate(_PARTS):
+            parts.loc[found.index, name] = pd.to_numeric(found[k], errors="coerce").astype(float)
+        parts.loc[found.index, "width1"] = found[0].str.len().astype(float)
+    return parts
+
+
+def _fixed_width_parts(text: pd.Series) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``(row positions, numbers)`` for each group of same-length ASCII texts that share
+    one layout of :data:`_DATE_TEXT`; numbers has the columns of :func:`_date_parts`."""
+    values = text.to_numpy(dtype=object)
+    if not len(values) or not "".join(values.tolist()).isascii():
+        return []
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    groups = []
+    for width in np.unique(lengths):
+        rows = np.flatnonzero(lengths == width)
+        if width == 0:
+            continue
+        chars = np.array(values[rows].tolist(), dtype=f"S{width}").view(np.uint8)
+        chars = chars.reshape(len(rows), int(width))
+        numbers = _layout_numbers(chars)
+        if numbers is not None:
+            groups.append((rows, numbers))
+    return groups
+
+
+_LAYOUTS = {  # separators between the digit runs of the forms _DATE_TEXT accepts
+    3: ("[-/.]", "[-/.]"),
+    5: ("[-/.]", "[-/.]", "[ T]+", ":"),
+    6: ("[-/.]", "[-/.]", "[ T]+", ":", ":"),
+    7: ("[-/.]", "[-/.]", "[ T]+", ":", ":", r"\."),
+}
+_RUN_WIDTHS = ((1, 4), (1, 2), (1, 4), (1, 2), (1, 2), (1, 2), (1, 99))
+
+
+def _layout_numbers(chars: np.ndarray) -> np.ndarray | None:
+    """The date numbers of rows of ASCII bytes (one text a row, one length), or None when
+    the rows do not share one layout of digits and separators that :data:`_DATE_TEXT`
+    accepts."""
+    digit = (chars >= 48) & (chars <= 57)
+    column_digit = digit[0]
+    if not (digit == column_digit).all() or not column_digit[0] or not column_digit[-1]:
+        return None
+    separators = ~column_digit
+    if not (chars[:, separators] == chars[0, separators]).all():
+        return None  # the same places, but not the same separator characters
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], column_digit.astype(np.int8), [0]])))
+    runs = list(zip(edges[::2], edges[1::2], strict=True))  # [start, end) of each digit run
+    layout = _LAYOUTS.get(len(runs))
+    if layout is None:
+        return None
+    first = chars[0].tobytes().decode()
+    between = [first[end:start] for (_, end), (start, _) in pairwise(runs)]
+    if not all(re.fullmatch(pattern, sep) for pattern, sep in zip(layout, between,
+                                                                   strict=True)):
+        return None
+    if not all(low <= end - start <= high for (start, end), (low, high)
+               in zip(runs, _RUN_WIDTHS, strict=False)):
+        return None
+    numbers = np.full((len(chars), len(_PARTS) + 1), np.nan)
+    for k, (start, end) in enumerate(runs[:len(_PARTS)]):
+        place = 10.0 ** np.arange(end - start - 1, -1, -1)
+        numbers[:, k] = (chars[:, start:end] - 48) @ place
+    numbers[:, len(_PARTS)] = runs[0][1] - runs[0][0]
+    return numbers
 
 
 def decide_order(first: pd.Series, second: pd.Series) -> DateOrder | None:
@@ -232,19 +324,19 @@ def decide_order(first: pd.Series, second: pd.Series) -> DateOrder | None:
 
 
 def _assemble(parts: pd.DataFrame, order: DateOrder) -> pd.Series:
-    """Datetimes from regex parts ``[p1, p2, p3, hour, minute, second]``."""
-    p = parts.apply(pd.to_numeric, errors="coerce")
-    iso = parts[0].str.len() == 4
-    year = p[2].where(p[2] >= 100, p[2] + 2000)
-    day, month = (p[0], p[1]) if order == "dmy" else (p[1], p[0])
+    """Datetimes from :func:`_date_parts`."""
+    p1, p2, p3 = parts["p1"], parts["p2"], parts["p3"]
+    iso = parts["width1"] == 4
+    year = p3.where(p3 >= 100, p3 + 2000)
+    day, month = (p1, p2) if order == "dmy" else (p2, p1)
     frame = pd.DataFrame(
         {
-            "year": year.where(~iso, p[0]),
-            "month": month.where(~iso, p[1]),
-            "day": day.where(~iso, p[2]),
-            "hour": p[3].fillna(0),
-            "minute": p[4].fillna(0),
-            "second": p[5].fillna(0),
+            "year": year.where(~iso, p1),
+            "month": month.where(~iso, p2),
+            "day": day.where(~iso, p3),
+            "hour": parts["hour"].fillna(0),
+            "minute": parts["minute"].fillna(0),
+            "second": parts["second"].fillna(0),
         }
     )
     return pd.to_datetime(frame, errors="coerce")
@@ -276,16 +368,14 @@ def _dates(
     ambiguous = False
     if len(text_idx):
         text = _text_for_dates(values[text_idx])
-        parts = text.str.extract(_DATE_TEXT)
-        matched = parts[0].notna()
-        not_iso = matched & (parts[0].str.len() < 4)
+        parts = _date_parts(text)
+        matched = parts["p1"].notna()
+        not_iso = matched & (parts["width1"] < 4)
         if not_iso.any():
             if order in ("dmy", "mdy"):
                 used = order
             else:
-                used = decide_order(
-                    pd.to_numeric(parts.loc[not_iso, 0]), pd.to_numeric(parts.loc[not_iso, 1])
-                )
+                used = decide_order(parts.loc[not_iso, "p1"], parts.loc[not_iso, "p2"])
                 ambiguous = used is None and order is None
                 used = used or (fallback if fallback != "ymd" else "dmy")
         parsed = _assemble(parts[matched], used or "dmy") if matched.any() else None
