@@ -53,7 +53,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]  # run from a checkout without installing
 
-from make_workbook import sample_frames  # noqa: E402
+from make_workbook import as_text_export, sample_frames  # noqa: E402
 
 from xlreview import model  # noqa: E402
 from xlreview.io.template import BOOK_OPTIONS, add_input_sheet, write_input_book  # noqa: E402
@@ -287,11 +287,13 @@ def libreoffice_recalc(src: Path, workdir: Path) -> tuple[Run, dict[str, float],
     return run, detail, dst
 
 
-def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool, repeat: int
-               ) -> dict[str, object]:
+def bench_size(n: int, workdir: Path, *, libreoffice: bool, rebuild: bool, repeat: int,
+               text: bool = False) -> dict[str, object]:
     result: dict[str, object] = {"leads": n}
     book = workdir / f"inputs_{n}.xlsx"
     frames = sample_frames(n)
+    if text:
+        frames = as_text_export(frames)
     start = time.perf_counter()
     write_input_book(book, data=frames)
     result["write_inputs_s"] = time.perf_counter() - start
@@ -386,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-libreoffice", action="store_true")
     parser.add_argument("--skip-rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--text-export", action="store_true",
+                        help="stage dates and amounts as text, as a CRM exports them "
+                        "(use with --skip-libreoffice: COUNTIFS cannot date text)")
     args = parser.parse_args(argv)
     # An installed package has its bytecode compiled (pip does it); an editable checkout
     # under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run instead.
@@ -397,7 +402,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             print(f"benchmarking {n:,} leads in {workdir} …", file=sys.stderr, flush=True)
             results.append(bench_size(n, workdir, libreoffice=not args.skip_libreoffice,
-                                      rebuild=not args.skip_rebuild, repeat=args.repeat))
+                                      rebuild=not args.skip_rebuild, repeat=args.repeat,
+                                      text=args.text_export))
         print_table(results)
     print(f"\n(medians of {args.repeat} runs on {os.cpu_count()} CPUs; seconds of wall time,"
           " peak = max RSS in MiB)")

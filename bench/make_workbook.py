@@ -34,6 +34,21 @@ def sample_frames(n_leads: int, *, seed: int = 7, lang: str = "en") -> dict[str,
     return frames
 
 
+def as_text_export(frames: dict[str, pd.DataFrame], *, seed: int = 7) -> dict[str, pd.DataFrame]:
+    """The frames as a CRM exports them as text: stage dates ``31-12-2017 08:15`` (day-first,
+    a random minute of the day) and amounts ``¥1,200``."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    leads = frames["leads"].copy()
+    for column in ("created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date"):
+        minutes = pd.to_timedelta(rng.integers(0, 24 * 60, len(leads)), unit="min")
+        stamps = pd.to_datetime(leads[column]) + minutes
+        leads[column] = stamps.dt.strftime("%d-%m-%Y %H:%M").where(leads[column].notna(), None)
+    leads["amount"] = [None if pd.isna(v) else f"¥{v:,.0f}" for v in leads["amount"]]
+    return {**frames, "leads": leads}
+
+
 def make_workbook(n_leads: int, out: Path, *, seed: int = 7, lang: str = "en") -> dict[str, float]:
     """Write the workbook; returns the seconds spent generating and writing."""
     start = time.perf_counter()
