@@ -16,7 +16,6 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from numbers import Real
-from operator import itemgetter
 from typing import ParamSpec
 
 import numpy as np
@@ -25,8 +24,7 @@ import pandas as pd
 from .errors import XlreviewError
 from .labels import label
 from .model import LEADS, STAGE_DATE, STAGES, header_lookup, normalise_header
-from .parsing import Cells as ColumnCells
-from .parsing import dates_of, is_blank, parse_date_column, text_of
+from .parsing import dates_of, filled_rows, grid_cells, is_blank, parse_date_column, text_of
 from .perf import gc_paused
 from .targets import funnel_counts
 
@@ -200,14 +198,9 @@ def leads_frame(cells: object) -> pd.DataFrame:
     if not stages:
         raise CellInputError("leads_range", "leads_header")
     body = rows[1:]
-    if body and min(map(len, body)) < len(keys):  # ragged range: pad
-        body = [r if len(r) >= len(keys) else [*r, *([None] * (len(keys) - len(r)))]
-                for r in body]
     with gc_paused():
-        columns = {key: ColumnCells.of(list(map(itemgetter(i), body))) for key, i in wanted.items()}
-    filled = np.zeros(len(body), dtype=bool)
-    for column in columns.values():
-        filled |= column.codes >= 0
+        columns = grid_cells(body, wanted)
+    filled = filled_rows(columns.values(), len(body))
     out = pd.DataFrame(index=pd.RangeIndex(int(filled.sum())))
     if "channel" in columns:
         out["channel"] = text_of(columns["channel"].take(filled)).to_numpy()

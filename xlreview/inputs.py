@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -35,6 +34,8 @@ from .parsing import (
     EXCEL_ERRORS,
     Cells,
     DateOrder,
+    filled_rows,
+    grid_cells,
     is_blank,
     months_of,
     normalise_text,
@@ -46,6 +47,7 @@ from .parsing import (
     text_column,
 )
 from .settings import Settings, parse_settings
+from .stages import day_numbers
 
 DETAIL_ROWS = 5
 """Up to this many rows of one problem in one column get a finding each; more get one."""
@@ -157,20 +159,10 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 def _column_cells(grid: Grid, header: HeaderMatch) -> tuple[dict[str, Cells], np.ndarray]:
-    """The cells below the header row of every located column, and their Excel rows.
-
-    Only the located columns are transposed (an export may have fifty columns), each in one
-    pass over the rows.
-    """
+    """The cells below the header row of every located column, and their Excel rows."""
     rows = grid[header.row + 1 :]
     excel_rows = np.arange(len(rows), dtype="int64") + header.row + 2
-    width = max(header.columns.values(), default=-1) + 1
-    if rows and min(map(len, rows)) < width:  # ragged rows: pad, as a paste may leave them
-        rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
-    cells = {key: Cells.of(np.fromiter(map(itemgetter(j), rows), dtype=object,
-                                       count=len(rows)))
-             for key, j in header.columns.items()}
-    return cells, excel_rows
+    return grid_cells(rows, header.columns), excel_rows
 
 
 def _frame_from_grid(grid: Grid, header: HeaderMatch) -> pd.DataFrame:
@@ -232,9 +224,7 @@ def _clear_errors_and_blanks(sheet: _Sheet, ctx: _Context) -> None:
     if not sheet.cells:
         sheet.frame = sheet.frame.iloc[0:0]
         return
-    filled = np.zeros(len(sheet.frame), dtype=bool)
-    for cells in sheet.cells.values():
-        filled |= cells.codes >= 0
+    filled = filled_rows(sheet.cells.values(), len(sheet.frame))
     if not filled.all():
         sheet.cells = {key: cells.take(filled) for key, cells in sheet.cells.items()}
         sheet.frame = sheet.frame[filled].reset_index(drop=True)
@@ -435,20 +425,15 @@ def _backfill_stages(sheet: _Sheet, ctx: _Context) -> None:
         ctx.report("info", sheet, "backfilled", earlier, filled, later=later_name)
 
 
-def _days(column: pd.Series) -> np.ndarray:
-    """Dates as ``datetime64[D]`` (the day, time of day dropped; NaT stays NaT)."""
-    return column.to_numpy("datetime64[ns]").astype("datetime64[D]")
-
-
 def _nearest_earlier(days: dict[str, np.ndarray]) -> Iterator[tuple[str, np.ndarray,
                                                                       np.ndarray]]:
     """For each stage after the first: its key, and per row the day of the latest dated
     stage before it and that stage's position (-1: none dated). One pass over the stages."""
     first = days[STAGE_COLUMNS[0]]
-    nearest = np.full(len(first), np.datetime64("NaT"), dtype="datetime64[D]")
+    nearest = np.full(len(first), np.nan)
     which = np.full(len(first), -1)
     for k, key in enumerate(STAGE_COLUMNS[1:], start=1):
-        dated = ~np.isnat(days[STAGE_COLUMNS[k - 1]])
+        dated = ~np.isnan(days[STAGE_COLUMNS[k - 1]])
         nearest = np.where(dated, days[STAGE_COLUMNS[k - 1]], nearest)
         which = np.where(dated, k - 1, which)
         yield key, nearest, which
@@ -458,11 +443,11 @@ def _check_stage_order(sheet: _Sheet, ctx: _Context, deals: _Sheet | None,
                        sources: dict[str, pd.Series]) -> None:
     """Warn where a stage is dated (by day) before the latest dated stage before it."""
     frame = sheet.frame
-    days = {key: _days(frame[key]) for key in (*STAGE_COLUMNS, "lost_date")}
+    days = {key: day_numbers(frame[key]) for key in (*STAGE_COLUMNS, "lost_date")}
     checks = list(_nearest_earlier(days))
     checks.append(("lost_date", days["created"], np.zeros(len(frame), dtype=int)))
     for later, earlier, which in checks:
-        wrong = pd.Series(days[later] < earlier, index=frame.index)  # NaT compares False
+        wrong = pd.Series(days[later] < earlier, index=frame.index)  # undated (NaN) compares False
         if not wrong.any():
             continue
         rows = frame.loc[wrong]

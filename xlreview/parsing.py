@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any, Literal
 
 import numpy as np
@@ -233,11 +235,9 @@ def _date_parts(text: pd.Series) -> pd.DataFrame:
     ``31-12-2017 08:15``) are read with numpy, all at once; others by the regex.
     """
     parts = pd.DataFrame(np.nan, index=text.index, columns=[*_PARTS, "width1"])
-    done = _fixed_width_parts(text)
-    for rows, numbers in done:
-        parts.iloc[rows] = numbers
     left = np.ones(len(text), dtype=bool)
-    for rows, _ in done:
+    for rows, numbers in _fixed_width_parts(text):
+        parts.iloc[rows] = numbers
         left[rows] = False
     if left.any():
         found = text[left].str.extract(_DATE_TEXT)
@@ -552,6 +552,27 @@ def _factorize_keeping_bools(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     codes, uniques = pd.factorize(flagged, use_na_sentinel=True)
     values = np.array([v.value if isinstance(v, _Flag) else v for v in uniques], dtype=object)
     return codes, values
+
+
+def grid_cells(rows: Sequence[Sequence[object]], columns: Mapping[str, int]
+               ) -> dict[str, Cells]:
+    """The :class:`Cells` of some columns of a grid's rows (``{key: column index}``); a row
+    too short for a column is blank there, as a paste may leave it. Only these columns are
+    transposed (an export may have fifty), each in one pass over the rows."""
+    width = max(columns.values(), default=-1) + 1
+    if rows and min(map(len, rows)) < width:
+        rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
+    return {key: Cells.of(np.fromiter(map(itemgetter(j), rows), dtype=object,
+                                      count=len(rows)))
+            for key, j in columns.items()}
+
+
+def filled_rows(columns: Iterable[Cells], length: int) -> np.ndarray:
+    """Per row: whether any of these columns holds a cell that is not blank."""
+    filled = np.zeros(length, dtype=bool)
+    for cells in columns:
+        filled |= cells.codes >= 0
+    return filled
 
 
 def _cells(values: pd.Series | Cells) -> Cells:
