@@ -23,8 +23,14 @@ def leads_grid(*rows: list[object], header: list[str] = LEAD_HEADER) -> list[lis
     return [list(header), *[list(r) for r in rows]]
 
 
+NOT_TRACKED = label("msg.stages_not_tracked", "en", stages="").split("{")[0][:20]
+
+
 def findings(inputs: Inputs, severity: str | None = None) -> list[Issue]:
-    return [i for i in inputs.findings if severity is None or i.severity == severity]
+    """The findings of ``severity``, without the note on stages the small grid does not
+    track (tested on its own below)."""
+    return [i for i in inputs.findings if (severity is None or i.severity == severity)
+            and not i.message.startswith(NOT_TRACKED)]
 
 
 def only(inputs: Inputs, severity: str, column: str | None = None) -> Issue:
@@ -189,21 +195,47 @@ def test_many_stage_order_warnings_name_the_nearest_earlier_stage() -> None:
     assert "2024-03-05" in warned[0].message and "2, 3, 4, 5, 6" in warned[0].message
 
 
+FULL_HEADER = ["lead_id", "created", "channel", "mql_date", "sql_date", "opp_date",
+               "won_date", "amount"]
+DATED = ["D0", "2024-01-01", "seo", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", 9]
+"""A lead with every stage dated: the export tracks every stage."""
+
+
 def test_later_stage_back_fills_earlier_blank_stages() -> None:
-    grid = leads_grid(["L1", "2024-03-01", "seo", None, None, "2024-04-10", 500])
+    grid = leads_grid(DATED, ["L1", "2024-03-01", "seo", None, None, None, "2024-04-10", 500],
+                      header=FULL_HEADER)
     inputs = read_inputs({"Leads": grid})
-    lead = inputs.leads.iloc[0]
+    lead = inputs.leads.set_index("lead_id").loc["L1"]
     # won 2024-04-10 with opp, sql and mql blank: all three take the won date.
     for key in ("mql_date", "sql_date", "opp_date"):
         assert lead[key] == pd.Timestamp("2024-04-10"), key
     assert lead[["reached_mql", "reached_sql", "reached_opp", "reached_won"]].all()
     infos = {(i.sheet, i.row, i.column) for i in findings(inputs, "info")}
-    assert {("Leads", 2, "mql_date"), ("Leads", 2, "sql_date"), ("Leads", 2, "opp_date")} <= infos
+    assert {("Leads", 3, "mql_date"), ("Leads", 3, "sql_date"), ("Leads", 3, "opp_date")} <= infos
+    assert inputs.untracked == ()
+
+
+def test_stages_the_export_lacks_are_not_tracked_nor_back_filled() -> None:
+    # No opp_date column and sql_date blank for every lead: SQL and opportunity are not
+    # tracked. L1's MQL is blank but its won date is there: the MQL column exists (L0 has
+    # one), so L1's MQL takes the won date; SQL and opp stay blank for everyone.
+    grid = leads_grid(["L0", "2024-01-01", "seo", "2024-01-02", None, "2024-02-01", 9],
+                      ["L1", "2024-03-01", "seo", None, None, "2024-04-10", 500])
+    inputs = read_inputs({"Leads": grid})
+    assert inputs.untracked == ("sql", "opp")
+    leads = inputs.leads
+    assert leads["sql_date"].isna().all() and leads["opp_date"].isna().all()
+    assert leads.loc[1, "mql_date"] == pd.Timestamp("2024-04-10")
+    assert not leads["reached_sql"].any() and not leads["reached_opp"].any()
+    notes = [i for i in inputs.findings if i.message.startswith(NOT_TRACKED)]
+    assert len(notes) == 1 and notes[0].severity == "warning"
+    assert "SQL" in notes[0].message and "Opportunit" in notes[0].message
 
 
 def test_many_back_fills_are_one_row_per_column() -> None:
-    rows = [[f"L{n}", "2024-03-01", "seo", None, None, "2024-04-10", None] for n in range(8)]
-    inputs = read_inputs({"Leads": leads_grid(*rows)})
+    rows = [[f"L{n}", "2024-03-01", "seo", None, None, None, "2024-04-10", None]
+            for n in range(8)]
+    inputs = read_inputs({"Leads": leads_grid(*rows, DATED, header=FULL_HEADER)})
     filled = [i for i in findings(inputs, "info") if i.column == "sql_date"]
     assert len(filled) == 1
     assert filled[0].row == 2
@@ -365,7 +397,8 @@ def test_deals_join_fills_leads_and_reports_strays() -> None:
     leads = inputs.leads.set_index("lead_id")
     assert leads.loc["a", "won_date"] == pd.Timestamp("2018-02-26 19:58")
     assert leads.loc["a", "amount"] == 1000.0
-    assert leads.loc["a", "sql_date"] == pd.Timestamp("2018-02-26 19:58")  # back-filled
+    # The CRM export has no SQL or opportunity dates: not tracked, never back-filled.
+    assert pd.isna(leads.loc["a", "sql_date"]) and inputs.untracked == ("sql", "opp")
     assert pd.isna(leads.loc["b", "won_date"])
     assert leads["reached_won"].tolist() == [True, False, True]
     stray = [i for i in findings(inputs, "warning") if i.row == 4 and i.sheet == "Deals"]

@@ -91,18 +91,20 @@ def test_deals_join_on_mql_id(inputs: Inputs, raw) -> None:
     assert len(not_found) == (missing if missing <= 5 else 1)
 
 
-def test_skipped_stages_are_back_filled_and_reported_in_a_few_rows(inputs: Inputs, raw) -> None:
+def test_stages_olist_lacks_are_not_tracked_nor_invented(inputs: Inputs, raw) -> None:
     leads, deals = raw
     joined = int(deals["mql_id"].isin(leads["mql_id"]).sum())
     won = inputs.leads[inputs.leads["reached_won"]]
     assert len(won) == joined
-    assert (won["sql_date"] == won["won_date"]).all()
-    assert (won["opp_date"] == won["won_date"]).all()
-    assert won[["reached_sql", "reached_opp"]].all().all()
-    # 842 deals skip SQL and opportunity: one summary row per column, not 842 rows.
-    filled = [i for i in inputs.findings if i.column in ("sql_date", "opp_date")]
-    assert sorted(i.column for i in filled) == ["opp_date", "sql_date"]
-    assert all(i.message.startswith(f"{joined} ") for i in filled)
+    # Olist has no SQL and no opportunity dates: those stages are not tracked, so no lead
+    # gets a date there (filling them from the won date would invent a 100% funnel).
+    assert inputs.untracked == ("sql", "opp")
+    assert inputs.leads[["sql_date", "opp_date"]].isna().all().all()
+    assert not inputs.leads[["reached_sql", "reached_opp"]].any().any()
+    # The MQL date is the first contact (mapped twice): every lead reached MQL.
+    assert inputs.leads["reached_mql"].all()
+    notes = [i for i in inputs.findings if i.message.startswith("The export has no dates")]
+    assert len(notes) == 1 and notes[0].severity == "warning"
     assert len(inputs.findings) < 12
 
 

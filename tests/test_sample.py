@@ -204,7 +204,7 @@ def test_goals_span_modules_layers_metrics_and_typed_actuals(en):
     goals = en["goals"]
     assert {"brand", "growth", "content", "events"} <= set(goals["module"])
     assert set(goals["layer"]) == {"completion", "effect", "roi"}
-    assert {"leads", "mql", "revenue", "roi", "cac"} <= set(goals["metric"].dropna())
+    assert {"leads", "mql", "marketing_revenue", "roi", "cac"} <= set(goals["metric"].dropna())
     assert set(goals["direction"]) == {"higher", "lower"}
     assert goals.loc[goals["metric"].notna(), "actual"].isna().all()
     assert goals.loc[goals["metric"].isna(), "actual"].notna().all()

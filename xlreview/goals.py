@@ -20,7 +20,8 @@ from .labels import label
 GOAL_COLUMNS: list[str] = ["module", "layer", "goal", "target", "actual", "completion",
                            "status", "gap"]
 METRICS: tuple[str, ...] = ("leads", "mql", "sql", "opp", "won", "revenue", "cost", "roi",
-                            "roas", "cpl", "cac", "share_of_voice")
+                            "roas", "cpl", "cac", "share_of_voice", "marketing_revenue",
+                            "new_customer_revenue", "existing_customer_revenue")
 AT_RISK = 0.8
 
 _LOWER = {"lower", "low", "down", "-", "↓", "低", "越低越好", "lower is better", "越小越好",
@@ -33,7 +34,10 @@ _LAYERS = {
     "回报": "roi", "回报层": "roi",
 }
 _METRIC_ALIASES = {"lead": "leads", "customers": "won", "customer": "won", "opps": "opp",
-                   "opportunities": "opp", "sov": "share_of_voice"}
+                   "opportunities": "opp", "sov": "share_of_voice",
+                   "marketing_sourced_revenue": "marketing_revenue",
+                   "sourced_revenue": "marketing_revenue",
+                   "new_revenue": "new_customer_revenue"}
 
 
 def lower_is_better(direction: object) -> bool:
@@ -72,6 +76,14 @@ def review_metrics(tables: Mapping[str, pd.DataFrame]) -> dict[str, float]:
         for key in ("leads", "mql", "sql", "opp", "won", "revenue", "cost", "roi", "roas",
                     "cpl", "cac"):
             values[key] = float(total[key])
+    summary = tables.get("roi_summary")
+    if summary is not None:
+        items = dict(zip(summary["item"], summary["value"], strict=False))
+        for key, item in (("marketing_revenue", "marketing_sourced_revenue"),
+                          ("new_customer_revenue", "new_customer_revenue"),
+                          ("existing_customer_revenue", "existing_customer_revenue")):
+            if item in items:
+                values[key] = float(items[item])
     sov = tables.get("share_of_voice")
     if sov is not None and (sov["platform"] == "total").any():
         values["share_of_voice"] = float(sov.loc[sov["platform"] == "total", "share"].iloc[0])

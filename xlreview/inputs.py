@@ -46,6 +46,7 @@ from .parsing import (
     text_cells,
     text_column,
 )
+from .scopes import channel_scopes
 from .settings import Settings, parse_settings
 from .stages import day_numbers
 
@@ -87,6 +88,10 @@ class Inputs:
     team: pd.DataFrame = field(default_factory=pd.DataFrame)
     names: dict[str, str] = field(default_factory=dict)
     previous: dict[str, pd.DataFrame] = field(default_factory=dict)
+    channels: pd.DataFrame = field(default_factory=lambda: channel_scopes(pd.DataFrame()))
+    """Each channel's ``group`` and ``sourced_by`` (:func:`scopes.channel_scopes`)."""
+    untracked: tuple[str, ...] = ()
+    """Stages the Leads export does not have (no column, or blank for every lead)."""
 
 
 @dataclass
@@ -413,10 +418,28 @@ def _lead_types(sheet: _Sheet, ctx: _Context) -> None:
                                          index=sheet.frame.index)
 
 
-def _backfill_stages(sheet: _Sheet, ctx: _Context) -> None:
-    """A later stage dated but an earlier one blank: the earlier takes the later's date."""
+def _untracked_stages(sheet: _Sheet, ctx: _Context) -> tuple[str, ...]:
+    """Stages between lead and customer whose date column is missing or blank for every
+    lead: the export does not track them (reported once, never back-filled)."""
     frame = sheet.frame
-    for earlier, later in reversed(list(pairwise(STAGE_COLUMNS))):
+    if frame.empty:
+        return ()
+    untracked = tuple(stage for stage in STAGES[1:-1]
+                      if STAGE_DATE[stage] not in frame or frame[STAGE_DATE[stage]].isna().all())
+    if untracked:
+        names = ", ".join(label(f"value.{stage}", ctx.lang) for stage in untracked)
+        ctx.say("warning", sheet.name, None, None, "stages_not_tracked", stages=names)
+    return untracked
+
+
+def _backfill_stages(sheet: _Sheet, ctx: _Context, untracked: tuple[str, ...] = ()) -> None:
+    """A later stage dated but an earlier one blank: the earlier takes the later's date.
+
+    Only stages the export tracks take part: a stage it does not have stays blank."""
+    frame = sheet.frame
+    skip = {STAGE_DATE[stage] for stage in untracked}
+    tracked = [column for column in STAGE_COLUMNS if column not in skip]
+    for earlier, later in reversed(list(pairwise(tracked))):
         filled = frame[earlier].isna() & frame[later].notna()
         if not filled.any():
             continue
@@ -485,8 +508,10 @@ def _report_order(rows: _Sheet, leads: _Sheet, ctx: _Context, later: str) -> Non
                earlier=earlier.mode().iloc[0])
 
 
-def _clean_leads(leads: _Sheet, deals: _Sheet | None, ctx: _Context) -> pd.DataFrame:
-    """Leads with Deals joined, IDs unique, stages back-filled and checked."""
+def _clean_leads(leads: _Sheet, deals: _Sheet | None, ctx: _Context
+                 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Leads with Deals joined, IDs unique, stages back-filled and checked, and the stages
+    the export does not track."""
     _drop_required_blanks(leads, ctx, ["lead_id"])
     _drop_duplicates(leads, ctx, "lead_id")
     for sheet in (leads, deals):
@@ -500,12 +525,13 @@ def _clean_leads(leads: _Sheet, deals: _Sheet | None, ctx: _Context) -> pd.DataF
     frame["channel"] = frame["channel"].fillna("unassigned").astype("str")
     frame["amount"] = frame["amount"].astype("float64")
     _check_stage_order(leads, ctx, deals, sources)
-    _backfill_stages(leads, ctx)
+    untracked = _untracked_stages(leads, ctx)
+    _backfill_stages(leads, ctx, untracked)
     _drop_required_blanks(leads, ctx, ["created"])
     frame = _finish(leads, LEADS)
     for stage in STAGES[1:]:
         frame[f"reached_{stage}"] = frame[STAGE_DATE[stage]].notna()
-    return frame
+    return frame, untracked
 
 
 def _empty_leads() -> pd.DataFrame:
@@ -677,7 +703,8 @@ class InputReader:
         ctx, settings, frames, names = self._ctx, self._settings, self._frames, self.names
         leads_sheet = _read_sheet(grids, names, LEADS, ctx)
         deals_sheet = _read_sheet(grids, names, DEALS, ctx) if "deals" in names else None
-        leads = _clean_leads(leads_sheet, deals_sheet, ctx) if leads_sheet else _empty_leads()
+        leads, untracked = (_clean_leads(leads_sheet, deals_sheet, ctx) if leads_sheet
+                            else (_empty_leads(), ()))
         if settings.fiscal_year is None and leads["created"].notna().any():
             settings = replace(settings, fiscal_year=int(leads["created"].max().year))
         return Inputs(
@@ -686,4 +713,7 @@ class InputReader:
             mentions=frames["mentions"], initiatives=frames["initiatives"],
             message_house=frames["message_house"], improvements=frames["improvements"],
             team=frames["team"], names=names, previous=self._previous,
+            channels=channel_scopes(frames["channels"], ctx.findings,
+                                    sheet=names.get("channels", "Channels"), lang=ctx.lang),
+            untracked=untracked,
         )

@@ -312,16 +312,12 @@ def _kpis(ctx: Ctx) -> list[tuple[str, object, Style, str]]:
     st = ctx.styles
     summary = ctx.table("roi_summary")
     item = {} if summary is None else dict(zip(summary["item"], summary["value"], strict=False))
-    revenue = item.get("revenue")
-    target = ctx.settings.revenue_target
+    revenue = item.get("marketing_sourced_revenue", item.get("revenue"))
     matrix = ctx.table("roi_matrix")
     cac = _total(matrix, "cac")
     pipeline = _total(ctx.table("pipeline"), "expected_next_year")
-    sym = currency_symbol(ctx.settings.currency)
-    subtitle = (ctx.t("title.kpi_next_target", value=f"{sym}{target:,.0f}")
-                if target is not None else "")
     return [
-        (ctx.t("title.kpi_revenue"), revenue, st.money, subtitle),
+        (ctx.t("title.kpi_revenue"), revenue, st.money, _revenue_subtitle(ctx, item)),
         (ctx.t("title.kpi_completion"), weighted_completion(ctx), st.percent,
          ctx.t("title.kpi_completion_sub")),
         (ctx.t("title.kpi_roi"), item.get("roi_fully_loaded"), st.percent,
@@ -329,6 +325,21 @@ def _kpis(ctx: Ctx) -> list[tuple[str, object, Style, str]]:
         (ctx.t("title.kpi_pipeline"), pipeline, st.money, ctx.t("title.kpi_pipeline_sub")),
         (header("cac", ctx.lang), cac, st.money, ctx.t("title.kpi_cac_sub")),
     ]
+
+
+def _revenue_subtitle(ctx: Ctx, item: Mapping[str, object]) -> str:
+    """Like for like: marketing-sourced revenue the year before, the change, and next
+    year's marketing target (company target × new-customer × marketing share)."""
+    sym = currency_symbol(ctx.settings.currency)
+
+    def money(value: object) -> str:
+        number = _number(value)
+        return "—" if number is None else f"{sym}{number:,.0f}"
+    now, before = _number(item.get("marketing_sourced_revenue")), _number(
+        item.get("marketing_sourced_last_year"))
+    change = f"{now / before - 1:+.0%}" if now is not None and before else "—"
+    return ctx.t("title.kpi_next_target", last=money(before), change=change,
+                 target=money(item.get("marketing_target")))
 
 
 def _total(frame: pd.DataFrame | None, key: str) -> float | None:

@@ -218,6 +218,19 @@ TEAM = SheetSpec(
     ),
 )
 
+CHANNELS = SheetSpec(
+    "channels",
+    "Channels",
+    "渠道",
+    (
+        _c("channel", "text", "channel", "渠道", "渠道名称", "source", "来源", required=True),
+        _c("group", "text", "group", "渠道分组", "分组", "自有/新拓"),
+        _c("sourced_by", "text", "sourced_by", "来源归属", "sourced", "线索来源方", "归属"),
+    ),
+)
+"""Optional: each channel's group (own / new, seed 002 figure 3) and who sources its leads
+(marketing / partner / sales; blank = marketing)."""
+
 MAPPING = SheetSpec(
     "mapping",
     "Mapping",
@@ -251,6 +264,7 @@ INPUT_SHEETS: tuple[SheetSpec, ...] = (
     LEADS,
     DEALS,
     SPEND,
+    CHANNELS,
     HEADCOUNT,
     GOALS,
     MENTIONS,

@@ -12,6 +12,7 @@ from .goals import goal_review, review_metrics
 from .inputs import Inputs
 from .pipeline import pipeline_tables
 from .roi import events_table, roi_matrix, roi_summary
+from .scopes import revenue_scopes
 from .share_of_voice import share_of_voice
 from .stages import StageView, year_of
 
@@ -24,6 +25,20 @@ def review_year(inputs: Inputs, view: StageView | None = None) -> int:
     if not np.isnan(created).all():
         return year_of(np.nanmax(created))
     return dt.date.today().year
+
+
+def scope_values(inputs: Inputs, view: StageView, year: int) -> dict[str, float]:
+    """This year's revenue scopes, last year's marketing-sourced revenue and next year's
+    marketing target: the like-for-like comparison of :mod:`xlreview.scopes`."""
+    from .targets import marketing_target
+
+    values = revenue_scopes(view, year, inputs.channels)
+    before = revenue_scopes(view, year - 1, inputs.channels)
+    values["marketing_sourced_last_year"] = before["marketing_sourced_revenue"]
+    settings = inputs.settings
+    values["marketing_target"] = marketing_target(
+        settings.revenue_target, settings.new_customer_share, settings.marketing_share)
+    return values
 
 
 def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, pd.DataFrame]:
@@ -40,7 +55,8 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
     settings = inputs.settings
     tables: dict[str, pd.DataFrame] = {}
     tables["roi_matrix"] = roi_matrix(view, spend, year)
-    tables["roi_summary"] = roi_summary(tables["roi_matrix"], inputs.headcount)
+    tables["roi_summary"] = roi_summary(tables["roi_matrix"], inputs.headcount,
+                                        scope_values(inputs, view, year))
     tables["funnel"] = funnel_table(view, year)
     tables["events"] = events_table(view, spend, year)
     tables["monthly"] = monthly_table(view, year)

@@ -7,6 +7,8 @@ channel. A ratio whose denominator is 0 or blank is NaN (a blank cell, never inf
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -33,6 +35,11 @@ EVENT_COLUMNS: list[str] = [
 SUMMARY_ITEMS: tuple[str, ...] = (
     "programme_cost", "headcount_cost", "revenue", "roi_programme", "roi_fully_loaded",
 )
+SCOPE_ITEMS: tuple[str, ...] = (
+    "new_customer_revenue", "existing_customer_revenue", "marketing_sourced_revenue",
+    "marketing_sourced_last_year", "marketing_target",
+)
+"""Revenue scopes shown after the ROI items (:mod:`xlreview.scopes`)."""
 
 
 def roi(revenue: float, cost: float, headcount: float = 0.0) -> float:
@@ -176,12 +183,21 @@ def headcount_cost(headcount: pd.DataFrame) -> float:
     return float((cost * share).sum())
 
 
-def roi_summary(matrix: pd.DataFrame, headcount: pd.DataFrame) -> pd.DataFrame:
-    """The ``roi_summary`` table (item, value) from the ``total`` row of ``roi_matrix``."""
+def roi_summary(matrix: pd.DataFrame, headcount: pd.DataFrame,
+                scopes: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """The ``roi_summary`` table (item, value) from the ``total`` row of ``roi_matrix``, then
+    the revenue scopes (:data:`SCOPE_ITEMS`) when ``scopes`` gives them.
+
+    ROI counts every deal won in the year (the matrix's revenue); the marketing target is
+    compared only with marketing-sourced new-customer revenue."""
     total = matrix[matrix["channel"] == "total"].iloc[0]
     programme = float(total["cost"])
     people = headcount_cost(headcount)
     revenue = float(total["revenue"])
     values = [programme, people, revenue, roi(revenue, programme),
               roi(revenue, programme, people)]
-    return pd.DataFrame({"item": list(SUMMARY_ITEMS), "value": values})
+    items = list(SUMMARY_ITEMS)
+    if scopes is not None:
+        items += list(SCOPE_ITEMS)
+        values += [float(scopes.get(key, np.nan)) for key in SCOPE_ITEMS]
+    return pd.DataFrame({"item": items, "value": values})

@@ -372,17 +372,22 @@ def _team_frame(lang: Lang) -> pd.DataFrame:
     })
 
 
-def _year_actuals(leads: pd.DataFrame, spend: pd.DataFrame, year: int) -> dict[str, float]:
+def _year_actuals(leads: pd.DataFrame, spend: pd.DataFrame, year: int, lang: Lang
+                  ) -> dict[str, float]:
     """The fiscal year's leads, MQL, customers, revenue and cost (period view)."""
     def in_year(col: str) -> pd.Series:
         return leads[col].dt.year == year
 
     won = in_year("won_date")
+    partners = {_pick((c.en, c.zh), lang) for c in CHANNELS if c.key in PARTNER_SOURCED}
+    new = ~leads["lead_type"].isin(["existing", "老客户"])
+    sourced = won & new & ~leads["channel"].isin(partners)
     return {
         "leads": float(in_year("created").sum()),
         "mql": float(in_year("mql_date").sum()),
         "won": float(won.sum()),
         "revenue": float(leads.loc[won, "amount"].sum()),
+        "marketing_revenue": float(leads.loc[sourced, "amount"].sum()),
         "cost": float(spend.loc[spend["month"].dt.year == year, "cost"].sum()),
     }
 
@@ -412,8 +417,8 @@ def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
          None, 0.15, o[0]),
         (growth, e, ("Marketing-qualified leads", "营销合格线索"), "mql", hi,
          _round_up(actual["mql"] * 1.08, 10), None, 0.15, o[0]),
-        (growth, r, ("Marketing-sourced revenue", "市场来源收入"), "revenue", hi,
-         _round_up(actual["revenue"] * 1.3, 100_000), None, 0.20, o[0]),
+        (growth, r, ("Marketing-sourced revenue", "市场来源收入"), "marketing_revenue", hi,
+         _round_up(actual["marketing_revenue"] * 1.3, 100_000), None, 0.20, o[0]),
         (growth, r, ("Programme ROI", "项目投资回报率"), "roi", hi, 1.5, None, 0.10, o[0]),
         (growth, r, ("Customer acquisition cost", "获客成本"), "cac", lo,
          _round_up(cac * 0.9, 1000), None, 0.05, o[4]),
@@ -574,7 +579,8 @@ def _settings_frame(fiscal_year: int, actual: dict[str, float], headcount: pd.Da
                     lang: Lang) -> pd.DataFrame:
     """Settings derived from the history: a target 30 % above this year's sourced revenue."""
     new_share, marketing_share = 0.6, 0.5
-    target = _round_up(actual["revenue"] * 1.3 / (new_share * marketing_share), 1_000_000)
+    target = _round_up(actual["marketing_revenue"] * 1.3 / (new_share * marketing_share),
+                       1_000_000)
     people = float((headcount["annual_cost"] * headcount["marketing_share"]).sum())
     budget = _round_up((actual["cost"] + people) * 1.15, 100_000)
     values: dict[str, object] = {
@@ -595,6 +601,26 @@ def _settings_frame(fiscal_year: int, actual: dict[str, float], headcount: pd.Da
     }
     keys = settings_fields()
     return pd.DataFrame({"key": keys, "value": [values.get(k) for k in keys]}, dtype=object)
+
+
+PARTNER_SOURCED = ("partners",)
+"""Channels whose leads partners source: their revenue is not marketing-sourced."""
+OWN_CHANNELS = ("website", "wechat", "email", "content", "events")
+"""Channels the company owns (seed 002 figure 3: 自有渠道); the others are 新拓 (new)."""
+
+
+def _channels_frame(lang: Lang) -> pd.DataFrame:
+    """Each channel's group (own / new) and who sources it (Partners: partner)."""
+    words = {"own": ("own", "自有"), "new": ("new", "新拓"), "marketing": ("marketing", "市场"),
+             "partner": ("partner", "合作伙伴")}
+    return pd.DataFrame({
+        "channel": pd.array([_pick((c.en, c.zh), lang) for c in CHANNELS], dtype="string"),
+        "group": pd.array([_pick(words["own" if c.key in OWN_CHANNELS else "new"], lang)
+                           for c in CHANNELS], dtype="string"),
+        "sourced_by": pd.array([_pick(words["partner" if c.key in PARTNER_SOURCED
+                                            else "marketing"], lang) for c in CHANNELS],
+                               dtype="string"),
+    })
 
 
 def _empty(spec: model.SheetSpec) -> pd.DataFrame:
@@ -640,12 +666,13 @@ def sample_company(
     spend = _spend_frame(cells, counts, campaign, rng, lang)
     lead_frame = _leads_frame(leads, cells, campaign, rng, lang)
     headcount = _headcount_frame(lang)
-    actual = _year_actuals(lead_frame, spend, fiscal_year)
+    actual = _year_actuals(lead_frame, spend, fiscal_year, lang)
     return {
         "settings": _settings_frame(fiscal_year, actual, headcount, lang),
         "leads": lead_frame,
         "deals": _empty(model.DEALS),
         "spend": spend,
+        "channels": _channels_frame(lang),
         "headcount": headcount,
         "goals": _goals_frame(actual, lang),
         "mentions": _mentions_frame(rng, fiscal_year, lang),

@@ -272,6 +272,19 @@ class StageView:
             return hit
         return self.memo(("reached", stage), compute)
 
+    def tracked(self, stage: str) -> bool:
+        """Whether the export tracks ``stage``: leads and customers always; MQL, SQL and
+        opportunity when some lead has its date (a column missing or blank for every lead
+        is a stage the export does not have)."""
+        if stage in (STAGES[0], STAGES[-1]) or not len(self):
+            return True
+        return self.memo(("tracked", stage),
+                         lambda: bool((~np.isnan(self.stage_days(stage))).any()))
+
+    def tracked_stages(self) -> tuple[str, ...]:
+        """The stages the export tracks, in funnel order."""
+        return tuple(stage for stage in STAGES if self.tracked(stage))
+
     def amount(self) -> np.ndarray:
         """Deal amount of each lead (float; NaN where blank or without an amount column)."""
         def compute() -> np.ndarray:

@@ -57,6 +57,9 @@ _DAY = np.timedelta64(1, "D")
 _CHOICES: dict[tuple[str, str], dict[str, list[str]]] = {
     ("leads", "lead_type"): {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"]},
     ("deals", "lead_type"): {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"]},
+    ("channels", "group"): {"en": ["own", "new"], "zh-CN": ["自有", "新拓"]},
+    ("channels", "sourced_by"): {"en": ["marketing", "partner", "sales"],
+                                 "zh-CN": ["市场", "合作伙伴", "销售"]},
     ("goals", "direction"): {"en": ["higher", "lower"], "zh-CN": ["越高越好", "越低越好"]},
     ("goals", "layer"): {"en": ["completion", "effect", "roi"],
                          "zh-CN": ["完成层", "效果层", "ROI层"]},

@@ -378,8 +378,10 @@ LABELS: dict[str, str] = {
     'title.workplan_note': 'Weeks between start and end are filled.',
     'title.gantt': 'Gantt chart (week starting)',
     'title.data_check_note': 'Errors: the value was ignored. Warnings: used, but check it.',
-    'title.kpi_revenue': 'Revenue',
-    'title.kpi_next_target': "next year's target {value}",
+    'title.kpi_revenue': 'Marketing-sourced revenue',
+    'title.kpi_next_target': (
+        "{last} the year before ({change}); next year's marketing target {target}"
+    ),
     'title.kpi_completion': 'Goal completion',
     'title.kpi_completion_sub': 'weighted by goal weight',
     'title.kpi_roi': 'ROI (fully loaded)',
@@ -480,4 +482,22 @@ LABELS: dict[str, str] = {
     'title.customers_needed': 'Customers needed',
     'title.fit_revenue_per_lead': 'revenue = leads × {value:,.0f}',
     'cli.row': 'row {row}',
+    'help.channels': (
+        "Channels (optional): each channel's group (own / new) and who sources its leads "
+        '(marketing / partner / sales; blank = marketing). Only marketing-sourced new-'
+        'customer revenue counts against the marketing target.'
+    ),
+    'msg.channel_scope_unknown': '{value!r} is not one of {choices}: read as blank',
+    'msg.stages_not_tracked': (
+        'The export has no dates for {stages} (column missing or blank for every lead): '
+        'shown as not tracked; conversion rates span them (e.g. MQL → customer), nothing '
+        'is back-filled from later stages'
+    ),
+    'value.not_tracked': 'not tracked',
+    'value.won_revenue': 'Won revenue (all deals)',
+    'value.new_customer_revenue': 'New-customer revenue',
+    'value.existing_customer_revenue': 'Existing-customer revenue',
+    'value.marketing_sourced_revenue': 'Marketing-sourced revenue (new customers)',
+    'value.marketing_sourced_last_year': 'Marketing-sourced revenue, year before',
+    'value.marketing_target': "Next year's marketing target",
 }

@@ -311,8 +311,8 @@ LABELS: dict[str, str] = {
     'title.workplan_note': '开始与结束之间的周以色块显示。',
     'title.gantt': '甘特图（按周）',
     'title.data_check_note': '错误：该值已被忽略。警告：已使用，但请核对。',
-    'title.kpi_revenue': '营收',
-    'title.kpi_next_target': '明年目标 {value}',
+    'title.kpi_revenue': '市场来源收入',
+    'title.kpi_next_target': '上一年 {last}（{change}）；明年市场目标 {target}',
     'title.kpi_completion': '目标完成率',
     'title.kpi_completion_sub': '按目标权重加权',
     'title.kpi_roi': 'ROI（含人力）',
@@ -386,4 +386,21 @@ LABELS: dict[str, str] = {
     'title.customers_needed': '所需成交客户数',
     'title.fit_revenue_per_lead': '收入 = 线索 × {value:,.0f}',
     'cli.row': '第 {row} 行',
+    'help.channels': (
+        '渠道（可选）：每个渠道的分组（自有 / 新拓）和线索来源方（市场 / 合作伙伴 / 销售；'
+        '留空 = 市场）。只有市场来源的新客户收入与市场目标对比。'
+    ),
+    'msg.channel_scope_unknown': '{value!r} 不是 {choices} 之一：按空白处理',
+    'msg.stages_not_tracked': (
+        '导出数据没有 {stages} '
+        '的日期（缺少该列或全部为空）：显示为"未跟踪"，转化率跨过这些阶段计算（如 '
+        'MQL → 成交客户），不会用后续阶段的日期补填'
+    ),
+    'value.not_tracked': '未跟踪',
+    'value.won_revenue': '成交收入（全部）',
+    'value.new_customer_revenue': '新客户收入',
+    'value.existing_customer_revenue': '老客户收入',
+    'value.marketing_sourced_revenue': '市场来源收入（新客户）',
+    'value.marketing_sourced_last_year': '市场来源收入（上一年）',
+    'value.marketing_target': '明年市场目标',
 }
