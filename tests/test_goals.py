@@ -78,3 +78,18 @@ def test_findings_name_the_row():
 def test_no_goals_gives_an_empty_table():
     out = goal_review(_goals([]), {})
     assert out.empty and list(out.columns)[-1] == "gap"
+
+
+def test_goal_score_caps_each_goal():
+    """Leads at 200% cannot hide revenue at 24%: capped at 100% → (1 + 0.24) / 2 = 0.62,
+    where the uncapped mean would claim 112%. With a 120% cap: (1.2 + 0.24) / 2 = 0.72;
+    weights 1 and 3: (1 × 1 + 0.24 × 3) / 4 = 0.43."""
+    from xlreview.goals import goal_score
+    from xlreview.settings import parse_settings
+
+    completion = pd.Series([2.0, 0.24])
+    assert goal_score(completion) == pytest.approx(0.62)
+    assert goal_score(completion, cap=1.2) == pytest.approx(0.72)
+    assert goal_score(completion, pd.Series([1, 3])) == pytest.approx(0.43)
+    assert parse_settings([(2, "goal_cap", "120")]).goal_cap == pytest.approx(1.2)
+    assert parse_settings([(2, "goal_cap", None)]).goal_cap == 1.0

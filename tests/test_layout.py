@@ -252,10 +252,10 @@ def test_formula_like_text_stays_text():
 def test_dashboard_tiles_and_charts():
     dash = _sheets()["dashboard"]
     tiles = {m.first_col: m.value for m in dash.merges if m.first_row == 3}
-    # Revenue 2,550,000; completion (16/15×2 + 0.9 + 0.5)/4; ROI fully loaded 2.1875;
-    # pipeline expected next year 240,000; CAC 500,000/15.
+    # Revenue 2,550,000; completion (16/15 capped at 100% ×2 + 0.9 + 0.5)/4; ROI fully
+    # loaded 2.1875; pipeline expected next year 240,000; CAC 500,000/15.
     assert tiles[0] == 2_550_000.0
-    assert math.isclose(tiles[2], (16 / 15 * 2 + 0.9 + 0.5) / 4)
+    assert math.isclose(tiles[2], (1.0 * 2 + 0.9 + 0.5) / 4)
     assert tiles[4] == 2.1875
     assert tiles[6] == 240_000.0
     assert math.isclose(tiles[8], 500_000 / 15)

@@ -44,13 +44,15 @@ def test_open_opportunities_at_year_end():
     assert open_opportunities(leads, 2023).empty
 
 
-def test_win_rate_uses_old_closed_opportunities_and_channel_minimum():
-    """Opps before 2024, closed: L10 (ads, won), L11 (ads, lost) → overall 1/2.
-    With min_conversions 2, ads has 2 cohort opps → its own rate (also 1/2); events and web
-    have none → overall."""
-    rates, overall = win_rates(sample_leads(), 2024, min_conversions=2)
-    assert overall == 0.5
-    assert rates.to_dict() == {"ads": 0.5, "events": 0.5, "web": 0.5}
+def test_win_rate_is_won_over_decided_opportunities_and_channel_minimum():
+    """Opportunities decided (won or lost) by the end of 2024: won L1, L5, L9, L10; lost L4,
+    L11 (L7 is still open) → overall 4 / 6. With min_conversions 2, ads has 4 decided
+    (L1, L10 won; L4, L11 lost) → 2 / 4; events (L5) and web (L9) have one each → overall."""
+    win = win_rates(sample_leads(), 2024, min_conversions=2)
+    assert (win.won, win.decided, win.basis, win.stage) == (4, 6, "decided", "opp")
+    assert win.overall == pytest.approx(4 / 6)
+    assert win.by_channel.to_dict() == pytest.approx({"ads": 0.5, "events": 4 / 6,
+                                                      "web": 4 / 6})
 
 
 def test_win_rate_without_lost_dates_counts_stale_opportunities():
@@ -62,7 +64,8 @@ def test_win_rate_without_lost_dates_counts_stale_opportunities():
         "won_date": pd.to_datetime(["2023-03-01", None, None, None]),
         "lost_date": pd.to_datetime([None] * 4),
     })
-    assert win_rates(leads, 2024)[1] == 0.25
+    win = win_rates(leads, 2024)
+    assert (win.overall, win.basis) == (0.25, "no_lost")
 
 
 def test_deal_value_falls_back_to_channel_then_overall_median():

@@ -17,6 +17,7 @@ from tests.plan_helpers import (
 from xlreview.plan import actions_table, build_plan, workplan_table
 
 PLAN_COLUMNS = {
+    "avg_deal": ["avg_deal", "source", "deals", "year"],
     "targets": ["channel", "share", "lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won",
                 "customers", "opp", "sql", "mql", "leads", "avg_deal", "revenue", "rate_source",
                 "cpl", "implied_cost", "bottom_up_leads", "gap", "pick", "plan_leads",

@@ -138,10 +138,13 @@ def test_every_contract_table_with_its_columns(tables):
                        "revenue", "cpl", "cost_per_mql", "cost_per_sql", "cac", "roas", "roi",
                        "quadrant"],
         "roi_summary": ["item", "value"],
-        "funnel": ["stage", "count_period", "count_cohort", "conversion", "median_days"],
+        "funnel": ["stage", "count_period", "count_cohort", "conversion", "median_days",
+                   "note"],
         "events": ["campaign", "channel", "cost", "visits", "leads", "mql", "sql", "opp",
                    "won", "revenue", "roi", "lead_to_mql", "mql_to_sql", "sql_to_opp",
-                   "opp_to_won"],
+                   "opp_to_won", "lifetime_leads", "lifetime_cost", "lifetime_revenue",
+                   "lifetime_roi"],
+        "win_rate": ["stage", "won", "decided", "win_rate", "basis"],
         "monthly": ["month", "leads", "mql", "sql", "opp", "won", "revenue"],
         "sales_cycle": ["lead_type", "deals", "median_days", "p80_days"],
         "pipeline": ["channel", "open_opps", "pipeline_value", "win_rate", "expected_value",
@@ -254,17 +257,18 @@ def test_sales_cycle_by_hand(tables):
 
 def test_pipeline_by_hand(tables):
     """Open at 2024-12-31: only L7 (events, opp Dec 1). No amount → events' median won
-    amount 3000. Win rate: opps before 2024 that closed: L10 won, L11 lost → 1/2 (events has
-    fewer than 20, so the overall rate). Expected 1500. Past opp→won cycles 29, 30, 60, 121
-    days; L7 is 30 days old → cycles > 30: 60 and 121 → closes 30 days (Jan 30) or 91 days
-    (Apr 1) after year end: 750 in January, 750 in April."""
+    amount 3000. Win rate = won ÷ decided opportunities by the end of 2024: won L1, L5, L9,
+    L10; lost L4, L11 → 4/6 (events has fewer than 20, so the overall rate). Expected 2000.
+    Past opp→won cycles 29, 30, 60, 121 days; L7 is 30 days old → cycles > 30: 60 and 121 →
+    closes 30 days (Jan 30) or 91 days (Apr 1) after year end: 1000 in January and April."""
     p = tables["pipeline"].set_index("channel")
     assert list(p.index) == ["events", "total"]
-    assert p.loc["events"].tolist() == [1, 3000, 0.5, 1500, 1500]
-    assert p.loc["total"].tolist() == [1, 3000, 0.5, 1500, 1500]
+    assert p.loc["events"].tolist() == pytest.approx([1, 3000, 4 / 6, 2000, 2000])
+    assert p.loc["total"].tolist() == pytest.approx([1, 3000, 4 / 6, 2000, 2000])
     months = tables["pipeline_months"]
     assert months["month"].iloc[0] == pd.Timestamp("2025-01-01")
-    assert months["expected_revenue"].tolist() == [750, 0, 0, 750, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert months["expected_revenue"].tolist() == pytest.approx(
+        [1000, 0, 0, 1000, 0, 0, 0, 0, 0, 0, 0, 0])
 
 
 def test_share_of_voice_by_hand(tables):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -109,3 +110,31 @@ def test_main_channel_of_a_campaign():
     spend = pd.DataFrame({"campaign": ["z", "x"], "channel": ["events", "events"]})
     found = _main_channel(StageView(leads), spend, pd.Index(["x", "y", "z", "w"]))
     assert found.tolist()[:3] == ["web", "ads", "events"] and pd.isna(found["w"])
+
+
+def test_campaign_lifetime_beside_the_year():
+    """FY 2025. Summit24: 2 leads created Nov 2024, 2,000 spent Nov 2024, one deal of 5,000
+    won Feb 2025 → in-year: revenue 5,000, no cost, ROI blank; lifetime: 2 leads, cost
+    2,000, revenue 5,000, ROI (5,000 − 2,000) / 2,000 = 1.5. Summit25 (Dec 2025): 1,000
+    spent, nothing won yet → ROI −100% in the year and to date."""
+    from xlreview.roi import events_table
+
+    leads = pd.DataFrame({
+        "lead_id": ["L1", "L2", "L3"],
+        "created": pd.to_datetime(["2024-11-01", "2024-11-01", "2025-12-10"]),
+        "channel": ["events"] * 3,
+        "campaign": ["Summit24", "Summit24", "Summit25"],
+        "won_date": pd.to_datetime(["2025-02-01", None, None]),
+        "amount": [5000.0, np.nan, np.nan],
+    })
+    for column in ("mql_date", "sql_date", "opp_date", "lost_date"):
+        leads[column] = pd.NaT
+    spend = pd.DataFrame({"month": pd.to_datetime(["2024-11-01", "2025-12-01"]),
+                          "channel": ["events"] * 2, "campaign": ["Summit24", "Summit25"],
+                          "cost": [2000.0, 1000.0], "visits": [0.0, 0.0]})
+    events = events_table(leads, spend, 2025).set_index("campaign")
+    s24, s25 = events.loc["Summit24"], events.loc["Summit25"]
+    assert (s24["revenue"], s24["cost"]) == (5000, 0) and np.isnan(s24["roi"])
+    assert s24[["lifetime_leads", "lifetime_cost", "lifetime_revenue", "lifetime_roi"]
+               ].tolist() == [2, 2000, 5000, 1.5]
+    assert s25["roi"] == -1 and s25["lifetime_roi"] == -1

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.plan_helpers import combine, funnel_leads, make_inputs, spend_rows
 from xlreview.errors import InputError
+from xlreview.labels import label
 from xlreview.targets import (
     TARGET_COLUMNS,
     channel_rates,
@@ -200,9 +201,9 @@ def test_a_stage_nobody_reached_gives_blanks_and_a_reason_not_inf():
     assert not np.isinf(table.select_dtypes("number").to_numpy()).any()
     assert table["customers"].tolist() == [10, 10]
     assert table["opp"].isna().all()
-    assert any("opp_to_won" in i.message for i in inputs.findings)
+    assert any(label("col.opp_to_won", "en") in i.message for i in inputs.findings)
 
 
-def test_deal_size_defaults_to_the_median_won_amount():
+def test_deal_size_defaults_to_the_mean_new_customer_deal():
     table = targets_table(tiny_inputs(avg_deal_size=None))
     assert table["avg_deal"].iloc[0] == 100e3  # every won lead has amount 100k

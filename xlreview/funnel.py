@@ -145,8 +145,8 @@ def median_stage_days(leads: Leads, rows: Rows = None) -> dict[str, float]:
     """Median days from the previous stage to each stage (``lead`` has NaN), by the day,
     of ``rows`` of the leads (default all)."""
     view = StageView.of(leads)
-    out: dict[str, float] = {"lead": float("nan")}
-    for before, stage in pairwise(STAGES):
+    out: dict[str, float] = dict.fromkeys(STAGES, float("nan"))
+    for before, stage in pairwise(view.tracked_stages()):  # over stages not tracked
         days = view.stage_days(stage) - view.stage_days(before)
         days = days[restrict(days >= 0, rows)]
         out[stage] = float(np.median(days)) if len(days) else float("nan")
@@ -154,28 +154,38 @@ def median_stage_days(leads: Leads, rows: Rows = None) -> dict[str, float]:
 
 
 def funnel_table(leads: Leads, year: int) -> pd.DataFrame:
-    """The ``funnel`` table: stage, count_period, count_cohort, conversion, median_days.
+    """The ``funnel`` table: stage, count_period, count_cohort, conversion, median_days,
+    note.
 
     Conversion is the cohort count of a stage over the cohort count of the stage before;
-    median_days is measured on the same cohort.
+    median_days is measured on the same cohort. A stage the export does not track has
+    blank counts and the note ``not_tracked``; the next stage converts from the stage
+    before it (e.g. MQL → customer).
     """
     view = StageView.of(leads)
     period = period_counts(view, year).iloc[0]
     cohort = cohort_counts(view, year).iloc[0]
     lags = median_stage_days(view, view.in_year("lead", year))
     rows = []
-    for i, stage in enumerate(STAGES):
+    previous: str | None = None
+    for stage in STAGES:
         column = STAGE_COLUMNS[stage]
-        previous = cohort[STAGE_COLUMNS[STAGES[i - 1]]] if i else 0
+        if not view.tracked(stage):
+            rows.append({"stage": stage, "count_period": np.nan, "count_cohort": np.nan,
+                         "conversion": np.nan, "median_days": np.nan, "note": "not_tracked"})
+            continue
         rows.append({
             "stage": stage,
             "count_period": int(period[column]),
             "count_cohort": int(cohort[column]),
-            "conversion": ratio(cohort[column], previous) if i else float("nan"),
+            "conversion": (ratio(cohort[column], cohort[STAGE_COLUMNS[previous]])
+                           if previous else float("nan")),
             "median_days": lags[stage],
+            "note": None,
         })
+        previous = stage
     return pd.DataFrame(rows, columns=["stage", "count_period", "count_cohort", "conversion",
-                                       "median_days"])
+                                       "median_days", "note"])
 
 
 def monthly_table(leads: Leads, year: int) -> pd.DataFrame:

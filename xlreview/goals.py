@@ -162,3 +162,17 @@ def _report(goals: pd.DataFrame, target: pd.Series, actual: pd.Series, metric: p
 
 def _row(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
+
+
+def goal_score(completion: pd.Series, weights: pd.Series | None = None, cap: float = 1.0
+               ) -> float | None:
+    """Weighted goal score: each goal's completion capped at ``cap`` (so that beating one
+    goal cannot hide missing another), weighted by ``weights`` (blank = 1); None without a
+    goal that has both a completion and a weight above 0."""
+    rate = pd.to_numeric(completion, errors="coerce").clip(upper=cap)
+    given = (pd.Series(1.0, index=rate.index) if weights is None
+             else pd.to_numeric(weights, errors="coerce").reindex(rate.index).fillna(1.0))
+    known = rate.notna() & (given > 0)
+    if not known.any():
+        return None
+    return float((rate[known] * given[known]).sum() / given[known].sum())

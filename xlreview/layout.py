@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from .goals import goal_score
 from .labels import LANGUAGES, label
 from .layout_plan import (
     budget_sheet,
@@ -231,8 +231,25 @@ def cost_revenue_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart |
 def _funnel_sheet(ctx: Ctx) -> Sheet | None:
     sheet = table_sheet(ctx, "funnel", note=ctx.t("title.funnel_note"))
     if sheet is not None:
-        add_chart(sheet, funnel_chart(ctx, sheet, row=sheet.blocks[0].last_row + 2, col=0))
+        row = sheet.blocks[0].last_row + 2
+        line = win_rate_line(ctx)
+        if line:
+            sheet.cells.append(Cell(row, 0, line, ctx.styles.note))
+            row += 2
+        add_chart(sheet, funnel_chart(ctx, sheet, row=row, col=0))
     return sheet
+
+
+def win_rate_line(ctx: Ctx) -> str | None:
+    """One line: the win rate Targets and Pipeline use, and why it differs from the
+    cohort conversion into customers shown above it."""
+    frame = ctx.table("win_rate")
+    if frame is None or frame.empty or not _number(frame["win_rate"].iloc[0]):
+        return None
+    row = frame.iloc[0]
+    return ctx.t(f"title.win_rate_{row['basis']}", won=int(row["won"]),
+                 decided=int(row["decided"]), rate=float(row["win_rate"]),
+                 stage=ctx.t(f"value.{row['stage']}"), year=ctx.settings.fiscal_year or "")
 
 
 def funnel_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None:
@@ -319,7 +336,7 @@ def _kpis(ctx: Ctx) -> list[tuple[str, object, Style, str]]:
     return [
         (ctx.t("title.kpi_revenue"), revenue, st.money, _revenue_subtitle(ctx, item)),
         (ctx.t("title.kpi_completion"), weighted_completion(ctx), st.percent,
-         ctx.t("title.kpi_completion_sub")),
+         ctx.t("title.kpi_completion_sub", cap=ctx.settings.goal_cap)),
         (ctx.t("title.kpi_roi"), item.get("roi_fully_loaded"), st.percent,
          ctx.t("title.kpi_roi_sub")),
         (ctx.t("title.kpi_pipeline"), pipeline, st.money, ctx.t("title.kpi_pipeline_sub")),
@@ -357,16 +374,11 @@ def weighted_completion(ctx: Ctx) -> float | None:
     goals = ctx.table("goal_review")
     if goals is None or goals.empty or "completion" not in goals:
         return None
-    completion = pd.to_numeric(goals["completion"], errors="coerce").clip(upper=1.5)
-    weights = pd.Series(1.0, index=goals.index)
+    weights = None
     source = getattr(ctx.extra, "goals", None)
     if isinstance(source, pd.DataFrame) and "weight" in source and len(source) == len(goals):
-        given = pd.to_numeric(source["weight"], errors="coerce").to_numpy()
-        weights = pd.Series(np.where(np.isnan(given), 1.0, given), index=goals.index)
-    known = completion.notna() & (weights > 0)
-    if not known.any():
-        return None
-    return float((completion[known] * weights[known]).sum() / weights[known].sum())
+        weights = pd.Series(source["weight"].to_numpy(), index=goals.index)
+    return goal_score(goals["completion"], weights, ctx.settings.goal_cap)
 
 
 def _dashboard(ctx: Ctx, built: dict[str, Sheet]) -> Sheet:

@@ -89,8 +89,11 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
     for i, (key, value, style) in enumerate(top):
         sheet.cells.append(Cell(5 + i, 0, ctx.t(key), ctx.styles.label))
         sheet.cells.append(Cell(5 + i, 1, value, style))
+    for row, text in ((5, _last_year_line(ctx)), (6, _deal_line(ctx)), (7, _spanned_line(ctx))):
+        if text:
+            sheet.cells.append(Cell(row, 2, text, ctx.styles.note))
     block = make_block(ctx, "targets", frame, row=9, inputs=_TARGET_INPUTS)
-    _target_formulas(block, ctx.lang)
+    _target_formulas(block, ctx.lang, tuple(getattr(ctx.extra, "untracked", ()) or ()))
     sheet.blocks.append(block)
     finish(sheet)
     sheet.widths[0] = max(sheet.widths.get(0, 0), 26.0)
@@ -100,6 +103,41 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
         chart.width, chart.height = 900, 340  # the table is wide: a chart to match
     add_chart(sheet, chart)
     return sheet
+
+
+def _deal_line(ctx: Ctx) -> str | None:
+    """Where the average deal comes from (the Settings value, or which deals' mean)."""
+    basis = ctx.table("avg_deal")
+    if basis is None or basis.empty:
+        return None
+    row = basis.iloc[0]
+    if row["source"] == "none":
+        return None
+    return ctx.t(f"title.deal_{row['source']}", deals=int(row["deals"]), year=row["year"])
+
+
+def _last_year_line(ctx: Ctx) -> str | None:
+    """Like for like: last year's marketing-sourced revenue beside the marketing target."""
+    summary = ctx.table("roi_summary")
+    if summary is None:
+        return None
+    item = dict(zip(summary["item"], summary["value"], strict=False))
+    actual, target = item.get("marketing_sourced_revenue"), item.get("marketing_target")
+    if actual is None or pd.isna(actual):
+        return None
+    change = (f"{target / actual - 1:+.0%}" if actual and target is not None
+              and not pd.isna(target) else "—")
+    return ctx.t("title.marketing_last_year", value=f"{actual:,.0f}", change=change,
+                 year=ctx.settings.fiscal_year or "")
+
+
+def _spanned_line(ctx: Ctx) -> str | None:
+    """Which stages the export does not track, and which rate column spans them."""
+    untracked = list(getattr(ctx.extra, "untracked", ()) or ())
+    if not untracked:
+        return None
+    names = ", ".join(ctx.t(f"value.{stage}") for stage in untracked)
+    return ctx.t("title.targets_not_tracked", stages=names)
 
 
 def _deal_size(frame: pd.DataFrame, settings: Settings) -> float | None:
@@ -128,8 +166,14 @@ def customers_formula(share: str, shares: str, before: str | None) -> str:
     return f'=IFERROR(INT({q})+IF({rank}<{rest},1,0),"")'
 
 
-def _target_formulas(block: Block, lang: str) -> None:
-    """Replace the computed cells of the targets table by formulas on its input cells."""
+_CHAIN_STAGE = {"opp": "opp", "sql": "sql", "mql": "mql", "leads": "lead"}
+
+
+def _target_formulas(block: Block, lang: str, untracked: tuple[str, ...] = ()) -> None:
+    """Replace the computed cells of the targets table by formulas on its input cells.
+
+    A stage in ``untracked`` stays blank: the stage before it divides the nearest tracked
+    count after it by its own (spanning) rate."""
     keys = {c.key for c in block.columns}
     if not {"customers", "share"} <= keys:
         return
@@ -153,9 +197,13 @@ def _target_formulas(block: Block, lang: str) -> None:
             f"{ref('share', body[0], absolute=True)}:{ref('share', i - 1, absolute=True)}")
         put("customers", i, customers_formula(ref("share", i), shares, before))
         put("avg_deal", i, "=$B$7")
-        for upper, rate, lower in _RATE_CHAIN:
-            if {upper, rate, lower} <= keys:
-                put(upper, i, f'=IFERROR(ROUNDUP({ref(lower, i)}/{ref(rate, i)},0),"")')
+        below = "customers"
+        for upper, rate, _ in _RATE_CHAIN:
+            if _CHAIN_STAGE[upper] in untracked:
+                continue
+            if {upper, rate, below} <= keys:
+                put(upper, i, f'=IFERROR(ROUNDUP({ref(below, i)}/{ref(rate, i)},0),"")')
+            below = upper
         put("revenue", i, f'=IFERROR({ref("customers", i)}*$B$7,"")')
         if {"leads", "cpl"} <= keys:
             leads, cpl = ref("leads", i), ref("cpl", i)
@@ -166,16 +214,19 @@ def _target_formulas(block: Block, lang: str) -> None:
             if "pick" in keys:
                 put("plan_leads", i,
                     f'=IF(AND({ref("pick", i)}="{bottom_up}",{up}<>""),{up},{leads})')
-    _target_totals(block, body, ref, put)
+    _target_totals(block, body, ref, put, untracked)
 
 
-def _target_totals(block: Block, body: list[int], ref: Any, put: Any) -> None:
+def _target_totals(block: Block, body: list[int], ref: Any, put: Any,
+                   untracked: tuple[str, ...] = ()) -> None:
     t = block.n_rows - 1
     if not block.has_total:
         return
     keys = {c.key for c in block.columns}
     for key in ("share", "customers", "opp", "sql", "mql", "leads", "revenue", "implied_cost",
                 "plan_leads"):
+        if _CHAIN_STAGE.get(key) in untracked:
+            continue
         if key in keys:
             put(key, t, f"=SUM({ref(key, body[0])}:{ref(key, body[-1])})")
     put("avg_deal", t, "=$B$7")

@@ -10,6 +10,7 @@ distribution of past cycles conditional on exceeding the age.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -73,34 +74,73 @@ def open_opportunities(leads: Leads, year: int) -> pd.DataFrame:
     return view.leads[is_open(view, year)]
 
 
-def win_rates(leads: Leads, year: int, min_conversions: int = 20) -> tuple[pd.Series, float]:
-    """Historical opportunity→won rate per channel and overall.
+@dataclass(frozen=True)
+class WinRate:
+    """The one win rate of the workbook: opportunities won ÷ opportunities decided.
 
-    The cohort is the opportunities created before ``year`` that are closed (won or lost);
-    without any, every closed opportunity. A CRM that never records lost deals would give
-    100%, so then every opportunity of the cohort counts as the denominator. A channel with
-    fewer than ``min_conversions`` cohort opportunities gets the overall rate.
+    Attributes:
+        by_channel: rate per channel (the overall rate where a channel has fewer than
+            ``min_conversions`` decided opportunities).
+        overall: the rate of every channel together (NaN: no opportunity decided).
+        won, decided: the counts behind ``overall``.
+        stage: the stage counted as an opportunity (``opp``; the last tracked stage before
+            customers when the export has no opportunity dates).
+        basis: ``decided`` (won ÷ won or lost) or ``no_lost`` (the export records no lost
+            deals: won ÷ every opportunity old enough to have closed).
+    """
 
-    Returns:
-        (rate per channel, overall rate); NaN when no opportunity ever closed.
+    by_channel: pd.Series
+    overall: float
+    won: int
+    decided: int
+    stage: str
+    basis: str
+
+
+def opportunity_stage(leads: Leads) -> str:
+    """The stage counted as an opportunity: ``opp``, or the last tracked stage before
+    customers when the export does not track opportunities."""
+    tracked = StageView.of(leads).tracked_stages()
+    return [s for s in tracked if s != "won"][-1]
+
+
+def win_rates(leads: Leads, year: int, min_conversions: int = 20) -> WinRate:
+    """The win rate: opportunities won ÷ opportunities decided (won or lost), over the
+    opportunities decided by the end of ``year``.
+
+    A CRM that never records lost deals would give 100%: then every opportunity opened
+    before ``year`` counts as decided (basis ``no_lost``). A channel with fewer than
+    ``min_conversions`` decided opportunities gets the overall rate.
     """
     view = StageView.of(leads)
-    opp = view.stage_days("opp")
-    won = ~np.isnan(view.stage_days("won"))
-    lost = ~np.isnan(view.days("lost_date"))
-    is_opp = ~np.isnan(opp) | won
-    old = is_opp & (opp < year_days(year)[0])
-    closed = won | lost
-    cohort = old & closed if (old & closed).any() else is_opp & closed
-    if not (cohort & lost).any():
-        cohort = old if old.any() else is_opp
+    stage = opportunity_stage(view)
+    year_end = year_days(year)[1]
+    won_day, lost_day = view.stage_days("won"), view.days("lost_date")
+    won = won_day < year_end
+    lost = (lost_day < year_end) & ~won
+    is_opp = ~np.isnan(view.stage_days(stage)) | won
+    basis = "decided"
+    cohort = is_opp & (won | lost)
+    if not (lost & is_opp).any():
+        basis = "no_lost"
+        cohort = is_opp & (view.stage_days(stage) < year_days(year)[0])
+        cohort = cohort if cohort.any() else is_opp
     channels = view.groups("channel") if "channel" in view.leads else Groups.of(
         pd.Series("unassigned", index=view.leads.index), None, len(view))
-    overall = ratio(np.count_nonzero(cohort & won), np.count_nonzero(cohort))
+    wins, decided = np.count_nonzero(cohort & won), np.count_nonzero(cohort)
+    overall = float(ratio(wins, decided))
     by_channel = channels.counts({"opps": cohort, "won": cohort & won})
     rates = ratio(by_channel["won"], by_channel["opps"])
     rates = rates.where(by_channel["opps"] >= max(min_conversions, 1), overall)
-    return rates.astype(float), float(overall)
+    return WinRate(rates.astype(float), overall, wins, decided, stage, basis)
+
+
+def win_rate_table(leads: Leads, year: int, min_conversions: int = 20) -> pd.DataFrame:
+    """The ``win_rate`` table: one row (stage, won, decided, win_rate, basis) stating the
+    win rate that Targets and Pipeline use (:func:`win_rates`)."""
+    win = win_rates(leads, year, min_conversions)
+    return pd.DataFrame({"stage": [win.stage], "won": [win.won], "decided": [win.decided],
+                         "win_rate": [win.overall], "basis": [win.basis]})
 
 
 def deal_values(leads: Leads, opps: pd.DataFrame) -> pd.Series:
@@ -163,7 +203,8 @@ def pipeline_tables(
     view = StageView.of(leads)
     open_ = is_open(view, year)
     opps = view.leads.loc[open_, ["channel", "amount"] if "amount" in view.leads else ["channel"]]
-    rates, overall = win_rates(view, year, min_conversions)
+    win = win_rates(view, year, min_conversions)
+    rates, overall = win.by_channel, win.overall
     channel = opps["channel"].astype(object)
     value = deal_values(view, opps)
     rate = channel.map(rates).astype(float).fillna(overall)

@@ -25,7 +25,7 @@ from .phasing import (
     stage_lags,
 )
 from .stages import Leads, StageView
-from .targets import add_note, fiscal_year, targets_table
+from .targets import add_note, deal_basis, fiscal_year, targets_table
 
 WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
 ACTION_COLUMNS = ("module", "problem", "root_cause", "action", "owner", "due", "quarter")
@@ -156,6 +156,7 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                                    budget=float(programme) if math.isfinite(programme) else 0.0)
     return {
         "targets": targets,
+        "avg_deal": deal_basis(inputs, view),
         "plan_monthly": monthly,
         "plan_quarterly": plan_quarterly(monthly),
         "plan_weekly": plan_weekly(monthly, year),

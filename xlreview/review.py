@@ -10,7 +10,8 @@ import pandas as pd
 from .funnel import funnel_table, monthly_table, sales_cycle_table
 from .goals import goal_review, review_metrics
 from .inputs import Inputs
-from .pipeline import pipeline_tables
+from .labels import label
+from .pipeline import pipeline_tables, win_rate_table
 from .roi import events_table, roi_matrix, roi_summary
 from .scopes import revenue_scopes
 from .share_of_voice import share_of_voice
@@ -61,8 +62,12 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
     tables["events"] = events_table(view, spend, year)
     tables["monthly"] = monthly_table(view, year)
     tables["sales_cycle"] = sales_cycle_table(view, year)
+    tables["win_rate"] = win_rate_table(view, year, settings.min_conversions)
     tables["pipeline"], tables["pipeline_months"] = pipeline_tables(
         view, year, settings.min_conversions)
+    if not view.tracked("opp") and len(view):
+        inputs.findings.add("info", "pipeline", None, None,
+                            label("msg.pipeline_not_tracked", settings.language))
     tables["share_of_voice"] = share_of_voice(inputs.mentions, settings.brand, year)
     tables["goal_review"] = goal_review(
         inputs.goals, review_metrics(tables), inputs.findings,

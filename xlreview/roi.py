@@ -31,7 +31,10 @@ ROI_MATRIX_COLUMNS: list[str] = [
 EVENT_COLUMNS: list[str] = [
     "campaign", "channel", "cost", "visits", *COUNTS, "revenue", "roi",
     "lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won",
+    "lifetime_leads", "lifetime_cost", "lifetime_revenue", "lifetime_roi",
 ]
+"""In-year columns (the fiscal year's cost, counts, revenue and ROI), then the campaign's
+lifetime: all its leads whatever year they came, their revenue to date, its whole cost."""
 SUMMARY_ITEMS: tuple[str, ...] = (
     "programme_cost", "headcount_cost", "revenue", "roi_programme", "roi_fully_loaded",
 )
@@ -141,11 +144,33 @@ def events_table(leads: Leads, spend: pd.DataFrame, year: int) -> pd.DataFrame:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     known = view.groups("campaign").mask()
     cohort = cohort_counts(view, year, "campaign", rows=known).reindex(chain.index, fill_value=0)
-    rates = add_rates(cohort, EVENT_COLUMNS[-4:])[EVENT_COLUMNS[-4:]]
-    chain = chain.join(rates)
+    rate_columns = ["lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won"]
+    rates = add_rates(cohort, rate_columns)[rate_columns]
+    chain = chain.join(rates).join(campaign_lifetime(view, spend, chain.index))
     chain["roi"] = ratio(chain["revenue"] - chain["cost"], chain["cost"])
     chain["channel"] = _main_channel(view, spend, chain.index)
     return chain.reset_index()[EVENT_COLUMNS]
+
+
+def campaign_lifetime(leads: Leads, spend: pd.DataFrame, campaigns: pd.Index) -> pd.DataFrame:
+    """Per campaign, whatever the year: its leads, their won revenue to date, its whole cost
+    (every Spend row of it) and lifetime ROI (blank without cost)."""
+    view = StageView.of(leads)
+    groups = view.groups("campaign")
+    sizes = groups.size()
+    won = np.where(np.isnan(view.stage_days("won")), 0.0, np.nan_to_num(view.amount()))
+    out = pd.DataFrame({
+        "lifetime_leads": groups.series(sizes, sizes).reindex(campaigns, fill_value=0),
+        "lifetime_revenue": groups.series(groups.sum(won), sizes).reindex(campaigns,
+                                                                          fill_value=0.0),
+    }, index=campaigns)
+    cost = (spend.groupby(spend["campaign"].astype(object))["cost"].sum()
+            if not spend.empty and "campaign" in spend else pd.Series(dtype=float))
+    out["lifetime_cost"] = cost.reindex(campaigns).fillna(0.0).to_numpy(float)
+    paid = out["lifetime_cost"].where(out["lifetime_cost"] > 0)
+    out["lifetime_roi"] = ratio(out["lifetime_revenue"] - paid, paid)
+    out["lifetime_leads"] = out["lifetime_leads"].astype("int64")
+    return out
 
 
 def _main_channel(view: StageView, spend: pd.DataFrame, campaigns: pd.Index) -> pd.Series:

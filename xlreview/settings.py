@@ -47,6 +47,8 @@ class Settings:
     """How the proven budget is allocated: ``implied``, ``roi`` or ``curve``."""
     min_conversions: int = 20
     """Fewer conversions than this at a stage: the channel uses the overall rate."""
+    goal_cap: float = 1.0
+    """Each goal counts at most this completion in the weighted goal score (100%)."""
     share_copy: bool = False
     """Also write a shareable values-only copy beside the workbook on rebuild."""
 
@@ -123,6 +125,11 @@ def _convert(key: str, value: object) -> Any:
             else:
                 raise ValueError(f"{value!r} is not a share between 0 and 1")
         return number
+    if key == "goal_cap":
+        number = parse_number(value)
+        if number is None or number <= 0:
+            raise ValueError(f"{value!r} is not a completion above 0 (e.g. 100%)")
+        return number / 100 if number > 10 else number  # 120 typed for 120%
     if key == "share_copy":
         flag = parse_bool(value)
         if flag is None:

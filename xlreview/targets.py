@@ -22,6 +22,7 @@ from .labels import LANGUAGES, label
 from .model import STAGES
 from .numbers import ceil_excel, ceil_excel_array
 from .phasing import split_whole
+from .scopes import average_deal, is_marketing_sourced, is_new_customer, marketing_channels
 from .stages import Leads, Rows, StageView
 
 RATES: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won")
@@ -142,27 +143,50 @@ class ChannelRates:
     overall: pd.Series
 
 
-def channel_rates(leads: Leads, min_conversions: int) -> ChannelRates:
-    """Cohort-based stage rates per channel (:func:`conversion_cohort`).
+def rate_steps(view: StageView) -> list[tuple[str, str, str]]:
+    """(rate column, from stage, to stage) of each step between tracked stages.
+
+    A stage the export does not track is spanned: with SQL and opportunity untracked, the
+    ``mql_to_sql`` column holds MQL → customer, and ``sql_to_opp``, ``opp_to_won`` are blank.
+    """
+    tracked = view.tracked_stages()
+    return [(RATES[STAGES.index(a)], a, b) for a, b in pairwise(tracked)]
+
+
+def channel_rates(leads: Leads, min_conversions: int, year: int | None = None
+                  ) -> ChannelRates:
+    """Stage rates per channel: cohort conversion (:func:`conversion_cohort`) up to the
+    last stage before customers, and the win rate (:func:`xlreview.pipeline.win_rates`,
+    won ÷ decided) into customers.
 
     A channel with fewer than ``min_conversions`` conversions at a stage (or none) takes
-    the overall rate of that stage.
+    the overall rate of that stage. Steps over stages the export does not track span them
+    (:func:`rate_steps`).
     """
+    from .pipeline import win_rates
+
     view = StageView.of(leads)
     counts = stage_counts(view, conversion_cohort(view))
     totals = counts.sum()
+    steps = rate_steps(view)
+    overall = pd.Series(np.nan, index=list(RATES))
+    own = pd.DataFrame(np.nan, index=counts.index, columns=list(RATES))
+    conversions = pd.DataFrame(0, index=counts.index, columns=list(RATES))
     with np.errstate(divide="ignore", invalid="ignore"):
-        overall = pd.Series(
-            [totals[b] / totals[a] if totals[a] else np.nan for a, b in pairwise(STAGES)],
-            index=list(RATES),
-        )
-        own = pd.DataFrame(
-            {r: counts[b] / counts[a].where(counts[a] > 0)
-             for r, (a, b) in zip(RATES, pairwise(STAGES), strict=True)}, index=counts.index,
-        )
-    conversions = pd.DataFrame({r: counts[b] for r, b in zip(RATES, STAGES[1:], strict=True)})
-    thin = (conversions < min_conversions) | own.isna() | (own <= 0)
-    rates = own.mask(thin, overall, axis=1)
+        for rate, a, b in steps:
+            overall[rate] = totals[b] / totals[a] if totals[a] else np.nan
+            own[rate] = counts[b] / counts[a].where(counts[a] > 0)
+            conversions[rate] = counts[b]
+    if steps and year is not None:
+        last = steps[-1][0]
+        win = win_rates(view, year, min_conversions)
+        overall[last] = win.overall
+        own[last] = win.by_channel.reindex(counts.index)
+        conversions[last] = min_conversions  # win_rates applied the threshold itself
+    spanned = [rate for rate in RATES if rate not in {step[0] for step in steps}]
+    thin = ((conversions < min_conversions) | own.isna() | (own <= 0)).drop(columns=spanned)
+    rates = own.mask(thin.reindex(columns=own.columns, fill_value=False), overall, axis=1)
+    rates[spanned] = np.nan
     source = pd.Series(np.where(thin.any(axis=1), "overall", "channel"), index=counts.index)
     return ChannelRates(rates, source, overall)
 
@@ -185,14 +209,20 @@ def customer_shares(history: pd.Series, override: pd.Series | None = None) -> pd
     return share / share.sum()
 
 
-def reverse_funnel(customers: np.ndarray, rates: pd.DataFrame) -> pd.DataFrame:
+def reverse_funnel(customers: np.ndarray, rates: pd.DataFrame,
+                   untracked: Sequence[str] = ()) -> pd.DataFrame:
     """Vectorised reverse funnel: customers per row, then opp, sql, mql, leads rounded up.
 
-    Rows with a blank rate get blank counts above it.
+    Rows with a blank rate get blank counts above it. A stage in ``untracked`` is blank and
+    spanned: the stage before it divides the count after it by its own (spanning) rate.
     """
     out = pd.DataFrame({"customers": np.asarray(customers, dtype=float)}, index=rates.index)
     count = out["customers"].to_numpy()
-    for column, rate in zip(("opp", "sql", "mql", "leads"), reversed(RATES), strict=True):
+    for column, stage, rate in zip(("opp", "sql", "mql", "leads"), ("opp", "sql", "mql", "lead"),
+                                   reversed(RATES), strict=True):
+        if stage in untracked:
+            out[column] = np.nan
+            continue
         r = rates[rate].to_numpy(dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
             count = np.where((r > 0) & (r <= 1), ceil_excel_array(count / r), np.nan)
@@ -264,12 +294,29 @@ def _pick(value: object) -> str:
     return "bottom_up" if text in bottom_up else "top_down"
 
 
+def deal_basis(inputs: Inputs, view: StageView | None = None) -> pd.DataFrame:
+    """The ``avg_deal`` table: one row (avg_deal, source, deals, year) saying where the plan's
+    average deal comes from: ``setting``, ``year`` (mean of the fiscal year's new-customer
+    deals), ``history`` (of every year's: none in the fiscal year) or ``all_deals``."""
+    view = StageView.of(inputs.leads if view is None else view)
+    year = fiscal_year(inputs)
+    if inputs.settings.avg_deal_size:
+        value, source, deals = inputs.settings.avg_deal_size, "setting", 0
+    elif year is not None:
+        value, source, deals = average_deal(view, year)
+    else:
+        value, source, deals = math.nan, "none", 0
+    return pd.DataFrame({"avg_deal": [float(value)], "source": [source], "deals": [deals],
+                         "year": [year]})
+
+
 def _customers(inputs: Inputs, view: StageView, sheet: str) -> tuple[float, float]:
     """(customers needed, deal size), NaN with a finding where they cannot be computed."""
     settings = inputs.settings
     target = marketing_target(settings.revenue_target, settings.new_customer_share,
                               settings.marketing_share)
-    deal = settings.avg_deal_size or median_deal(view)
+    year = fiscal_year(inputs)
+    deal = settings.avg_deal_size or (average_deal(view, year)[0] if year else math.nan)
     if math.isnan(target):
         add_note(inputs, "warning", sheet, "plan_no_target")
         return math.nan, deal
@@ -291,15 +338,20 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     settings = inputs.settings
     view = StageView.of(inputs.leads if view is None else view)
     customers, deal = _customers(inputs, view, sheet)
-    found = channel_rates(view, settings.min_conversions) if len(view) else None
+    year = fiscal_year(inputs)
+    found = channel_rates(view, settings.min_conversions, year) if len(view) else None
     overall = found.overall if found else pd.Series(np.nan, index=list(RATES))
+    untracked = [stage for stage in STAGES if not view.tracked(stage)]
+    spanned = {RATES[STAGES.index(stage)] for stage in untracked}
     for rate, value in overall.items():
-        if not value > 0:
-            add_note(inputs, "warning", sheet, "plan_bad_rate", rate=rate)
+        if not value > 0 and rate not in spanned:
+            add_note(inputs, "warning", sheet, "plan_bad_rate",
+                     rate=label(f"col.{rate}", inputs.settings.language))
     previous = previous_by_channel(inputs, "targets",
                                    ["share_override", "bottom_up_leads", "pick"])
-    won = _customers_by_channel(view) if len(view) else pd.Series(dtype=float)
-    history = won.reindex(found.rates.index if found else won.index, fill_value=0)
+    won = _customers_by_channel(view, inputs.channels) if len(view) else pd.Series(dtype=float)
+    channels = found.rates.index if found else won.index
+    history = won.reindex(marketing_channels(inputs.channels, list(channels)), fill_value=0)
     override = pd.to_numeric(previous["share_override"], errors="coerce")
     shares = customer_shares(history, override if override.notna().any() else None)
     override = override.reindex(shares.index)
@@ -307,12 +359,13 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
                          index=shares.index)
     rates = (found.rates if found else pd.DataFrame(columns=list(RATES))).reindex(shares.index)
     rates = rates.fillna(overall)
+    rates[list(spanned)] = np.nan
     table[list(RATES)] = rates
     table["rate_source"] = (found.source if found else pd.Series(dtype=object)).reindex(
         shares.index).fillna("overall")
     whole = (split_customers(customers, shares) if not math.isnan(customers)
              else np.full(len(shares), np.nan))
-    funnel = reverse_funnel(whole, rates)
+    funnel = reverse_funnel(whole, rates, untracked)
     table[funnel.columns] = funnel
     table["avg_deal"] = deal
     table["revenue"] = table["customers"] * deal
@@ -333,10 +386,12 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
         {c: float for c in TARGET_COLUMNS if c not in ("channel", "rate_source", "pick")})
 
 
-def _customers_by_channel(view: StageView) -> pd.Series:
-    """Won customers of the history by channel (channels with any won lead)."""
+def _customers_by_channel(view: StageView, scopes: pd.DataFrame) -> pd.Series:
+    """New customers of the history by marketing-sourced channel: the mix of the plan,
+    whose target is marketing-sourced new-customer revenue."""
     channels = view.groups("channel")
-    sizes = channels.size(view.reached("won"))
+    won = view.reached("won") & is_new_customer(view) & is_marketing_sourced(view, scopes)
+    sizes = channels.size(won)
     return channels.series(sizes, sizes)
 
 

@@ -383,7 +383,7 @@ LABELS: dict[str, str] = {
         "{last} the year before ({change}); next year's marketing target {target}"
     ),
     'title.kpi_completion': 'Goal completion',
-    'title.kpi_completion_sub': 'weighted by goal weight',
+    'title.kpi_completion_sub': 'weighted; each goal counts at most {cap:.0%}',
     'title.kpi_roi': 'ROI (fully loaded)',
     'title.kpi_roi_sub': 'programme and headcount cost',
     'title.kpi_pipeline': 'Pipeline carried over',
@@ -500,4 +500,39 @@ LABELS: dict[str, str] = {
     'value.marketing_sourced_revenue': 'Marketing-sourced revenue (new customers)',
     'value.marketing_sourced_last_year': 'Marketing-sourced revenue, year before',
     'value.marketing_target': "Next year's marketing target",
+    'col.note': 'Note',
+    'title.win_rate_decided': (
+        'Win rate = won ÷ decided opportunities (won or lost by 31 Dec {year}): {won} of '
+        '{decided} = {rate:.1%}. Targets and Pipeline use it; the Conversion above '
+        "follows this year's leads so far, open opportunities included."
+    ),
+    'title.win_rate_no_lost': (
+        'Win rate = won ÷ every {stage} opened before {year} (the export records no lost '
+        'deals): {won} of {decided} = {rate:.1%}. Targets and Pipeline use it; the '
+        "Conversion above follows this year's leads so far."
+    ),
+    'msg.pipeline_not_tracked': (
+        'The export has no opportunity dates: no pipeline of open opportunities to carry '
+        'over (not tracked)'
+    ),
+    'title.deal_setting': 'from Settings (avg_deal_size)',
+    'title.deal_year': 'mean of the {deals} new-customer deals won in {year}',
+    'title.deal_history': 'mean of all {deals} new-customer deals (none won in {year})',
+    'title.deal_all_deals': 'mean of all {deals} won deals (no new-customer deal in the data)',
+    'title.marketing_last_year': (
+        'like for like: marketing-sourced new-customer revenue {year} = {value}, target '
+        'change {change}'
+    ),
+    'title.targets_not_tracked': (
+        '{stages}: not tracked in the export; each rate spans them (the MQL → SQL column '
+        'then holds MQL → customer)'
+    ),
+    'setting.goal_cap': (
+        'Each goal counts at most this completion in the weighted goal score (default '
+        '100%).'
+    ),
+    'col.lifetime_leads': 'Lifetime leads',
+    'col.lifetime_cost': 'Lifetime cost',
+    'col.lifetime_revenue': 'Lifetime revenue to date',
+    'col.lifetime_roi': 'Lifetime ROI',
 }

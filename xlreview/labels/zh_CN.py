@@ -314,7 +314,7 @@ LABELS: dict[str, str] = {
     'title.kpi_revenue': '市场来源收入',
     'title.kpi_next_target': '上一年 {last}（{change}）；明年市场目标 {target}',
     'title.kpi_completion': '目标完成率',
-    'title.kpi_completion_sub': '按目标权重加权',
+    'title.kpi_completion_sub': '按权重加权；单个目标最多计 {cap:.0%}',
     'title.kpi_roi': 'ROI（含人力）',
     'title.kpi_roi_sub': '含项目费用与人力成本',
     'title.kpi_pipeline': '结转商机',
@@ -403,4 +403,34 @@ LABELS: dict[str, str] = {
     'value.marketing_sourced_revenue': '市场来源收入（新客户）',
     'value.marketing_sourced_last_year': '市场来源收入（上一年）',
     'value.marketing_target': '明年市场目标',
+    'col.note': '备注',
+    'title.win_rate_decided': (
+        '赢单率 = 赢单数 ÷ '
+        '已决商机数（{year}年12月31日前赢单或输单）：{decided} 个中赢'
+        ' {won} 个 = {rate:.1%}。目标拆解和商机结转都用这个赢单率；上'
+        '表的转化率跟踪的是今年线索到目前为止的转化，包含尚未结束的商机。'
+    ),
+    'title.win_rate_no_lost': (
+        '赢单率 = 赢单数 ÷ {year}年之前的全部{stage}（导出数据没有输单'
+        '记录）：{decided} 个中赢 {won} 个 = {rate:.1%}。目'
+        '标拆解和商机结转都用这个赢单率；上表的转化率跟踪的是今年线索到目前为止的转化。'
+    ),
+    'msg.pipeline_not_tracked': '导出数据没有商机日期：没有可结转的在途商机（未跟踪）',
+    'title.deal_setting': '取自设置（avg_deal_size）',
+    'title.deal_year': '{year}年成交的 {deals} 个新客户订单的平均金额',
+    'title.deal_history': '全部 {deals} 个新客户订单的平均金额（{year}年无新客户成交）',
+    'title.deal_all_deals': '全部 {deals} 个成交订单的平均金额（数据中没有新客户订单）',
+    'title.marketing_last_year': (
+        '同口径对比：{year}年市场来源新客户收入 = {value}，目标变'
+        '化 {change}'
+    ),
+    'title.targets_not_tracked': (
+        '{stages}：导出数据未跟踪；转化率跨过这些阶段（此时 MQL→SQ'
+        'L 列即 MQL→成交客户）'
+    ),
+    'setting.goal_cap': '加权目标得分中单个目标最多计入的完成率（默认100%）。',
+    'col.lifetime_leads': '全周期线索',
+    'col.lifetime_cost': '全周期费用',
+    'col.lifetime_revenue': '全周期成交额（至今）',
+    'col.lifetime_roi': '全周期ROI',
 }
