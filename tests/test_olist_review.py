@@ -115,3 +115,22 @@ def test_the_deal_won_before_its_first_contact_is_reported(rebuilt, expected):
     early = expected[expected["won"].dt.normalize() < expected["created"]]
     assert len(early) >= 1
     assert (check["Sheet"].isin(["Leads", "Deals"]) & check["Column"].notna()).any()
+
+
+def test_stages_olist_lacks_are_shown_not_tracked_not_invented(rebuilt, expected):
+    """Olist has no SQL and no opportunity dates. Before: back-filled from the won date,
+    SQL→opportunity and the win rate showed 100%. Now both stages say "not tracked", the
+    funnel converts MQL → customer directly, and Targets span the two stages."""
+    funnel = _table(rebuilt, "funnel").set_index("Stage")
+    for stage in ("SQL", "Opportunities"):
+        assert funnel.loc[stage, "Note"] == "not tracked"
+        assert pd.isna(funnel.loc[stage, "Count (cohort)"])
+    cohort = expected[expected["created"].dt.year == 2018]
+    won = cohort["won"].notna().sum()
+    assert funnel.loc["Customers", "Conversion"] == pytest.approx(won / len(cohort))
+    targets = _table(rebuilt, "targets").set_index("Channel")
+    assert targets[["SQL→opportunity", "Win rate", "SQL", "Opportunities"]].isna().all().all()
+    # The MQL → SQL column holds MQL → customer: never 100% (8000 MQLs, 842 deals).
+    assert (targets["MQL→SQL"].dropna() < 0.5).all()
+    matrix = _table(rebuilt, "roi_matrix")
+    assert matrix[["SQL", "Opportunities"]].isna().all().all()

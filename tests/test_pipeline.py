@@ -56,7 +56,8 @@ def test_win_rate_is_won_over_decided_opportunities_and_channel_minimum():
 
 
 def test_win_rate_without_lost_dates_counts_stale_opportunities():
-    """A CRM without lost dates: 4 old opportunities, 1 won → 1/4, not 1/1."""
+    """A CRM without lost dates: 4 opportunities old enough to have closed (created 59 days,
+    one median sales cycle, before the last date), 1 won → 1/4, not 1/1."""
     leads = pd.DataFrame({
         "created": pd.to_datetime(["2023-01-01"] * 4),
         "channel": ["a"] * 4,

@@ -198,7 +198,21 @@ def monthly_table(leads: Leads, year: int) -> pd.DataFrame:
     amount = view.amount()[view.in_year("won", year)]
     out["revenue"] = group_sum(np.where(np.isnan(amount), 0.0, amount),
                                _month_in_year(view, "won", year), 12)
-    return out
+    return blank_untracked(out, view)
+
+
+def blank_untracked(table: pd.DataFrame, leads: Leads) -> pd.DataFrame:
+    """``table`` with the count columns of stages the export does not track blank (NaN),
+    not 0: a stage nobody could reach is not a stage nobody reached."""
+    view = StageView.of(leads)
+    for stage in STAGES:
+        column = STAGE_COLUMNS[stage]
+        if not view.tracked(stage) and column in table:
+            table[column] = np.nan
+    for name, stages in RATES.items():
+        if name in table and not all(view.tracked(stage) for stage in stages):
+            table[name] = np.nan
+    return table
 
 
 def _month_in_year(view: StageView, stage: str, year: int) -> np.ndarray:

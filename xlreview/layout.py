@@ -399,6 +399,7 @@ def _dashboard(ctx: Ctx, built: dict[str, Sheet]) -> Sheet:
                       border=1)
         sheet.merges.append(Merge(3, c, 4, c + 1, value, big))
         sheet.merges.append(Merge(5, c, 5, c + 1, subtitle, sub))
+    sheet.heights[5] = 24.0  # two lines of subtitle (the revenue tile compares three figures)
     for c in range(10):
         sheet.widths[c] = 13.0  # 96 px: two columns per tile, five per chart
     makers = (("funnel", funnel_chart), ("roi_matrix", cost_revenue_chart),

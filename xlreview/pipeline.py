@@ -108,8 +108,9 @@ def win_rates(leads: Leads, year: int, min_conversions: int = 20) -> WinRate:
     """The win rate: opportunities won ÷ opportunities decided (won or lost), over the
     opportunities decided by the end of ``year``.
 
-    A CRM that never records lost deals would give 100%: then every opportunity opened
-    before ``year`` counts as decided (basis ``no_lost``). A channel with fewer than
+    A CRM that never records lost deals would give 100%: then every opportunity old enough
+    to have closed (opened at least one median sales cycle before the data ends, as the
+    other stage rates of the plan) counts as decided (basis ``no_lost``). A channel with fewer than
     ``min_conversions`` decided opportunities gets the overall rate.
     """
     view = StageView.of(leads)
@@ -122,8 +123,10 @@ def win_rates(leads: Leads, year: int, min_conversions: int = 20) -> WinRate:
     basis = "decided"
     cohort = is_opp & (won | lost)
     if not (lost & is_opp).any():
+        from .targets import conversion_cohort
+
         basis = "no_lost"
-        cohort = is_opp & (view.stage_days(stage) < year_days(year)[0])
+        cohort = is_opp & conversion_cohort(view)
         cohort = cohort if cohort.any() else is_opp
     channels = view.groups("channel") if "channel" in view.leads else Groups.of(
         pd.Series("unassigned", index=view.leads.index), None, len(view))

@@ -15,6 +15,7 @@ import pandas as pd
 from .funnel import (
     STAGE_COLUMNS,
     add_rates,
+    blank_untracked,
     cohort_counts,
     in_year,
     period_counts,
@@ -117,16 +118,19 @@ def quadrant(volume: pd.Series, quality: pd.Series) -> pd.Series:
 
 def roi_matrix(leads: Leads, spend: pd.DataFrame, year: int) -> pd.DataFrame:
     """The ``roi_matrix`` table: one row per channel active in ``year``, then ``total``."""
-    chain = _chain(leads, spend, year, "channel")
+    view = StageView.of(leads)
+    chain = _chain(view, spend, year, "channel")
     rows = add_costs(chain)
-    rows["quadrant"] = quadrant(rows["leads"].astype(float), ratio(rows["opp"], rows["leads"]))
+    # Quality: opportunities per lead, customers per lead when the export has no opportunities.
+    better = "opp" if view.tracked("opp") else "won"
+    rows["quadrant"] = quadrant(rows["leads"].astype(float), ratio(rows[better], rows["leads"]))
     total = add_costs(chain.sum().to_frame("total").T)
     total["quadrant"] = None
     out = pd.concat([rows, total.astype(rows.dtypes.to_dict())]) if len(rows) else total
     out = out.rename_axis("channel").reset_index()
     for column in COUNTS:
         out[column] = out[column].astype("int64")
-    return out[ROI_MATRIX_COLUMNS]
+    return blank_untracked(out, view)[ROI_MATRIX_COLUMNS]
 
 
 def events_table(leads: Leads, spend: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -149,7 +153,7 @@ def events_table(leads: Leads, spend: pd.DataFrame, year: int) -> pd.DataFrame:
     chain = chain.join(rates).join(campaign_lifetime(view, spend, chain.index))
     chain["roi"] = ratio(chain["revenue"] - chain["cost"], chain["cost"])
     chain["channel"] = _main_channel(view, spend, chain.index)
-    return chain.reset_index()[EVENT_COLUMNS]
+    return blank_untracked(chain.reset_index(), view)[EVENT_COLUMNS]
 
 
 def campaign_lifetime(leads: Leads, spend: pd.DataFrame, campaigns: pd.Index) -> pd.DataFrame:

@@ -116,7 +116,7 @@ def _conversion_cohort(leads: pd.DataFrame) -> np.ndarray:
     if pd.isna(cycle):
         return everyone
     columns = ("created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date")
-    last = pd.Series([leads[c].max() for c in columns]).max()
+    last = pd.Series([leads[c].max() for c in columns if c in leads]).max()
     cohort = (leads["created"] <= last - pd.Timedelta(days=float(cycle))).to_numpy()
     return cohort if cohort.any() else everyone
 

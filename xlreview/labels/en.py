@@ -380,7 +380,7 @@ LABELS: dict[str, str] = {
     'title.data_check_note': 'Errors: the value was ignored. Warnings: used, but check it.',
     'title.kpi_revenue': 'Marketing-sourced revenue',
     'title.kpi_next_target': (
-        "{last} the year before ({change}); next year's marketing target {target}"
+        "{last} the year before ({change}); next year's target {target}"
     ),
     'title.kpi_completion': 'Goal completion',
     'title.kpi_completion_sub': 'weighted; each goal counts at most {cap:.0%}',
@@ -507,8 +507,8 @@ LABELS: dict[str, str] = {
         "follows this year's leads so far, open opportunities included."
     ),
     'title.win_rate_no_lost': (
-        'Win rate = won ÷ every {stage} opened before {year} (the export records no lost '
-        'deals): {won} of {decided} = {rate:.1%}. Targets and Pipeline use it; the '
+        'Win rate = won ÷ every {stage} old enough to have closed (the export records no '
+        'lost deals): {won} of {decided} = {rate:.1%}. Targets and Pipeline use it; the '
         "Conversion above follows this year's leads so far."
     ),
     'msg.pipeline_not_tracked': (

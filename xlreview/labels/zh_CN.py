@@ -312,7 +312,7 @@ LABELS: dict[str, str] = {
     'title.gantt': '甘特图（按周）',
     'title.data_check_note': '错误：该值已被忽略。警告：已使用，但请核对。',
     'title.kpi_revenue': '市场来源收入',
-    'title.kpi_next_target': '上一年 {last}（{change}）；明年市场目标 {target}',
+    'title.kpi_next_target': '上一年 {last}（{change}）；明年目标 {target}',
     'title.kpi_completion': '目标完成率',
     'title.kpi_completion_sub': '按权重加权；单个目标最多计 {cap:.0%}',
     'title.kpi_roi': 'ROI（含人力）',
@@ -411,9 +411,10 @@ LABELS: dict[str, str] = {
         '表的转化率跟踪的是今年线索到目前为止的转化，包含尚未结束的商机。'
     ),
     'title.win_rate_no_lost': (
-        '赢单率 = 赢单数 ÷ {year}年之前的全部{stage}（导出数据没有输单'
-        '记录）：{decided} 个中赢 {won} 个 = {rate:.1%}。目'
-        '标拆解和商机结转都用这个赢单率；上表的转化率跟踪的是今年线索到目前为止的转化。'
+        '赢单率 = 赢单数 ÷ 足够早、本应已有结果的全部{stage}（导出数'
+        '据没有输单记录）：{decided} 个中赢 {won} 个 = {ra'
+        'te:.1%}。目标拆解和商机结转都用这个赢单率；上表的转化率跟踪的是今'
+        '年线索到目前为止的转化。'
     ),
     'msg.pipeline_not_tracked': '导出数据没有商机日期：没有可结转的在途商机（未跟踪）',
     'title.deal_setting': '取自设置（avg_deal_size）',
