@@ -23,6 +23,7 @@ from xlreview.budget import (
     allocate_greedy,
     allocate_proportional,
     bounded_allocation,
+    budget_check_table,
     budget_table,
     curve_marginal,
     curve_value,
@@ -323,10 +324,11 @@ def test_budget_below_headcount_and_blank_budget():
     table = budget_table(inputs, implied(1, 1)).set_index("channel")
     assert table.loc[["A", "B"], "planned_cost"].tolist() == [0, 0]
     assert any("headcount" in i.message for i in inputs.findings)
-    # Blank budget: the targets' implied cost (4,000) is the programme budget.
+    # Blank budget: the programme follows the goal, the implied cost 4,000 plus the 20%
+    # experiment share on top: 4,000 / 0.8 = 5,000 (proven 4,000, experiments 1,000).
     inputs = two_channel_inputs(budget_total=None)
     table = budget_table(inputs, implied(1000, 3000)).set_index("channel")
-    assert table.loc["total", "planned_cost"] == 4000 + 1000
+    assert table.loc["total", "planned_cost"] == 5000 + 1000
 
 
 def test_curve_method_end_to_end():
@@ -337,3 +339,77 @@ def test_curve_method_end_to_end():
     assert round(proven["planned_cost"].sum() * 100) == 5e8
     assert table["fit"].iloc[:3].str.len().gt(0).all()
     assert any("correlational" in i.message for i in inputs.findings)
+
+
+def plan_totals(plan_leads, customers, revenue, implied_cost):
+    """A Targets table reduced to what the budget reads: two equal channels and Total."""
+    half = [v / 2 for v in (plan_leads, customers, revenue, implied_cost)]
+    return pd.DataFrame({"channel": ["A", "B", "total"],
+                         "plan_leads": [half[0], half[0], plan_leads],
+                         "leads": [half[0], half[0], plan_leads],
+                         "customers": [half[1], half[1], customers],
+                         "revenue": [half[2], half[2], revenue],
+                         "implied_cost": [half[3], half[3], implied_cost]})
+
+
+def test_budget_check_a_budget_short_by_a_known_amount():
+    # Budget: 10,000 − 1,000 headcount = 9,000; proven 7,200 → A 1,800, B 5,400 (see the
+    # default-bounds test). One month of history each (< 6): flat rates, A 10 leads per
+    # 1,000 = 0.01, B 10 per 3,000: leads bought 1,800 × 0.01 + 5,400 / 300 = 18 + 18 = 36.
+    # Revenue per lead: only lead 0 of each channel is a sales cycle (30 days) older than
+    # the last date (31 Jan), and it is won: A 2,000, B 3,000 → 18 × 2,000 + 18 × 3,000 =
+    # 90,000.
+    # The plan: 60 leads, 6 customers, 60,000 revenue, implied cost 5,000.
+    inputs = two_channel_inputs()
+    targets = plan_totals(60, 6, 60_000, 5_000)
+    check = budget_check_table(inputs, targets, budget_table(inputs, targets))
+    assert list(check.columns) == ["metric", "plan_needs", "budget_buys", "gap"]
+    rows = check.set_index("metric")
+    # Customers bought: 36 leads × the plan's 6 / 60 = 3.6, rounded down to 3.
+    # Programme cost: the plan needs 5,000 / (1 − 20%) = 6,250; the budget has 9,000.
+    assert rows.loc["lead"].tolist() == [60, 36, -24]
+    assert rows.loc["won"].tolist() == [6, 3, -3]
+    assert rows.loc["revenue"].tolist() == [60_000, 90_000, 30_000]
+    assert rows.loc["programme_cost"].tolist() == [6_250, 9_000, 2_750]
+    # 24 leads short at the plan's cost per lead 5,000 / 60 = 83.33: 2,000 more.
+    short = [i for i in inputs.findings if i.severity == "warning" and "fewer" in i.message]
+    assert len(short) == 1 and short[0].sheet == "budget"
+    assert "24 fewer than the 60" in short[0].message and "2,000.00 more" in short[0].message
+
+
+def test_budget_check_no_warning_when_the_budget_buys_the_plan():
+    inputs = two_channel_inputs()
+    targets = plan_totals(36, 3, 60_000, 3_000)  # exactly the 36 leads bought
+    check = budget_check_table(inputs, targets, budget_table(inputs, targets))
+    assert check.set_index("metric").loc["lead", "gap"] == 0
+    assert not any("fewer" in i.message for i in inputs.findings)
+
+
+def test_target_method_the_budget_follows_the_goal():
+    # Implied cost A 1,000, B 3,000: programme 4,000 / 0.8 = 5,000, experiments 1,000; the
+    # proven lines get exactly their implied cost (no ±30% band: B had 3,000, A 1,000).
+    previous = pd.DataFrame({"channel": ["A"], "type": ["proven"], "min": [None],
+                             "max": [None], "locked": [None]})
+    inputs = two_channel_inputs(previous, budget_method="target", budget_total=None)
+    table = budget_table(inputs, implied(1000, 3000)).set_index("channel")
+    assert table.loc[["A", "B", "experiment"], "planned_cost"].tolist() == [1000, 3000, 1000]
+    # Now doubled targets, A 4,000 (4 × last year: beyond +30%) and B 6,000: 12,500.
+    inputs = two_channel_inputs(budget_method="target", budget_total=None)
+    table = budget_table(inputs, implied(4000, 6000)).set_index("channel")
+    assert table.loc[["A", "B", "experiment"], "planned_cost"].tolist() == [4000, 6000, 2500]
+    assert not any(i.severity == "warning" for i in inputs.findings)
+
+
+def test_target_method_total_budget_is_a_cap_reported_when_hit():
+    # The goal needs 5,000 of programme money; the total 4,000 − 1,000 headcount leaves
+    # 3,000: capped. Proven 2,400 split 1 : 3 by implied cost → 600 / 1,800.
+    inputs = two_channel_inputs(budget_method="target", budget_total=4_000.0)
+    table = budget_table(inputs, implied(1000, 3000)).set_index("channel")
+    assert table.loc[["A", "B", "experiment"], "planned_cost"].tolist() == [600, 1800, 600]
+    capped = [i for i in inputs.findings if "capped" in i.message]
+    assert len(capped) == 1 and "5,000.00" in capped[0].message
+    # A total above the need is not spent: the programme stays at 5,000.
+    inputs = two_channel_inputs(budget_method="target", budget_total=20_000.0)
+    table = budget_table(inputs, implied(1000, 3000)).set_index("channel")
+    assert table.loc["total", "planned_cost"] == 5_000 + 1_000
+    assert not any("capped" in i.message for i in inputs.findings)

@@ -14,7 +14,7 @@ from tests.plan_helpers import (
     random_spend,
     spend_rows,
 )
-from xlreview.plan import actions_table, build_plan, workplan_table
+from xlreview.plan import actions_table, build_plan, team_table, workplan_table
 
 PLAN_COLUMNS = {
     "avg_deal": ["avg_deal", "source", "deals", "year"],
@@ -30,7 +30,8 @@ PLAN_COLUMNS = {
                "expected_revenue", "marginal_roi", "min", "max", "locked", "fit"],
     "workplan": ["name", "module", "owner", "start", "end", "budget", "kpi"],
     "actions": ["module", "problem", "root_cause", "action", "owner", "due", "quarter"],
-    "team": ["role", "headcount", "cost", "okr"],
+    "budget_check": ["metric", "plan_needs", "budget_buys", "gap"],
+    "team": ["role", "headcount", "cost_per_person", "cost", "okr"],
 }
 
 
@@ -161,3 +162,19 @@ def test_200k_leads_plan():
                          budget_total=8e6, budget_method="curve")
     plan = build_plan(inputs, {})  # its speed is measured in bench/bench_core.py
     assert plan["targets"]["channel"].iloc[-1] == "total"
+
+
+def test_team_cost_is_the_rows_total_or_cost_per_person_times_headcount():
+    # Content: 2 people, 560,000 typed as the row's total (not × 2). SDR: 2 people at
+    # 240,000 each, cost blank → 480,000. Brand: headcount blank, 300,000 per person → × 1.
+    team = pd.DataFrame({"role": ["Content", "SDR", "Brand"], "headcount": [2.0, 2.0, None],
+                         "cost": [560_000.0, None, None],
+                         "cost_per_person": [None, 240_000.0, 300_000.0]})
+    table = team_table(team)
+    assert table["cost"].tolist() == [560_000, 480_000, 300_000]
+    inputs = seed_inputs()
+    inputs.team = team
+    budget = build_plan(inputs, {})["budget"].set_index("channel")
+    # Headcount side by side: last year 0 (the Headcount sheet), next year 1,340,000.
+    assert budget.loc["headcount", ["last_year_cost", "planned_cost"]].tolist() == [
+        0, 1_340_000]

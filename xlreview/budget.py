@@ -5,7 +5,13 @@ The proven part is allocated by ``settings.budget_method``:
 - ``implied``: in proportion to the cost the channel's lead target implies (``targets``);
 - ``roi``: in proportion to last year's cost × (1 + ROI), so better ROI gets more;
 - ``curve``: a diminishing-returns curve y = a·x^b per channel (monthly spend → monthly
-  result) and small steps of money each to the channel whose next step returns most.
+  result) and small steps of money each to the channel whose next step returns most;
+- ``target``: the budget follows the goal: each channel gets the cost its lead target
+  implies (leads × CPL, ``targets``), the programme is that plus the experiment share, and
+  ``budget_total`` is only a cap (reported when it binds). No ±30% band: only typed bounds.
+
+Without ``budget_total`` every method's programme budget follows the goal (implied cost plus
+the experiment share); the method then decides only the split.
 
 Every method keeps each channel within its bounds (Min, Max, Locked; default ±30% of last
 year) and the result adds up to the programme budget exactly to the cent. Curves are
@@ -24,6 +30,7 @@ import pandas as pd
 from .errors import InputError
 from .inputs import Inputs
 from .labels import LANGUAGES, label
+from .numbers import excel_round15
 from .parsing import parse_bool
 from .phasing import split_whole
 from .stages import Leads, StageView
@@ -33,6 +40,10 @@ BUDGET_COLUMNS: tuple[str, ...] = (
     "channel", "type", "last_year_cost", "planned_cost", "change", "expected_leads",
     "expected_revenue", "marginal_roi", "min", "max", "locked", "fit",
 )
+BUDGET_CHECK_COLUMNS: tuple[str, ...] = ("metric", "plan_needs", "budget_buys", "gap")
+BUDGET_CHECK_ROWS: tuple[str, ...] = ("lead", "won", "revenue", "programme_cost")
+"""Rows of the ``budget_check`` table (value labels: Leads, Customers, Revenue, Programme
+cost)."""
 DEFAULT_BAND = 0.3
 """Default bounds: last year's cost ± 30%."""
 MIN_MONTHS = 6
@@ -398,18 +409,32 @@ def headcount_costs(inputs: Inputs) -> tuple[float, float]:
     """(last year's, next year's) headcount cost.
 
     Last year: Headcount sheet Σ annual_cost × marketing_share. Next year: Team sheet
-    Σ cost × headcount (headcount blank = 1), else last year's.
+    Σ of each row's total cost (:func:`team_row_costs`), else last year's.
     """
     hc = inputs.headcount
     last = 0.0
     if len(hc):
         share = hc["marketing_share"].fillna(1.0) if "marketing_share" in hc else 1.0
         last = float((hc["annual_cost"].fillna(0.0) * share).sum())
-    team = inputs.team
-    if len(team) and "cost" in team and team["cost"].notna().any():
-        people = team["headcount"].fillna(1.0) if "headcount" in team else 1.0
-        return last, float((team["cost"].fillna(0.0) * people).sum())
+    costs = team_row_costs(inputs.team)
+    if costs.notna().any():
+        return last, float(costs.sum())
     return last, last
+
+
+def team_row_costs(team: pd.DataFrame) -> pd.Series:
+    """Each Team row's total annual cost: ``cost`` as typed (the row's total, headcount
+    included), else ``cost_per_person`` × ``headcount`` (blank headcount = 1); NaN if both
+    are blank."""
+    if not len(team):
+        return pd.Series(dtype=float)
+    blank = pd.Series(np.nan, index=team.index)
+    cost = pd.to_numeric(team["cost"], errors="coerce") if "cost" in team else blank
+    each = (pd.to_numeric(team["cost_per_person"], errors="coerce")
+            if "cost_per_person" in team else blank)
+    people = (pd.to_numeric(team["headcount"], errors="coerce").fillna(1.0)
+              if "headcount" in team else 1.0)
+    return cost.where(cost.notna(), each * people).astype(float)
 
 
 def _is_experiment(value: object) -> bool:
@@ -417,8 +442,11 @@ def _is_experiment(value: object) -> bool:
     return str(value).strip().lower() in texts
 
 
-def _lines(inputs: Inputs, cost: pd.Series) -> tuple[Lines, list[str]]:
-    """Proven lines with bounds (from the previous budget input) and experiment channels."""
+def _lines(inputs: Inputs, cost: pd.Series, band: float = DEFAULT_BAND
+           ) -> tuple[Lines, list[str]]:
+    """Proven lines with bounds (from the previous budget input) and experiment channels.
+
+    ``band``: default bounds last year ± band (``inf``: none, only typed bounds)."""
     previous = previous_by_channel(inputs, "budget", ["type", "min", "max", "locked"])
     headcount = {"headcount", *(label("value.headcount", lang) for lang in LANGUAGES)}
     is_headcount = previous["type"].astype(str).str.strip().str.lower().isin(
@@ -432,8 +460,9 @@ def _lines(inputs: Inputs, cost: pd.Series) -> tuple[Lines, list[str]]:
     minimum = pd.to_numeric(given["min"], errors="coerce").to_numpy(dtype=float)
     maximum = pd.to_numeric(given["max"], errors="coerce").to_numpy(dtype=float)
     locked = np.array([parse_bool(v) is True for v in given["locked"]], dtype=bool)
-    lower = np.where(np.isnan(minimum), last * (1 - DEFAULT_BAND), minimum).clip(min=0)
-    upper = np.where(np.isnan(maximum), np.where(last > 0, last * (1 + DEFAULT_BAND), np.inf),
+    default_lower = np.zeros_like(last) if math.isinf(band) else last * (1 - band)
+    lower = np.where(np.isnan(minimum), default_lower, minimum).clip(min=0)
+    upper = np.where(np.isnan(maximum), np.where(last > 0, last * (1 + band), np.inf),
                      maximum)
     upper = np.maximum(upper, lower)
     lower = np.where(locked, np.where(np.isnan(minimum), last, minimum), lower)
@@ -442,23 +471,45 @@ def _lines(inputs: Inputs, cost: pd.Series) -> tuple[Lines, list[str]]:
     return lines, experimental
 
 
+def goal_budget(targets: pd.DataFrame, experiment_share: float) -> float:
+    """The programme budget that follows the goal: the targets' implied cost (leads × CPL
+    per channel) plus the experiment share on top, so that the proven channels keep the
+    whole implied cost: implied ÷ (1 − share). NaN without an implied cost."""
+    implied = targets.loc[targets["channel"] == "total", "implied_cost"]
+    amount = float(implied.iloc[0]) if len(implied) else math.nan
+    if not (math.isfinite(amount) and amount > 0) or experiment_share >= 1:
+        return math.nan
+    return amount / (1 - experiment_share)
+
+
 def programme_budget(inputs: Inputs, targets: pd.DataFrame, headcount: float,
                      sheet: str = "budget") -> float:
-    """Total budget − next year's headcount; the implied cost of the targets if blank."""
-    total = inputs.settings.budget_total
+    """Total budget − next year's headcount; what the goal needs (:func:`goal_budget`) when
+    the total is blank or ``budget_method`` is ``target`` (the total then is a cap)."""
+    settings = inputs.settings
+    total = settings.budget_total
+    need = goal_budget(targets, settings.experiment_share)
     if total is None:
-        implied = targets.loc[targets["channel"] == "total", "implied_cost"]
-        amount = float(implied.iloc[0]) if len(implied) else math.nan
-        if math.isfinite(amount) and amount > 0:
-            add_note(inputs, "info", sheet, "plan_no_budget", amount=amount)
-            return round(amount, 2)
+        if math.isfinite(need):
+            add_note(inputs, "info", sheet, "plan_no_budget", amount=need)
+            return round(need, 2)
         add_note(inputs, "warning", sheet, "plan_no_budget_at_all")
         return 0.0
     if total < headcount:
         add_note(inputs, "warning", sheet, "plan_budget_below_headcount", budget=total,
                  headcount=headcount)
         return 0.0
-    return round(total - headcount, 2)
+    cap = round(total - headcount, 2)
+    if settings.budget_method != "target":
+        return cap
+    if not math.isfinite(need):
+        add_note(inputs, "warning", sheet, "plan_target_no_implied", cap=cap)
+        return cap
+    if need > cap:
+        add_note(inputs, "warning", sheet, "plan_target_capped", need=need, cap=cap,
+                 total=total)
+        return cap
+    return round(need, 2)
 
 
 def _method_weights(inputs: Inputs, lines: Lines, targets: pd.DataFrame,
@@ -483,7 +534,8 @@ def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *
     settings, lang = inputs.settings, inputs.settings.language
     view = StageView.of(inputs.leads if view is None else view)
     cost, revenue = last_year(inputs, view)
-    lines, experimental = _lines(inputs, cost)
+    lines, experimental = _lines(
+        inputs, cost, math.inf if settings.budget_method == "target" else DEFAULT_BAND)
     hc_last, hc_next = headcount_costs(inputs)
     programme = programme_budget(inputs, targets, hc_next, sheet)
     pool_c, proven_c = split_whole(round(programme * 100),
@@ -528,6 +580,64 @@ def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *
     table["locked"] = table["locked"].astype("boolean")
     numeric = [c for c in BUDGET_COLUMNS if c not in ("channel", "type", "locked", "fit")]
     return table.reindex(columns=list(BUDGET_COLUMNS)).astype({c: float for c in numeric})
+
+
+def customers_bought(leads: float, targets: pd.DataFrame) -> float:
+    """Whole customers ``leads`` bring at the plan's lead→customer rate (customers ÷ plan
+    leads on the Targets Total row, which follow from the history's stage rates), rounded
+    down as Excel's ``ROUNDDOWN(x, 0)``; NaN where either is unknown."""
+    total = _targets_total(targets)
+    needs, plan_leads = total.get("customers", math.nan), total.get("plan_leads", math.nan)
+    if not (math.isfinite(leads) and math.isfinite(needs) and plan_leads and
+            math.isfinite(plan_leads)):
+        return math.nan
+    return float(math.floor(excel_round15(leads * (needs / plan_leads))))
+
+
+def _targets_total(targets: pd.DataFrame) -> dict[str, float]:
+    rows = targets[targets["channel"] == "total"]
+    if not len(rows):
+        return {}
+    row = rows.iloc[-1]
+    return {k: float(v) if pd.notna(v) else math.nan for k, v in row.items()
+            if k != "channel" and isinstance(v, int | float | np.number)}
+
+
+def budget_check_table(inputs: Inputs, targets: pd.DataFrame, budget: pd.DataFrame,
+                       sheet: str = "budget") -> pd.DataFrame:
+    """The ``budget_check`` table: does the budget buy the plan?
+
+    Rows (metric) lead, won, revenue, programme_cost; columns plan_needs (Targets Total
+    row: plan leads, customers, revenue, implied cost ÷ (1 − experiment share)),
+    budget_buys (the budget lines: expected leads of the proven channels rounded down to
+    whole leads and their expected revenue, :func:`customers_bought` from those leads,
+    proven + experiment money) and
+    gap = budget_buys − plan_needs. Leads short of the plan add a warning with the leads
+    missing and their cost at the plan's cost per lead (implied cost ÷ leads on Targets).
+    """
+    total = _targets_total(targets)
+    spent = budget[budget["type"].isin(["proven", "experiment"])]
+    leads = pd.to_numeric(spent["expected_leads"], errors="coerce").sum(min_count=1)
+    revenue = pd.to_numeric(spent["expected_revenue"], errors="coerce").sum(min_count=1)
+    programme = round(float(pd.to_numeric(spent["planned_cost"], errors="coerce").sum()), 2)
+    # Whole leads, as the plan counts them: a fraction of a lead is not bought.
+    leads = float(math.floor(excel_round15(leads))) if pd.notna(leads) else math.nan
+    needs = [total.get("plan_leads", math.nan), total.get("customers", math.nan),
+             total.get("revenue", math.nan),
+             goal_budget(targets, inputs.settings.experiment_share)]
+    buys = [leads, customers_bought(leads, targets),
+            float(revenue) if pd.notna(revenue) else math.nan, programme]
+    table = pd.DataFrame({"metric": list(BUDGET_CHECK_ROWS), "plan_needs": needs,
+                          "budget_buys": buys})
+    table["gap"] = table["budget_buys"] - table["plan_needs"]
+    short = -table.loc[0, "gap"]
+    if short > 0:
+        implied, plan = total.get("implied_cost", math.nan), total.get("leads", math.nan)
+        cpl = implied / plan if plan and math.isfinite(plan) else math.nan
+        key = "budget_short_leads" if math.isfinite(cpl) else "budget_short_leads_no_cpl"
+        add_note(inputs, "warning", sheet, key, bought=leads, needed=needs[0], short=short,
+                 cost=short * cpl, cpl=cpl)
+    return table.astype({c: float for c in BUDGET_CHECK_COLUMNS[1:]})
 
 
 def _experiment_rows(channels: list[str], cost: pd.Series, pool_cents: int, lang: str

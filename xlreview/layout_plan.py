@@ -16,6 +16,7 @@ from .settings import Settings
 from .sheetmodel import (
     INPUT_FILL,
     NOTE_ROW,
+    TABLE_ROW,
     TITLE_ROW,
     Block,
     Cell,
@@ -294,6 +295,7 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
     if sheet is None:
         return None
     block = sheet.blocks[0]
+    _budget_check_block(ctx, sheet)
     keys = [c.key for c in block.columns]
     first = block.row + 1
     n = block.n_rows
@@ -328,6 +330,36 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
                               block.last_row + 2, 0, width=640,
                               y_format=ctx.styles.money.num_format))
     return sheet
+
+
+BUDGET_ROW_WITH_CHECK = 9
+"""Header row of the budget table below the check: within the first ten rows, where the
+next rebuild looks for the typed Type / Min / Max / Locked."""
+
+
+def _budget_check_block(ctx: Ctx, sheet: Sheet) -> None:
+    """The ``budget_check`` table above the budget (rows 3–8), its definition beside it."""
+    frame = ctx.table("budget_check")
+    if frame is None or frame.empty:
+        return
+    budget = sheet.blocks[0]
+    budget.row = BUDGET_ROW_WITH_CHECK
+    check = make_block(ctx, "budget_check", frame, row=TABLE_ROW)
+    for i, metric in enumerate(frame["metric"].tolist()):
+        style = ctx.styles.money if metric in ("revenue", "programme_cost") else ctx.styles.integer
+        for column in check.columns[1:]:
+            column.cell_styles[i] = style
+    sheet.blocks.append(check)
+    sheet.cells.append(Cell(TABLE_ROW - 1, 0, ctx.t("title.budget_check"), ctx.styles.label))
+    wrap = Style(text_wrap=True, valign="top", italic=True, font_color="#595959")
+    sheet.merges.append(Merge(TABLE_ROW, check.last_col + 2, check.last_row,
+                              check.last_col + 8, ctx.t("title.budget_check_note"), wrap))
+    for r in range(TABLE_ROW + 1, check.last_row + 1):
+        sheet.heights[r] = max(sheet.heights.get(r, 0.0), 18.0)
+    sheet.freeze = None
+    finish(sheet)
+    sheet.freeze = (budget.row + 1, 0)
+    sheet.print_rows = (budget.row, budget.row)
 
 
 def workplan_sheet(ctx: Ctx) -> Sheet | None:

@@ -213,7 +213,9 @@ TEAM = SheetSpec(
     (
         _c("role", "text", "role", "岗位", required=True),
         _c("headcount", "number", "headcount", "人数"),
-        _c("cost", "number", "cost", "成本", "年度成本"),
+        _c("cost", "number", "cost", "成本", "年度成本", "总成本", "total_cost"),
+        _c("cost_per_person", "number", "cost_per_person", "人均成本", "单人成本",
+           "per_person", "每人成本"),
         _c("okr", "text", "okr", "OKR"),
     ),
 )

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .budget import budget_table
+from .budget import budget_check_table, budget_table, team_row_costs
 from .inputs import Inputs
 from .labels import value_label
 from .model import STAGE_DATE, STAGES
@@ -29,7 +29,7 @@ from .targets import add_note, deal_basis, fiscal_year, targets_table
 
 WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
 ACTION_COLUMNS = ("module", "problem", "root_cause", "action", "owner", "due", "quarter")
-TEAM_COLUMNS = ("role", "headcount", "cost", "okr")
+TEAM_COLUMNS = ("role", "headcount", "cost_per_person", "cost", "okr")
 LEAD_TIME_COLUMNS = ("stage", "needed_before_year", "pipeline_carried", "gap")
 
 
@@ -124,8 +124,11 @@ def actions_table(improvements: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def team_table(team: pd.DataFrame) -> pd.DataFrame:
-    """Next year's team: role, headcount, cost (per person), OKR."""
-    return _select(team, TEAM_COLUMNS)
+    """Next year's team: role, headcount, cost per person, cost (the row's total: as typed,
+    else cost per person × headcount), OKR."""
+    table = _select(team, TEAM_COLUMNS)
+    table["cost"] = team_row_costs(team.reset_index(drop=True)) if len(team) else table["cost"]
+    return table
 
 
 def _phasing_weights(inputs: Inputs) -> np.ndarray:
@@ -140,7 +143,7 @@ def _phasing_weights(inputs: Inputs) -> np.ndarray:
 def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
-    budget, workplan, actions and team (columns as in docs/DESIGN.md).
+    budget, budget_check, workplan, actions and team (columns as in docs/DESIGN.md).
 
     ``view``: a :class:`~xlreview.stages.StageView` of ``inputs.leads`` (e.g. the one given
     to :func:`~xlreview.review.build_review`), so that the lead facts are not computed again.
@@ -162,6 +165,7 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
         "plan_weekly": plan_weekly(monthly, year),
         "plan_lead_time": lead_time_table(inputs, review, needed, lags, year, view=view),
         "budget": budget,
+        "budget_check": budget_check_table(inputs, targets, budget),
         "workplan": workplan_table(inputs.initiatives),
         "actions": actions_table(inputs.improvements, year),
         "team": team_table(inputs.team),

@@ -367,7 +367,9 @@ def _team_frame(lang: Lang) -> pd.DataFrame:
     return pd.DataFrame({
         "role": pd.array([_pick(r[0], lang) for r in rows], dtype="string"),
         "headcount": [float(r[1]) for r in rows],
-        "cost": [float(r[2]) for r in rows],
+        # Each row's total; SDR is typed per person (2 × 240,000) to show the other form.
+        "cost": [None if r[0][0] == "SDR" else float(r[2]) for r in rows],
+        "cost_per_person": [r[2] / r[1] if r[0][0] == "SDR" else None for r in rows],
         "okr": pd.array([_pick(r[3], lang) for r in rows], dtype="string"),
     })
 

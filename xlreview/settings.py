@@ -14,7 +14,7 @@ from .parsing import parse_bool, parse_number
 
 Language = Literal["en", "zh-CN"]
 Seasonality = Literal["history", "flat"]
-BudgetMethod = Literal["implied", "roi", "curve"]
+BudgetMethod = Literal["implied", "roi", "curve", "target"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,7 +44,8 @@ class Settings:
     brand: str | None = None
     """Own brand name in the ``Mentions`` sheet (share of voice)."""
     budget_method: BudgetMethod = "implied"
-    """How the proven budget is allocated: ``implied``, ``roi`` or ``curve``."""
+    """How the proven budget is allocated: ``implied``, ``roi``, ``curve`` or ``target``
+    (the budget follows the goal; ``budget_total`` is a cap)."""
     min_conversions: int = 20
     """Fewer conversions than this at a stage: the channel uses the overall rate."""
     goal_cap: float = 1.0
@@ -60,7 +61,7 @@ class Settings:
 _CHOICES: dict[str, tuple[str, ...]] = {
     "seasonality": ("history", "flat"),
     "language": ("en", "zh-CN"),
-    "budget_method": ("implied", "roi", "curve"),
+    "budget_method": ("implied", "roi", "curve", "target"),
 }
 _LANGUAGE_ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "中文": "zh-CN",
                      "cn": "zh-CN", "english": "en", "英文": "en", "en": "en"}

@@ -72,7 +72,7 @@ _CHOICES: dict[tuple[str, str], dict[str, list[str]]] = {
 _SETTING_CHOICES = {
     "seasonality": ["history", "flat"],
     "language": ["en", "zh-CN"],
-    "budget_method": ["implied", "roi", "curve"],
+    "budget_method": ["implied", "roi", "curve", "target"],
     "share_copy": ["yes", "no"],
 }
 _SETTING_SHARES = ("new_customer_share", "marketing_share", "experiment_share")

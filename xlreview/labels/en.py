@@ -154,8 +154,8 @@ LABELS: dict[str, str] = {
         'pipeline'
     ),
     'msg.plan_no_budget': (
-        'No total budget in Settings: the programme budget is the cost the targets imply '
-        '({amount:,.2f})'
+        'No total budget in Settings: the programme budget follows the goal, the cost the '
+        'targets imply plus the experiment share ({amount:,.2f})'
     ),
     'msg.plan_no_budget_at_all': (
         'No total budget in Settings and no cost implied by the targets: the programme budget '
@@ -426,7 +426,10 @@ LABELS: dict[str, str] = {
         'Improvements: problems found this year, their root cause, the action, '
         'owner and due date.'
     ),
-    'help.team': 'Team: roles next year, headcount, cost and OKR.',
+    'help.team': (
+        "Team: roles next year, headcount, cost (the row's total annual cost) or "
+        'cost_per_person (× headcount), and OKR.'
+    ),
     'help.mapping': (
         'Mapping (optional): when an export has its own column names, map them '
         'to ours here.'
@@ -454,7 +457,10 @@ LABELS: dict[str, str] = {
     'setting.seasonality': 'Monthly weights: history (past won revenue by month) or flat.',
     'setting.language': 'Language of the generated sheets: en or zh-CN.',
     'setting.brand': 'Your brand name as written in the Mentions sheet.',
-    'setting.budget_method': 'How the proven budget is allocated: implied, roi or curve.',
+    'setting.budget_method': (
+        'How the proven budget is allocated: implied, roi, curve, or target (the budget '
+        'follows the goal; budget_total is a cap).'
+    ),
     'setting.min_conversions': (
         'Fewer conversions than this at a stage: the channel uses the overall '
         'rate (default 20).'
@@ -535,4 +541,33 @@ LABELS: dict[str, str] = {
     'col.lifetime_cost': 'Lifetime cost',
     'col.lifetime_revenue': 'Lifetime revenue to date',
     'col.lifetime_roi': 'Lifetime ROI',
+    # Budget check (does the budget buy the plan?) and the target budget method.
+    'col.metric': 'Metric',
+    'col.plan_needs': 'Plan needs',
+    'col.budget_buys': 'Budget buys',
+    'col.cost_per_person': 'Cost per person',
+    'title.budget_check': 'Does the budget buy the plan?',
+    'title.budget_check_note': (
+        'Plan needs: Targets Total row (programme cost = implied cost plus the experiment '
+        'share). Budget buys: expected leads (whole) and revenue of the budget lines; customers = '
+        'those leads × the plan\'s lead→customer rate (customers ÷ plan leads), rounded down. '
+        'Gap = budget buys − plan needs.'
+    ),
+    'msg.budget_short_leads': (
+        'The budget buys {bought:,.0f} leads, {short:,.0f} fewer than the {needed:,.0f} the '
+        'plan needs; buying them would cost about {cost:,.2f} more at the plan\'s cost per '
+        'lead ({cpl:,.2f} = implied cost ÷ leads on Targets)'
+    ),
+    'msg.budget_short_leads_no_cpl': (
+        'The budget buys {bought:,.0f} leads, {short:,.0f} fewer than the {needed:,.0f} the '
+        'plan needs (no cost per lead on Targets to price them)'
+    ),
+    'msg.plan_target_capped': (
+        'budget_method target: the goal needs a programme budget of {need:,.2f} but the total '
+        'budget {total:,.2f} leaves {cap:,.2f} after headcount: capped at {cap:,.2f}'
+    ),
+    'msg.plan_target_no_implied': (
+        'budget_method target: the targets imply no cost (no target or no CPL): the '
+        'programme budget is the total budget after headcount, {cap:,.2f}'
+    ),
 }

@@ -147,7 +147,9 @@ LABELS: dict[str, str] = {
     'msg.plan_short_history': '历史数据不足一年：月度目标按平均分配',
     'msg.plan_no_won_history': '历史数据中没有成交：月度目标按平均分配',
     'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 个未被现有管道覆盖',
-    'msg.plan_no_budget': '设置中没有总预算：项目预算取目标所需费用（{amount:,.2f}）',
+    'msg.plan_no_budget': (
+        '设置中没有总预算：项目预算跟随目标，取目标所需费用加实验预算比例（{amount:,.2f}）'
+    ),
     'msg.plan_no_budget_at_all': '设置中没有总预算，目标也无法推算费用：项目预算为 0',
     'msg.plan_budget_below_headcount': (
         '总预算 {budget:,.2f} 低于人员成本 {headcount:,.2f}：项目预算为 0'
@@ -339,7 +341,7 @@ LABELS: dict[str, str] = {
         '证据需注明所属支柱。'
     ),
     'help.improvements': '改进清单：本年发现的问题、根因、改进措施、负责人和截止日期。',
-    'help.team': '团队：明年的岗位、人数、成本和OKR。',
+    'help.team': '团队：明年的岗位、人数、成本（该行的年度总成本）或人均成本（× 人数）和OKR。',
     'help.mapping': '字段映射（可选）：导出数据的列名与本模板不同时，在此将其映射到本模板的字段。',
     'help.mapping_example': (
         '示例：工作表 = leads，字段 = created，源列名 = first_contact_date，日期格式 = dmy（dmy、'
@@ -361,7 +363,9 @@ LABELS: dict[str, str] = {
     'setting.seasonality': '月度权重：history（按历史各月成交收入）或 flat（平均）。',
     'setting.language': '生成工作表的语言：en 或 zh-CN。',
     'setting.brand': '本品牌名称，与声量表中的写法一致。',
-    'setting.budget_method': '成熟渠道预算的分配方式：implied、roi 或 curve。',
+    'setting.budget_method': (
+        '成熟渠道预算的分配方式：implied、roi、curve 或 target（预算跟随目标，总预算为上限）。'
+    ),
     'setting.min_conversions': '某阶段转化数少于此值时，该渠道使用整体转化率（默认 20）。',
     'setting.share_copy': 'yes = 每次重建时另存一份仅含数值的分享副本。',
     # cell functions and live Excel (cellfuncs, io/excel)
@@ -434,4 +438,32 @@ LABELS: dict[str, str] = {
     'col.lifetime_cost': '全周期费用',
     'col.lifetime_revenue': '全周期成交额（至今）',
     'col.lifetime_roi': '全周期ROI',
+    # 预算校验与 target 预算方法
+    'col.metric': '指标',
+    'col.plan_needs': '计划所需',
+    'col.budget_buys': '预算可买',
+    'col.cost_per_person': '人均成本',
+    'title.budget_check': '预算能否支撑计划？',
+    'title.budget_check_note': (
+        '计划所需：目标拆解的合计行（项目费用 = 目标所需费用加实验预算比例）。'
+        '预算可买：预算各行的预计线索（取整）与收入；'
+        '成交客户 = 这些线索 × 计划的线索→客户转化率（客户 ÷ 计划线索），向下取整。'
+        '差额 = 预算可买 − 计划所需。'
+    ),
+    'msg.budget_short_leads': (
+        '预算可买 {bought:,.0f} 条线索，比计划所需的 {needed:,.0f} 条少 {short:,.0f} 条；按计划的'
+        '单条线索成本（{cpl:,.2f} = 目标拆解的所需费用 ÷ 线索）补足约需再投入 {cost:,.2f}'
+    ),
+    'msg.budget_short_leads_no_cpl': (
+        '预算可买 {bought:,.0f} 条线索，比计划所需的 {needed:,.0f} 条少 {short:,.0f} 条'
+        '（目标拆解中没有线索成本，无法估算补足费用）'
+    ),
+    'msg.plan_target_capped': (
+        'budget_method 为 target：目标需要项目预算 {need:,.2f}，'
+        '但总预算 {total:,.2f} 扣除人员成本后只剩 {cap:,.2f}：按上限 {cap:,.2f} 执行'
+    ),
+    'msg.plan_target_no_implied': (
+        'budget_method 为 target：目标推算不出费用（没有目标或线索成本）：项目预算取总预算扣除人员'
+        '成本后的 {cap:,.2f}'
+    ),
 }
