@@ -15,6 +15,8 @@ from xlreview.phasing import (
     plan_monthly,
     plan_quarterly,
     plan_weekly,
+    split_cents,
+    split_cumulative,
     split_money,
     split_whole,
     stage_lags,
@@ -56,6 +58,40 @@ def test_split_whole_adds_up_exactly_and_stays_near_the_quota(total, weights):
     w = w if w.sum() > 0 else np.ones_like(w)
     quota = total * w / w.sum()
     assert (np.abs(parts - quota) < 1 + 1e-6 * max(total, 1)).all()
+
+
+@pytest.mark.parametrize(
+    "total, weights, expected",
+    [
+        # Shares 1/3, 2/3, 1: ROUND(3.33) = 3, ROUND(6.67) = 7, 10 → 3, 4, 3.
+        (10, [1, 1, 1], [3, 4, 3]),
+        # Shares .5, .8, 1: ROUND(3.5) = 4 (halves up), ROUND(5.6) = 6, 7 → 4, 2, 1.
+        (7, [0.5, 0.3, 0.2], [4, 2, 1]),
+        (5, [0, 0], [3, 2]),  # all zero: shares 1/2, 1 → ROUND(2.5) = 3, 5
+        (4, [1, np.nan, -2, 1], [2, 0, 0, 2]),  # blank and negative weights count as 0
+        (0, [1, 2], [0, 0]),
+    ],
+)
+def test_split_cumulative_by_hand(total, weights, expected):
+    assert split_cumulative(total, weights).tolist() == expected
+
+
+@given(
+    total=st.integers(min_value=0, max_value=10**12),
+    weights=st.lists(st.floats(min_value=0, max_value=1e6), min_size=1, max_size=60),
+)
+def test_split_cumulative_adds_up_exactly_within_one_of_the_quota(total, weights):
+    parts = split_cumulative(total, weights)
+    assert parts.sum() == total and (parts >= 0).all()
+    w = np.array(weights)
+    w = w if w.sum() > 0 else np.ones_like(w)
+    quota = total * w / w.sum()
+    assert (np.abs(parts - quota) <= 1 + 1e-6 * max(total, 1)).all()
+
+
+def test_split_cents():
+    # 100.00 in thirds: 10,000 cents → ROUND(3,333.3) = 3,333, ROUND(6,666.7) = 6,667, all.
+    assert split_cents(100, [1, 1, 1]).tolist() == [33.33, 33.34, 33.33]
 
 
 def test_split_money_to_the_cent():

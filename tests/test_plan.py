@@ -25,7 +25,11 @@ PLAN_COLUMNS = {
     "plan_monthly": ["month", "leads", "mql", "sql", "opp", "won", "revenue", "budget"],
     "plan_quarterly": ["quarter", "leads", "mql", "sql", "opp", "won", "revenue", "budget"],
     "plan_weekly": ["week", "week_start", "leads", "mql", "sql", "opp", "won", "revenue"],
-    "plan_lead_time": ["stage", "needed_before_year", "pipeline_carried", "gap"],
+    "plan_lead_time": ["stage", "lag_months", "needed_before_year", "pipeline_carried", "gap"],
+    "seasonality": ["month", "weight", "cumulative"],
+    "scenarios": ["input", "base", "stretch", "cautious", "_typed_base", "_typed_stretch",
+                  "_typed_cautious"],
+    "scenario_outcomes": ["outcome", "base", "stretch", "cautious"],
     "budget": ["channel", "type", "last_year_cost", "planned_cost", "change", "expected_leads",
                "expected_revenue", "marginal_roi", "min", "max", "locked", "fit"],
     "workplan": ["name", "module", "owner", "start", "end", "budget", "kpi"],
@@ -90,11 +94,13 @@ def test_totals_agree_across_tables():
 
 def test_short_history_gives_flat_months_and_a_reason():
     # 100 days of leads: shorter than a year → flat weights and a reason. 1M / 100k = 10
-    # customers over 12 equal months: largest remainder gives 1 to each of the first 10.
+    # customers over 12 equal months by the cumulative split: ROUND(10 × i / 12) for
+    # i = 1…12 is 1, 2, 3 (2.5 rounds up), 3, 4, 5, 6, 7, 8 (7.5), 8, 9, 10, so the months
+    # get 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1.
     short = funnel_leads("web", [100, 50, 20, 10, 5])
     inputs = make_inputs(short, revenue_target=1e6, avg_deal_size=1e5, min_conversions=1)
     plan = build_plan(inputs, {})
-    assert plan["plan_monthly"]["won"].tolist() == [1] * 10 + [0] * 2
+    assert plan["plan_monthly"]["won"].tolist() == [1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1]
     assert any(i.sheet == "plan_monthly" for i in inputs.findings)
 
 

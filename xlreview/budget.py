@@ -32,7 +32,7 @@ from .inputs import Inputs
 from .labels import LANGUAGES, label
 from .numbers import excel_round15
 from .parsing import parse_bool
-from .phasing import split_whole
+from .phasing import round_excel, split_whole
 from .stages import Leads, StageView
 from .targets import add_note, conversion_cohort, fiscal_year, previous_by_channel
 
@@ -622,9 +622,11 @@ def budget_check_table(inputs: Inputs, targets: pd.DataFrame, budget: pd.DataFra
     programme = round(float(pd.to_numeric(spent["planned_cost"], errors="coerce").sum()), 2)
     # Whole leads, as the plan counts them: a fraction of a lead is not bought.
     leads = float(math.floor(excel_round15(leads))) if pd.notna(leads) else math.nan
+    # Money the goal needs, to the cent as the budget is (else the gap is float noise).
+    goal = goal_budget(targets, inputs.settings.experiment_share)
     needs = [total.get("plan_leads", math.nan), total.get("customers", math.nan),
              total.get("revenue", math.nan),
-             goal_budget(targets, inputs.settings.experiment_share)]
+             float(round_excel(goal * 100) / 100) if math.isfinite(goal) else math.nan]
     buys = [leads, customers_bought(leads, targets),
             float(revenue) if pd.notna(revenue) else math.nan, programme]
     table = pd.DataFrame({"metric": list(BUDGET_CHECK_ROWS), "plan_needs": needs,

@@ -46,6 +46,7 @@ from .parsing import (
     text_cells,
     text_column,
 )
+from .scenarios import read_scenarios
 from .scopes import channel_scopes
 from .settings import Settings, parse_settings
 from .stages import day_numbers
@@ -591,7 +592,8 @@ def _label_lookup(prefix: str, keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
-    """User-editable columns of the generated ``targets`` and ``budget`` sheets, if present.
+    """User-editable columns of the generated ``targets``, ``budget`` and ``scenarios``
+    sheets, if present.
 
     Headers and coded values (``(no channel)``, ``Proven`` …) are read in either language and
     returned as keys; Total rows are dropped.
@@ -609,6 +611,9 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
             if "channel" in keys:
                 found[table] = _previous_frame(grid, i, keys, wanted)
                 break
+    scenarios = read_scenarios(grids)
+    if scenarios is not None:
+        found["scenarios"] = scenarios
     return found
 
 

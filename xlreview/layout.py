@@ -27,6 +27,7 @@ from .layout_plan import (
     targets_sheet,
     workplan_sheet,
 )
+from .layout_scenarios import scenarios_sheet
 from .settings import Settings
 from .sheetmodel import (
     GENERATED_TAB,
@@ -72,6 +73,7 @@ GENERATED: list[str] = [
     "plan_monthly",
     "plan_weekly",
     "budget",
+    "scenarios",
     "workplan",
     "message_house",
     "actions",
@@ -450,6 +452,7 @@ def build_sheets(
         "plan_monthly": lambda c: phasing_sheet(c, "plan_monthly", "month"),
         "plan_weekly": lambda c: phasing_sheet(c, "plan_weekly", "week"),
         "budget": budget_sheet,
+        "scenarios": scenarios_sheet,
         "workplan": workplan_sheet,
         "message_house": message_house_sheet,
         "actions": lambda c: table_sheet(c, "actions"),

@@ -11,6 +11,18 @@ from typing import Any
 import pandas as pd
 
 from .labels import has_label, label
+from .layout_live import (
+    BUDGET_CHECK_ROW,
+    BUDGET_ROW_WITH_CHECK,
+    TARGETS_TABLE_ROW,
+    budget_check_formulas,
+    cumulative_formulas,
+    lead_time_formulas,
+    monthly_formulas,
+    quarterly_formulas,
+    setting_formula,
+    weekly_formulas,
+)
 from .numbers import ceil_excel
 from .settings import Settings
 from .sheetmodel import (
@@ -71,9 +83,12 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
         ("title.new_share", s.new_customer_share, ctx.styles.percent),
         ("title.marketing_share", s.marketing_share, ctx.styles.percent),
     ]
+    links = ("revenue_target", "new_customer_share", "marketing_share")
     for i, (key, value, style) in enumerate(inputs):
         sheet.cells.append(Cell(2 + i, 0, ctx.t(key), ctx.styles.label))
-        sheet.cells.append(Cell(2 + i, 1, value, replace(style, bg_color=INPUT_FILL, border=1)))
+        link = setting_formula(ctx, links[i], None if i == 0 else 1.0, share=i > 0)
+        shown = value if link is None else Formula(link, cached(value))
+        sheet.cells.append(Cell(2 + i, 1, shown, replace(style, bg_color=INPUT_FILL, border=1)))
     target = (None if s.revenue_target is None
               else s.revenue_target * s.new_customer_share * s.marketing_share)
     customers = None
@@ -83,7 +98,8 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
     top = [
         ("title.marketing_target", Formula('=IFERROR(B3*B4*B5,"")', cached(target)),
          bold_money),
-        ("title.avg_deal", deal, replace(ctx.styles.money, bg_color=INPUT_FILL, border=1)),
+        ("title.avg_deal", _deal_cell(ctx, deal),
+         replace(ctx.styles.money, bg_color=INPUT_FILL, border=1)),
         ("title.customers_needed", Formula('=IFERROR(ROUNDUP(B6/B7,0),"")', cached(customers)),
          replace(ctx.styles.integer, bold=True)),
     ]
@@ -93,7 +109,7 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
     for row, text in ((5, _last_year_line(ctx)), (6, _deal_line(ctx)), (7, _spanned_line(ctx))):
         if text:
             sheet.cells.append(Cell(row, 2, text, ctx.styles.note))
-    block = make_block(ctx, "targets", frame, row=9, inputs=_TARGET_INPUTS)
+    block = make_block(ctx, "targets", frame, row=TARGETS_TABLE_ROW, inputs=_TARGET_INPUTS)
     _target_formulas(block, ctx.lang, tuple(getattr(ctx.extra, "untracked", ()) or ()))
     sheet.blocks.append(block)
     finish(sheet)
@@ -139,6 +155,10 @@ def _spanned_line(ctx: Ctx) -> str | None:
         return None
     names = ", ".join(ctx.t(f"value.{stage}") for stage in untracked)
     return ctx.t("title.targets_not_tracked", stages=names)
+def _deal_cell(ctx: Ctx, deal: float | None) -> object:
+    """The average deal: Settings' avg_deal_size, else the history's (as the rebuild)."""
+    link = setting_formula(ctx, "avg_deal_size", deal)
+    return deal if link is None else Formula(link, cached(deal))
 
 
 def _deal_size(frame: pd.DataFrame, settings: Settings) -> float | None:
@@ -254,18 +274,28 @@ def targets_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None
 
 
 def phasing_sheet(ctx: Ctx, key: str, category: str) -> Sheet | None:
-    """A phasing table with a SUM total line below it (and a chart for quarters)."""
-    sheet = table_sheet(ctx, key)
+    """A phasing table of live formulas (:mod:`layout_live`) with a SUM total line below it,
+    the seasonality weights and stage lags beside and below the months, a chart for
+    quarters."""
+    sheet = table_sheet(ctx, key, note=ctx.t(f"title.{key}_note"))
     if sheet is None:
         return None
     block = sheet.blocks[0]
+    if key == "plan_quarterly":
+        quarterly_formulas(ctx, block, ctx.table("plan_monthly"))
+    elif key == "plan_weekly":
+        monthly = ctx.table("plan_monthly")
+        if monthly is not None and len(monthly):
+            year = int(pd.Timestamp(monthly["month"].iloc[0]).year)
+            weekly_formulas(ctx, block, monthly, year)
     total_row = block.last_row + 1
     sheet.cells.append(Cell(total_row, block.col, ctx.t("value.total"), ctx.styles.label))
     first, last = block.row + 1, block.last_row
     for column in block.columns:
         if column.key in (category, "week_start", "month", "quarter", "week"):
             continue
-        numbers = [v for v in column.values if isinstance(v, int | float)]
+        numbers = [v.value if isinstance(v, Formula) else v for v in column.values]
+        numbers = [v for v in numbers if isinstance(v, int | float)]
         if not numbers:
             continue
         c = block.index(column.key)
@@ -273,12 +303,7 @@ def phasing_sheet(ctx: Ctx, key: str, category: str) -> Sheet | None:
         style = replace(column.style, bold=True, top=1)
         sheet.cells.append(Cell(total_row, c, Formula(text, float(sum(numbers))), style))
     if key == "plan_monthly":
-        lead_time = ctx.table("plan_lead_time")
-        if lead_time is not None and not lead_time.empty:
-            row = total_row + 3
-            sheet.cells.append(Cell(row - 1, 0, ctx.t("title.plan_lead_time"), ctx.styles.label))
-            sheet.blocks.append(make_block(ctx, "plan_lead_time", lead_time, row=row))
-            finish(sheet)
+        _monthly_live(ctx, sheet, block, total_row)
     if key == "plan_quarterly" and block.has("quarter"):
         cats = column_ref(sheet, block, "quarter")
         keys = [k for k in ("leads", "mql", "sql", "opp", "won")
@@ -287,6 +312,36 @@ def phasing_sheet(ctx: Ctx, key: str, category: str) -> Sheet | None:
         sheet.charts.append(Chart("column", ctx.t("title.chart_quarterly"), series,
                                   total_row + 2, 0, width=640))
     return sheet
+
+
+def _monthly_live(ctx: Ctx, sheet: Sheet, block: Block, total_row: int) -> None:
+    """Seasonality weights beside the months, the lead-time table (with each stage's lag)
+    below, and the months' formulas over them."""
+    weights_frame = ctx.table("seasonality")
+    weights = None
+    if weights_frame is not None and len(weights_frame) == 12:
+        col = block.last_col + 2
+        sheet.cells.append(Cell(block.row - 1, col, ctx.t("title.seasonality"),
+                                ctx.styles.label))
+        weights = make_block(ctx, "seasonality", weights_frame, row=block.row, col=col)
+        for column in weights.columns[1:]:
+            column.style = ctx.styles.percent
+        cumulative_formulas(weights)
+        sheet.blocks.append(weights)
+    lags: dict[str, str] = {}
+    lead_time = ctx.table("plan_lead_time")
+    if lead_time is not None and not lead_time.empty:
+        row = total_row + 3
+        sheet.cells.append(Cell(row - 1, 0, ctx.t("title.plan_lead_time"), ctx.styles.label))
+        lead_block = make_block(ctx, "plan_lead_time", lead_time, row=row)
+        if lead_block.has("lag_months"):
+            lead_block.column("lag_months").style = ctx.styles.integer
+        sheet.blocks.append(lead_block)
+        if weights is not None:
+            lags = lead_time_formulas(ctx, lead_block, weights)
+    if weights is not None:
+        monthly_formulas(ctx, block, weights, lags)
+    finish(sheet)
 
 
 def budget_sheet(ctx: Ctx) -> Sheet | None:
@@ -332,11 +387,6 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
     return sheet
 
 
-BUDGET_ROW_WITH_CHECK = 9
-"""Header row of the budget table below the check: within the first ten rows, where the
-next rebuild looks for the typed Type / Min / Max / Locked."""
-
-
 def _budget_check_block(ctx: Ctx, sheet: Sheet) -> None:
     """The ``budget_check`` table above the budget (rows 3–8), its definition beside it."""
     frame = ctx.table("budget_check")
@@ -344,12 +394,13 @@ def _budget_check_block(ctx: Ctx, sheet: Sheet) -> None:
         return
     budget = sheet.blocks[0]
     budget.row = BUDGET_ROW_WITH_CHECK
-    check = make_block(ctx, "budget_check", frame, row=TABLE_ROW)
+    check = make_block(ctx, "budget_check", frame, row=BUDGET_CHECK_ROW)
     for i, metric in enumerate(frame["metric"].tolist()):
         style = ctx.styles.money if metric in ("revenue", "programme_cost") else ctx.styles.integer
         for column in check.columns[1:]:
             column.cell_styles[i] = style
     sheet.blocks.append(check)
+    budget_check_formulas(ctx, check, budget)
     sheet.cells.append(Cell(TABLE_ROW - 1, 0, ctx.t("title.budget_check"), ctx.styles.label))
     wrap = Style(text_wrap=True, valign="top", italic=True, font_color="#595959")
     sheet.merges.append(Merge(TABLE_ROW, check.last_col + 2, check.last_row,

@@ -304,13 +304,13 @@ def sheet_lookup() -> dict[str, str]:
 
 def sheets_to_read(names: list[str]) -> list[str]:
     """The workbook's sheets a rebuild reads: input sheets and the generated sheets that
-    hold user input (targets, budget). Other generated sheets are never read."""
+    hold user input (targets, budget, scenarios). Other generated sheets are never read."""
     from .labels import CATALOGUES
 
     inputs = sheet_lookup()
     editable = {
         normalise_header(cat[f"sheet.{key}"])
         for cat in CATALOGUES.values()
-        for key in ("targets", "budget")
+        for key in ("targets", "budget", "scenarios")
     }
     return [n for n in names if normalise_header(n) in inputs or normalise_header(n) in editable]

@@ -1,8 +1,10 @@
 """Time phasing of the plan: annual targets into months, quarters and ISO weeks.
 
-Whole-number targets are split by largest remainder so the parts add up exactly; money is
-split the same way on cents. Leads, MQL, SQL and opportunities move earlier than the
-customers they produce by the median stage lags of the history.
+Whole-number targets are split by the cumulative split (:func:`split_cumulative`), the
+form a worksheet formula computes, so the parts add up exactly and the workbook's live
+formulas give the same numbers; money is split the same way on cents. Leads, MQL, SQL and
+opportunities move earlier than the customers they produce by the median stage lags of
+the history.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 
 from .errors import InputError
 from .model import STAGE_DATE, STAGES
+from .numbers import excel_round15
 
 DAYS_PER_MONTH = 365.25 / 12
 COUNT_COLUMNS: tuple[str, ...] = ("leads", "mql", "sql", "opp", "won")
@@ -67,6 +70,52 @@ def split_money(total: float, weights: Sequence[float] | np.ndarray) -> np.ndarr
     if not np.isfinite(total):
         return np.full(len(np.asarray(weights)), np.nan)
     return split_whole(round(total * 100), weights) / 100
+
+
+def round_excel(values: np.ndarray | float) -> np.ndarray:
+    """Excel's ``ROUND(x, 0)``: 15 significant digits first, then halves away from zero."""
+    x = np.vectorize(excel_round15, otypes=[float])(np.asarray(values, dtype=float))
+    return np.sign(x) * np.floor(np.abs(x) + 0.5)
+
+
+def cumulative_shares(weights: Sequence[float] | np.ndarray) -> np.ndarray:
+    """Running share of the weights, as the sheet computes it: ``SUM(w₁..wᵢ)/SUM(w₁..wₙ)``
+    (added one by one, the last share exactly 1). Blank, negative or non-finite weights
+    count as 0; all-zero weights share evenly (i / n)."""
+    w = np.asarray(weights, dtype=float).ravel()
+    w = np.where(np.isfinite(w) & (w > 0), w, 0.0)
+    if w.sum() <= 0:
+        return np.arange(1, w.size + 1) / w.size
+    running = np.array([sum(w[: i + 1].tolist()) for i in range(w.size)])
+    return running / running[-1]
+
+
+def split_cumulative(total: int, weights: Sequence[float] | np.ndarray) -> np.ndarray:
+    """Split a whole number by the cumulative split, a form a worksheet formula computes:
+    part_i = ROUND(total × C_i) − ROUND(total × C_{i−1}), C the :func:`cumulative_shares`.
+
+    The parts add up exactly to ``total`` (C_n = 1) and each is within one of its quota.
+
+    Raises:
+        InputError: ``total`` is negative or not whole, or there are no weights.
+
+    Examples:
+        >>> split_cumulative(10, [1, 1, 1]).tolist()   # ROUND(3.33)=3, ROUND(6.67)=7, 10
+        [3, 4, 3]
+    """
+    if np.asarray(weights).size == 0:
+        raise InputError("nothing to split: no weights")
+    if not np.isfinite(total) or total < 0 or total != int(total):
+        raise InputError(f"cannot split {total!r}: need a whole number ≥ 0")
+    marks = round_excel(int(total) * cumulative_shares(weights))
+    return np.diff(marks, prepend=0.0).astype(np.int64)
+
+
+def split_cents(total: float, weights: Sequence[float] | np.ndarray) -> np.ndarray:
+    """Money by the cumulative split on cents: ``ROUND(total × 100)`` cents split, in units."""
+    if not np.isfinite(total):
+        return np.full(len(np.asarray(weights)), np.nan)
+    return split_cumulative(int(round_excel(total * 100)), weights) / 100
 
 
 def monthly_weights(
@@ -135,7 +184,8 @@ def plan_monthly(
     year: int,
     budget: float = np.nan,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Monthly plan: customers and revenue by ``weights``, earlier stages moved by their lag.
+    """Monthly plan: customers and revenue by ``weights`` (cumulative split), earlier stages
+    moved by their lag, the budget along the monthly leads.
 
     A stage with a lag of L months gets in month m the target of month m + L. The targets of
     the first L months are needed before the year begins; the last L months take next
@@ -156,13 +206,13 @@ def plan_monthly(
     frame = pd.DataFrame({"month": _months(year)})
     needed: dict[str, int] = {}
     for stage in STAGES:
-        base = split_whole(int(counts.get(stage, 0)), weights)
+        base = split_cumulative(int(counts.get(stage, 0)), weights)
         lag = int(lags.get(stage, 0)) % 12 if stage != "won" else 0
         frame[STAGE_COLUMN[stage]] = np.roll(base, -lag)
         if stage != "won":
             needed[stage] = int(base[:lag].sum())
-    frame["revenue"] = split_money(revenue, weights)
-    frame["budget"] = split_money(budget, frame["leads"].to_numpy())
+    frame["revenue"] = split_cents(revenue, weights)
+    frame["budget"] = split_cents(budget, frame["leads"].to_numpy())
     return frame, needed
 
 
@@ -199,7 +249,8 @@ def working_days(year: int) -> pd.DataFrame:
 
 
 def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
-    """ISO weeks split from months by working days (a week across two months takes from both).
+    """ISO weeks split from months by working days (a week across two months takes from both),
+    each month by the cumulative split over its weeks.
 
     Returns:
         week, week_start (Monday), leads, mql, sql, opp, won, revenue.
@@ -212,9 +263,21 @@ def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
     )
     for column in COUNT_COLUMNS:
         targets = monthly[column].to_numpy()
-        out[column] = sum(split_whole(int(targets[m]), per_month[m]) for m in range(12))
+        out[column] = sum(_split_days(int(targets[m]), per_month[m]) for m in range(12))
     revenue = monthly["revenue"].to_numpy()
     out["revenue"] = sum(
-        np.round(split_money(float(revenue[m]), per_month[m]) * 100) for m in range(12)
+        _split_days(int(round_excel(float(revenue[m]) * 100)), per_month[m]) for m in range(12)
     ) / 100
     return out
+
+
+def _split_days(total: int, days: np.ndarray) -> np.ndarray:
+    """A month's whole target over its weeks by working days, as the weekly sheet's formula:
+    ROUND(total × through / days) − ROUND(total × before / days), per week of the month."""
+    through = np.cumsum(days)
+    before = through - days
+    month = through[-1]
+    if month <= 0:
+        return np.zeros(len(days), dtype=np.int64)
+    parts = round_excel(total * through / month) - round_excel(total * before / month)
+    return np.where(days > 0, parts, 0).astype(np.int64)

@@ -17,20 +17,23 @@ from .budget import budget_check_table, budget_table, team_row_costs
 from .inputs import Inputs
 from .labels import value_label
 from .model import STAGE_DATE, STAGES
+from .numbers import excel_round15
 from .phasing import (
+    cumulative_shares,
     monthly_weights,
     plan_monthly,
     plan_quarterly,
     plan_weekly,
     stage_lags,
 )
+from .scenarios import scenario_inputs, scenario_outcomes
 from .stages import Leads, StageView
 from .targets import add_note, deal_basis, fiscal_year, targets_table
 
 WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
 ACTION_COLUMNS = ("module", "problem", "root_cause", "action", "owner", "due", "quarter")
 TEAM_COLUMNS = ("role", "headcount", "cost_per_person", "cost", "okr")
-LEAD_TIME_COLUMNS = ("stage", "needed_before_year", "pipeline_carried", "gap")
+LEAD_TIME_COLUMNS = ("stage", "lag_months", "needed_before_year", "pipeline_carried", "gap")
 
 
 def plan_year(inputs: Inputs) -> int:
@@ -97,9 +100,10 @@ def lead_time_table(
         if gap > 0:
             add_note(inputs, "info", sheet, "plan_lead_time_gap",
                      stage=value_label(stage, inputs.settings.language), gap=gap)
-        rows.append((stage, needed.get(stage, 0), carried, gap))
+        rows.append((stage, int(lags.get(stage, 0)), needed.get(stage, 0), carried, gap))
     return pd.DataFrame(rows, columns=list(LEAD_TIME_COLUMNS)).astype(
-        {"needed_before_year": float, "pipeline_carried": float, "gap": float})
+        {"lag_months": float, "needed_before_year": float, "pipeline_carried": float,
+         "gap": float})
 
 
 def _select(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -132,18 +136,21 @@ def team_table(team: pd.DataFrame) -> pd.DataFrame:
 
 
 def _phasing_weights(inputs: Inputs) -> np.ndarray:
+    """The twelve monthly weights, to 15 significant digits: the plan by month's seasonality
+    table shows them and its formulas use exactly these numbers."""
     weights, reason = monthly_weights(inputs.leads, inputs.settings.seasonality)
     if reason == "short_history":
         add_note(inputs, "warning", "plan_monthly", "plan_short_history")
     elif reason == "no_won":
         add_note(inputs, "warning", "plan_monthly", "plan_no_won_history")
-    return weights
+    return np.array([excel_round15(float(w)) for w in weights])
 
 
 def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
-    budget, budget_check, workplan, actions and team (columns as in docs/DESIGN.md).
+    budget, budget_check, scenarios, scenario_outcomes, seasonality, workplan, actions and
+    team (columns as in docs/DESIGN.md).
 
     ``view``: a :class:`~xlreview.stages.StageView` of ``inputs.leads`` (e.g. the one given
     to :func:`~xlreview.review.build_review`), so that the lead facts are not computed again.
@@ -155,7 +162,10 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
     programme = budget.loc[budget["type"].isin(["proven", "experiment"]), "planned_cost"].sum()
     counts, revenue = _annual_counts(targets)
     lags = stage_lags(inputs.leads)
-    monthly, needed = plan_monthly(counts, revenue, _phasing_weights(inputs), lags, year,
+    scenarios = scenario_inputs(inputs.settings, targets, budget,
+                                inputs.previous.get("scenarios"))
+    weights = _phasing_weights(inputs)
+    monthly, needed = plan_monthly(counts, revenue, weights, lags, year,
                                    budget=float(programme) if math.isfinite(programme) else 0.0)
     return {
         "targets": targets,
@@ -164,8 +174,12 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
         "plan_quarterly": plan_quarterly(monthly),
         "plan_weekly": plan_weekly(monthly, year),
         "plan_lead_time": lead_time_table(inputs, review, needed, lags, year, view=view),
+        "seasonality": pd.DataFrame({"month": monthly["month"], "weight": weights,
+                                     "cumulative": cumulative_shares(weights)}),
         "budget": budget,
         "budget_check": budget_check_table(inputs, targets, budget),
+        "scenarios": scenarios,
+        "scenario_outcomes": scenario_outcomes(scenarios, inputs.settings, targets, budget),
         "workplan": workplan_table(inputs.initiatives),
         "actions": actions_table(inputs.improvements, year),
         "team": team_table(inputs.team),

@@ -52,6 +52,8 @@ class Settings:
     """Each goal counts at most this completion in the weighted goal score (100%)."""
     share_copy: bool = False
     """Also write a shareable values-only copy beside the workbook on rebuild."""
+    scenario_spread: float = 0.2
+    """Stretch and Cautious scenarios: the revenue target ± this share (default 20%)."""
 
     @property
     def plan_year(self) -> int | None:
@@ -65,7 +67,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 }
 _LANGUAGE_ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "中文": "zh-CN",
                      "cn": "zh-CN", "english": "en", "英文": "en", "en": "en"}
-_SHARES = ("new_customer_share", "marketing_share", "experiment_share")
+_SHARES = ("new_customer_share", "marketing_share", "experiment_share", "scenario_spread")
 
 
 @dataclass

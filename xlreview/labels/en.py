@@ -363,8 +363,10 @@ LABELS: dict[str, str] = {
     ),
     'title.pipeline_months': 'Expected revenue by month',
     'title.targets_note': (
-        'Yellow cells are inputs: change them and the targets recalculate (rounded up at '
-        'every stage). Share override, bottom-up leads and pick are kept at the next rebuild.'
+        'Yellow cells are what-ifs; every plan sheet and the budget check follow. B3:B5 and '
+        'B7 read Settings: change them there to keep them (a number typed here lasts until '
+        'the next rebuild). Share and rates: the history\'s, recomputed at each rebuild (type '
+        'a Share override to keep a share). Share override, bottom-up leads and pick are kept.'
     ),
     'title.company_target': 'Company revenue target',
     'title.new_share': 'Share from new customers',
@@ -372,8 +374,8 @@ LABELS: dict[str, str] = {
     'title.marketing_target': 'Marketing revenue target',
     'title.plan_lead_time': 'Needed before the year starts',
     'title.budget_note': (
-        'Yellow cells are inputs kept on rebuild. Curve-based figures are correlational '
-        'estimates.'
+        'Yellow cells (Type, Min, Max, Locked) are inputs kept on rebuild. The check is live: '
+        'Plan needs follow Targets. Curve-based figures are correlational estimates.'
     ),
     'title.workplan_note': 'Weeks between start and end are filled.',
     'title.gantt': 'Gantt chart (week starting)',
@@ -569,5 +571,52 @@ LABELS: dict[str, str] = {
     'msg.plan_target_no_implied': (
         'budget_method target: the targets imply no cost (no target or no CPL): the '
         'programme budget is the total budget after headcount, {cap:,.2f}'
+    ),
+    # The plan is live in Excel (issue 11).
+    'col.weight': 'Weight',
+    'col.cumulative': 'Cumulative share',
+    'col.lag_months': 'Lag (months)',
+    'title.seasonality': 'Seasonality weights (from the history)',
+    'title.plan_monthly_note': (
+        'Live formulas, no inputs: each month follows the Targets Total row by the seasonality '
+        'weights (cumulative split: whole numbers add up to the total); earlier stages move '
+        'earlier by their lag (below); the budget follows the monthly leads.'
+    ),
+    'title.plan_quarterly_note': 'Live formulas, no inputs: each quarter sums its months.',
+    'title.plan_weekly_note': (
+        'Live formulas, no inputs: each week takes its months\' targets by working days (a '
+        'week across two months takes from both).'
+    ),
+    # Scenarios side by side.
+    'sheet.scenarios': 'Scenarios',
+    'title.scenarios': 'Scenarios: what each version of the plan needs',
+    'title.scenarios_note': (
+        'Base follows the plan (Targets, Settings, Budget). Stretch and Cautious: Base with '
+        'the target ± scenario_spread (Settings); yellow cells are yours: rename the columns, '
+        'type any value, it is kept at the next rebuild. Outcomes on the right are live.'
+    ),
+    'col.scenario_input': 'Input',
+    'col.scenario_outcome': 'What it needs',
+    'col.base': 'Base',
+    'col.stretch': 'Stretch',
+    'col.cautious': 'Cautious',
+    'value.scenario_revenue_target': 'Company revenue target',
+    'value.scenario_new_customer_share': 'Share from new customers',
+    'value.scenario_marketing_share': 'Share sourced by marketing',
+    'value.scenario_avg_deal': 'Average deal size',
+    'value.scenario_lead_to_mql': 'Lead→MQL',
+    'value.scenario_mql_to_sql': 'MQL→SQL',
+    'value.scenario_sql_to_opp': 'SQL→opportunity',
+    'value.scenario_opp_to_won': 'Win rate',
+    'value.scenario_budget_total': 'Total budget (headcount included)',
+    'value.scenario_customers': 'Customers',
+    'value.scenario_opp': 'Opportunities',
+    'value.scenario_sql': 'SQL',
+    'value.scenario_mql': 'MQL',
+    'value.scenario_leads': 'Leads',
+    'value.scenario_implied_cost': 'Implied cost',
+    'value.scenario_budget_gap': 'Budget gap (left after the goal)',
+    'setting.scenario_spread': (
+        'Stretch and Cautious scenarios: the revenue target ± this share (default 20%).'
     ),
 }

@@ -301,15 +301,19 @@ LABELS: dict[str, str] = {
     'title.pipeline_note': '年末未结商机 × 历史赢单率，按成交周期分摊到明年各月。',
     'title.pipeline_months': '每月预计营收',
     'title.targets_note': (
-        '黄色单元格为输入项：修改后目标自动重算（每个阶段向上取整）。占比调整、自下而上线'
-        '索数和采用方式在重新生成时保留。'
+        '黄色单元格可做假设分析，所有计划表和预算校验随之更新。B3:B5 和 B7 取自设置表：请在设置表中'
+        '修改以便保留（在此直接输入的数字在下次重新生成前有效）。占比和转化率取自历史，每次重新生成'
+        '时重算（在占比调整中输入可保留占比）。占比调整、自下而上线索数和采用方式在重新生成时保留。'
     ),
     'title.company_target': '公司营收目标',
     'title.new_share': '新客户占比',
     'title.marketing_share': '市场部贡献占比',
     'title.marketing_target': '市场部营收目标',
     'title.plan_lead_time': '需在年初前准备的数量',
-    'title.budget_note': '黄色单元格为输入项，重新生成时保留。基于曲线的数字为相关性估计。',
+    'title.budget_note': (
+        '黄色单元格（类型、下限、上限、锁定）为输入项，重新生成时保留。预算校验为实时公式：'
+        '计划所需随目标拆解变化。基于曲线的数字为相关性估计。'
+    ),
     'title.workplan_note': '开始与结束之间的周以色块显示。',
     'title.gantt': '甘特图（按周）',
     'title.data_check_note': '错误：该值已被忽略。警告：已使用，但请核对。',
@@ -466,4 +470,46 @@ LABELS: dict[str, str] = {
         'budget_method 为 target：目标推算不出费用（没有目标或线索成本）：项目预算取总预算扣除人员'
         '成本后的 {cap:,.2f}'
     ),
+    # 计划在 Excel 中实时联动（issue 11）
+    'col.weight': '权重',
+    'col.cumulative': '累计占比',
+    'col.lag_months': '提前月数',
+    'title.seasonality': '季节性权重（来自历史）',
+    'title.plan_monthly_note': (
+        '实时公式，无输入项：每月按季节性权重拆分目标拆解合计行（累计拆分：整数之和等于合计）；'
+        '前段阶段按提前月数（见下方）前移；预算随每月线索分配。'
+    ),
+    'title.plan_quarterly_note': '实时公式，无输入项：每季度为其三个月之和。',
+    'title.plan_weekly_note': (
+        '实时公式，无输入项：每周按工作日分摊所在月份的目标（跨月的周两边都取）。'
+    ),
+    # 情景对比
+    'sheet.scenarios': '情景对比',
+    'title.scenarios': '情景对比：每个版本的计划需要什么',
+    'title.scenarios_note': (
+        '基准跟随计划（目标拆解、设置、预算）。冲刺与保守：基准目标 ± scenario_spread（设置）；'
+        '黄色单元格归您：可重命名列、输入任意值，重新生成时保留。右侧结果为实时公式。'
+    ),
+    'col.scenario_input': '输入',
+    'col.scenario_outcome': '所需',
+    'col.base': '基准',
+    'col.stretch': '冲刺',
+    'col.cautious': '保守',
+    'value.scenario_revenue_target': '公司营收目标',
+    'value.scenario_new_customer_share': '新客户占比',
+    'value.scenario_marketing_share': '市场来源占比',
+    'value.scenario_avg_deal': '平均客单价',
+    'value.scenario_lead_to_mql': '线索→MQL',
+    'value.scenario_mql_to_sql': 'MQL→SQL',
+    'value.scenario_sql_to_opp': 'SQL→商机',
+    'value.scenario_opp_to_won': '赢单率',
+    'value.scenario_budget_total': '总预算（含人员成本）',
+    'value.scenario_customers': '成交客户',
+    'value.scenario_opp': '商机',
+    'value.scenario_sql': 'SQL',
+    'value.scenario_mql': 'MQL',
+    'value.scenario_leads': '线索',
+    'value.scenario_implied_cost': '所需费用',
+    'value.scenario_budget_gap': '预算差额（达成目标后剩余）',
+    'setting.scenario_spread': '冲刺与保守情景：营收目标 ± 此比例（默认 20%）。',
 }
