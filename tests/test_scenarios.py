@@ -7,7 +7,9 @@ import math
 import pandas as pd
 import pytest
 
+from tests.plan_helpers import funnel_leads, make_inputs
 from xlreview.labels import label
+from xlreview.plan import build_plan
 from xlreview.scenarios import (
     SCENARIO_INPUTS,
     read_scenarios,
@@ -15,6 +17,7 @@ from xlreview.scenarios import (
     scenario_outcomes,
 )
 from xlreview.settings import Settings
+from xlreview.whatif import read_linked_inputs
 
 SETTINGS = Settings(revenue_target=10_000_000, new_customer_share=0.5, marketing_share=0.5,
                     budget_total=1_000_000, experiment_share=0.2)
@@ -94,3 +97,25 @@ def test_read_scenarios_back_by_position_with_renamed_columns(lang):
     assert rows.loc["opp_to_won", "base"] == 0.25 and math.isnan(rows.loc["opp_to_won",
                                                                            "stretch"])
     assert read_scenarios({"Other": grid}) is None
+
+
+def test_a_number_typed_over_a_settings_link_is_reported_not_lost():
+    # The previous Targets sheet: B3 typed 60M over its link (Settings says 10M); B4 equals
+    # Settings (the formula's value); B7 from the history (Settings blank): never reported.
+    lang = "en"
+    grid = [[label("title.targets", lang)], [None],
+            [label("title.company_target", lang), 60e6],
+            [label("title.new_share", lang), 0.5],
+            [label("title.marketing_share", lang), None],
+            [label("title.marketing_target", lang), 1],
+            [label("title.avg_deal", lang), 123.0]]
+    linked = read_linked_inputs({label("sheet.targets", lang): grid})
+    assert linked["cell"].tolist() == ["B3", "B4", "B5", "B7"]
+    inputs = make_inputs(funnel_leads("web", [100, 50, 20, 10, 5]),
+                         previous={"targets_linked": linked}, **{
+                             k: getattr(SETTINGS, k) for k in
+                             ("revenue_target", "new_customer_share", "marketing_share")})
+    build_plan(inputs, {})
+    typed = [i for i in inputs.findings if "typed over" in i.message]
+    assert len(typed) == 1 and typed[0].sheet == "targets"
+    assert "B3" in typed[0].message and "60,000,000" in typed[0].message

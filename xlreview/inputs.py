@@ -50,6 +50,7 @@ from .scenarios import read_scenarios
 from .scopes import channel_scopes
 from .settings import Settings, parse_settings
 from .stages import day_numbers
+from .whatif import read_linked_inputs
 
 DETAIL_ROWS = 5
 """Up to this many rows of one problem in one column get a finding each; more get one."""
@@ -611,9 +612,10 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
             if "channel" in keys:
                 found[table] = _previous_frame(grid, i, keys, wanted)
                 break
-    scenarios = read_scenarios(grids)
-    if scenarios is not None:
-        found["scenarios"] = scenarios
+    for key, read in (("scenarios", read_scenarios), ("targets_linked", read_linked_inputs)):
+        frame = read(grids)
+        if frame is not None:
+            found[key] = frame
     return found
 
 

@@ -29,6 +29,7 @@ from .phasing import (
 from .scenarios import scenario_inputs, scenario_outcomes
 from .stages import Leads, StageView
 from .targets import add_note, deal_basis, fiscal_year, targets_table
+from .whatif import typed_over_settings
 
 WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
 ACTION_COLUMNS = ("module", "problem", "root_cause", "action", "owner", "due", "quarter")
@@ -146,6 +147,21 @@ def _phasing_weights(inputs: Inputs) -> np.ndarray:
     return np.array([excel_round15(float(w)) for w in weights])
 
 
+def _report_typed_over_settings(inputs: Inputs) -> None:
+    """A number typed over a Targets cell that reads Settings: say Settings replaced it."""
+    s = inputs.settings
+    # A blank avg_deal_size falls back on the history's deal, which moves with the data:
+    # only a deal set in Settings can be told from a typed one.
+    current = {"revenue_target": math.nan if s.revenue_target is None else s.revenue_target,
+               "new_customer_share": s.new_customer_share,
+               "marketing_share": s.marketing_share,
+               "avg_deal_size": math.nan if s.avg_deal_size is None else s.avg_deal_size}
+    for setting, cell, typed, now in typed_over_settings(inputs.previous.get("targets_linked"),
+                                                         current):
+        add_note(inputs, "warning", "targets", "plan_typed_over_setting", cell=cell,
+                 typed=typed, setting=setting, value=now)
+
+
 def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
@@ -158,6 +174,7 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
     year = plan_year(inputs)
     view = StageView.of(inputs.leads if view is None else view)  # lead facts, computed once
     targets = targets_table(inputs, view=view)
+    _report_typed_over_settings(inputs)
     budget = budget_table(inputs, targets, view=view)
     programme = budget.loc[budget["type"].isin(["proven", "experiment"]), "planned_cost"].sum()
     counts, revenue = _annual_counts(targets)

@@ -619,4 +619,8 @@ LABELS: dict[str, str] = {
     'setting.scenario_spread': (
         'Stretch and Cautious scenarios: the revenue target ± this share (default 20%).'
     ),
+    'msg.plan_typed_over_setting': (
+        'Targets {cell} held {typed:,.10g}, typed over its link to Settings {setting}; the '
+        'rebuild uses Settings ({value:,.10g}): type the value in Settings to keep it'
+    ),
 }

@@ -512,4 +512,8 @@ LABELS: dict[str, str] = {
     'value.scenario_implied_cost': '所需费用',
     'value.scenario_budget_gap': '预算差额（达成目标后剩余）',
     'setting.scenario_spread': '冲刺与保守情景：营收目标 ± 此比例（默认 20%）。',
+    'msg.plan_typed_over_setting': (
+        '目标拆解 {cell} 中输入了 {typed:,.10g}，覆盖了指向设置 {setting} 的公式；'
+        '重新生成使用设置中的值（{value:,.10g}）：如需保留，请在设置中输入'
+    ),
 }
