@@ -28,7 +28,8 @@ from xlreview.layout import (
 # Functions EXCEL_ON_LINUX.md lists as computed by LibreOffice 7.4 and Excel 2016+,
 # plus the basic ones every spreadsheet has.
 SAFE = {"SUM", "SUMIFS", "COUNTIFS", "AVERAGEIFS", "IFERROR", "INDEX", "MATCH", "ROUNDUP",
-        "SUMPRODUCT", "IF", "AND", "OR", "N", "COUNT", "ISNUMBER", "INT", "MIN", "MAX"}
+        "SUMPRODUCT", "IF", "AND", "OR", "N", "COUNT", "ISNUMBER", "INT", "MIN", "MAX",
+        "ROUND", "ROUNDDOWN", "SUMIF", "MOD"}
 
 EN_HEADERS = {
     "roi_matrix": "Channel, Cost, Visits, Leads, MQL, SQL, Opportunities, Customers, Revenue, "
@@ -202,7 +203,7 @@ def test_customers_formula_is_a_largest_remainder_split(shares, customers, expec
 
     assert split_whole(customers, shares).tolist() == expected
     total = sum(shares)
-    q = [customers * (s / total) for s in shares]
+    q = [round(customers * (s / total), 9) for s in shares]  # quotas to 9 decimals
     rest = customers - sum(math.floor(x) for x in q)
     got = []
     for i, x in enumerate(q):
@@ -212,7 +213,8 @@ def test_customers_formula_is_a_largest_remainder_split(shares, customers, expec
         got.append(math.floor(x) + (1 if rank < rest else 0))
     assert got == expected
     text = customers_formula("B12", "$B$12:$B$14", "$B$12:$B$12")
-    assert text.count("SUMPRODUCT") == 3 and "INT($B$8*(B12/SUM($B$12:$B$14)))" in text
+    assert text.count("SUMPRODUCT") == 3
+    assert "INT(ROUND($B$8*(B12/SUM($B$12:$B$14)),9))" in text
 
 
 def test_every_formula_uses_only_safe_functions():

@@ -226,3 +226,39 @@ def _base_scenario(result, targets: pd.DataFrame) -> list[float]:
     out = outcome(values, cpl=plan_cpl(targets), headcount=headcount,
                   experiment_share=s.experiment_share)
     return list(out.values())
+
+
+def test_an_export_without_sql_and_opportunity_dates_stays_live(tmp_path):
+    """Stages not tracked (columns blank): every formula, recalculated, equals Python's."""
+    path = write_demo(tmp_path / "demo")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Leads"]
+    header = [c.value for c in ws[3]]  # an instruction line, a blank row, the header
+    for column in ("sql_date", "opp_date"):
+        col = header.index(column) + 1
+        for row in range(4, ws.max_row + 1):
+            ws.cell(row, col).value = None
+    wb.save(path)
+    result = rebuild(path)
+    assert set(result.inputs.untracked) == {"sql", "opp"}
+    office = lo_convert.convert(path, "xlsx", tmp_path / "lo")
+    formulas = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    recalculated = openpyxl.load_workbook(office, data_only=True)
+    checked = 0
+    for key in (*PLAN_SHEETS, "budget"):
+        name = label(f"sheet.{key}")
+        for row in formulas[name].iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                python = cached[name][cell.coordinate].value
+                got = recalculated[name][cell.coordinate].value
+                blank = python in (None, "") and got in (None, "")
+                assert blank or _close(python, got), (name, cell.coordinate, python, got)
+                checked += 1
+    assert checked > 500
+    # The Base scenario spans the stages too: SQL and opportunities blank, MQL and leads
+    # as on Targets.
+    base = _values(office, "en", "scenarios")
+    assert "G6" not in base and "G7" not in base and base["G9"] > base["G8"] > base["G5"]

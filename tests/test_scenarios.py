@@ -119,3 +119,17 @@ def test_a_number_typed_over_a_settings_link_is_reported_not_lost():
     typed = [i for i in inputs.findings if "typed over" in i.message]
     assert len(typed) == 1 and typed[0].sheet == "targets"
     assert "B3" in typed[0].message and "60,000,000" in typed[0].message
+
+
+def test_stages_not_tracked_are_blank_and_spanned():
+    # An export without SQL and opportunity dates: Targets leaves them blank and the
+    # MQL→SQL column holds MQL→customer (25 of 400). Base: 25 customers; opp and SQL blank;
+    # ⌈25 / (25/400)⌉ = 400 MQL; ⌈400 / 0.4⌉ = 1,000 leads.
+    targets = TARGETS.assign(opp=float("nan"), sql=float("nan"))
+    frame = scenario_inputs(SETTINGS, targets, BUDGET)
+    rates = frame.set_index("input")["base"]
+    assert math.isnan(rates["opp_to_won"]) and math.isnan(rates["sql_to_opp"])
+    assert rates["mql_to_sql"] == 25 / 400 and rates["lead_to_mql"] == 0.4
+    out = scenario_outcomes(frame, SETTINGS, targets, BUDGET).set_index("outcome")["base"]
+    assert out["customers"] == 25 and out[["opp", "sql"]].isna().all()
+    assert out["mql"] == 400 and out["leads"] == 1000 and out["implied_cost"] == 500_000

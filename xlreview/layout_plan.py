@@ -176,13 +176,15 @@ def customers_formula(share: str, shares: str, before: str | None) -> str:
     Channel i gets ⌊q_i⌋ plus one when fewer than R channels rank before it, where
     q = customers × share / Σ share, R = customers − Σ⌊q⌋, and a channel ranks before i if
     its remainder is larger, or equal and it sits higher (``phasing.split_whole``'s order).
+    Quotas are rounded to 9 decimals (as ``split_whole`` does), so that ties such as 2.5
+    and 10.5 are ties in Excel, LibreOffice and Python alike, whatever the last bit.
     """
-    q = f"$B$8*({share}/SUM({shares}))"
-    qs = f"$B$8*({shares}/SUM({shares}))"
+    q = f"ROUND($B$8*({share}/SUM({shares})),9)"
+    qs = f"ROUND($B$8*({shares}/SUM({shares})),9)"
     rest = f"$B$8-SUMPRODUCT(INT({qs}))"
     rank = f"SUMPRODUCT(--({qs}-INT({qs})>{q}-INT({q})))"
     if before is not None:
-        qb = f"$B$8*({before}/SUM({shares}))"
+        qb = f"ROUND($B$8*({before}/SUM({shares})),9)"
         rank += f"+SUMPRODUCT(--({qb}-INT({qb})={q}-INT({q})))"
     return f'=IFERROR(INT({q})+IF({rank}<{rest},1,0),"")'
 

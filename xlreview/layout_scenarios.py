@@ -13,7 +13,7 @@ from .layout_live import (
     settings_value,
     targets_total,
 )
-from .scenarios import SCENARIO_INPUTS, SCENARIO_OUTCOMES, SCENARIOS
+from .scenarios import CHAIN, SCENARIO_INPUTS, SCENARIO_OUTCOMES, SCENARIOS
 from .sheetmodel import (
     INPUT_FILL,
     NOTE_ROW,
@@ -35,8 +35,6 @@ _MONEY_INPUTS = {"revenue_target", "avg_deal", "budget_total"}
 _MONEY_OUTCOMES = {"implied_cost", "budget_gap"}
 _TARGETS_CELL = {"revenue_target": "$B$3", "new_customer_share": "$B$4",
                  "marketing_share": "$B$5", "avg_deal": "$B$7"}
-_RATE_OF = {"lead_to_mql": ("mql", "leads"), "mql_to_sql": ("sql", "mql"),
-            "sql_to_opp": ("opp", "sql"), "opp_to_won": ("customers", "opp")}
 
 
 def scenarios_sheet(ctx: Ctx) -> Sheet | None:
@@ -109,14 +107,13 @@ def _input_formulas(ctx: Ctx, block: Block, typed: dict[str, list[bool]]) -> Non
     targets = quoted(label("sheet.targets", ctx.lang))
     base_col = block.index("base")
     budget = _budget_ranges(ctx)
+    rates = _base_rates(ctx)
     for i, key in enumerate(SCENARIO_INPUTS):
         text = None
         if key in _TARGETS_CELL and targets_total(ctx, "customers") is not None:
             text = f"={targets}{_TARGETS_CELL[key]}"
-        elif key in _RATE_OF:
-            top, bottom = (targets_total(ctx, k) for k in _RATE_OF[key])
-            if top is not None and bottom is not None:
-                text = f'=IFERROR(N({top})/N({bottom}),"")'
+        elif key in rates:
+            text = rates[key]
         elif key == "budget_total" and budget is not None:
             link = setting_formula(ctx, "budget_total", None)
             text = (link.replace('""', budget[2]) if link is not None else None)
@@ -134,6 +131,29 @@ def _input_formulas(ctx: Ctx, block: Block, typed: dict[str, list[bool]]) -> Non
                 _put(block, scenario, i, f'=IFERROR({base}*(1{sign}{s}),"")')
             else:
                 _put(block, scenario, i, f'=IF({base}="","",{base})')
+
+
+def _nearest(counts: list[str]) -> str:
+    """The first non-blank of ``counts`` (nearest first): nested IFs."""
+    text = counts[-1]
+    for ref in reversed(counts[:-1]):
+        text = f'IF({ref}="",{text},{ref})'
+    return text
+
+
+def _base_rates(ctx: Ctx) -> dict[str, str]:
+    """Base rates: the nearest tracked Targets Total count below ÷ the stage's count
+    (blank for a stage not tracked), as :func:`scenarios.base_inputs`."""
+    refs = {k: targets_total(ctx, k) for k in ("customers", *(s for s, _ in CHAIN))}
+    if any(r is None for r in refs.values()):
+        return {}
+    below = [refs["customers"]]
+    out = {}
+    for stage, rate in CHAIN:
+        here, lower = refs[stage], _nearest(below[::-1])
+        out[rate] = f'=IF(OR({here}="",{lower}=""),"",IFERROR({lower}/{here},""))'
+        below.append(here)
+    return out
 
 
 def _outcome_formulas(ctx: Ctx, inputs: Block, results: Block) -> None:
@@ -159,11 +179,13 @@ def _outcome_formulas(ctx: Ctx, inputs: Block, results: Block) -> None:
         texts = {
             "customers": f"ROUNDUP({inp('revenue_target')}*{inp('new_customer_share')}"
                          f"*{inp('marketing_share')}/{inp('avg_deal')},0)",
-            "opp": f"ROUNDUP({res('customers')}/{inp('opp_to_won')},0)",
-            "sql": f"ROUNDUP({res('opp')}/{inp('sql_to_opp')},0)",
-            "mql": f"ROUNDUP({res('sql')}/{inp('mql_to_sql')},0)",
-            "leads": f"ROUNDUP({res('mql')}/{inp('lead_to_mql')},0)",
         }
+        below = [res("customers")]
+        for stage, rate in CHAIN:  # a blank rate: not tracked, the next rate spans it
+            lower = _nearest(below[::-1])
+            texts[stage] = (f'IF({inp(rate)}="","",'
+                            f"ROUNDUP({lower}/{inp(rate)},0))")
+            below.append(res(stage))
         if implied is not None and leads is not None:
             texts["implied_cost"] = f"{res('leads')}*(N({implied})/N({leads}))"
         texts["budget_gap"] = (f"ROUND({inp('budget_total')}-{headcount}"

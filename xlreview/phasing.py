@@ -52,7 +52,9 @@ def split_whole(total: int, weights: Sequence[float] | np.ndarray) -> np.ndarray
     w = np.where(np.isfinite(w) & (w > 0), w, 0.0)
     if w.sum() <= 0:
         w = np.ones_like(w)
-    exact = total * (w / w.sum())
+    # Quotas to 9 decimals: ties (2.5 and 10.5) stay ties whatever the last bit, as in
+    # the Targets sheet's formula (layout_plan.customers_formula).
+    exact = np.round(total * (w / w.sum()), 9)
     parts = np.floor(exact).astype(np.int64)
     rest = total - int(parts.sum())
     remainder = exact - parts

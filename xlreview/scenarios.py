@@ -7,9 +7,10 @@ any value over a default: typed values are read back at the next rebuild and kep
 
 Each scenario climbs one funnel, rounding up like Excel's ``ROUNDUP`` at every stage:
 customers = ⌈target × new share × marketing share ÷ average deal⌉, opportunities =
-⌈customers ÷ win rate⌉ … leads; implied cost = leads × the plan's cost per lead (Targets
-implied cost ÷ leads); budget gap = total budget − headcount − implied cost ÷ (1 −
-experiment share), the money left (or missing, < 0) after the goal's programme budget.
+⌈customers ÷ win rate⌉ … leads (a blank rate: a stage not tracked, spanned by the next);
+implied cost = leads × the plan's cost per lead (Targets implied cost ÷ leads); budget gap =
+total budget − headcount − implied cost ÷ (1 − experiment share), the money left (or
+missing, < 0) after the goal's programme budget, to the cent.
 """
 
 from __future__ import annotations
@@ -36,11 +37,9 @@ SCENARIO_INPUTS: tuple[str, ...] = (
 SCENARIO_OUTCOMES: tuple[str, ...] = (
     "customers", "opp", "sql", "mql", "leads", "implied_cost", "budget_gap",
 )
-_RATE_OF: dict[str, tuple[str, str]] = {
-    "lead_to_mql": ("mql", "leads"), "mql_to_sql": ("sql", "mql"),
-    "sql_to_opp": ("opp", "sql"), "opp_to_won": ("customers", "opp"),
-}
-"""Effective rate of the plan = Targets Total (numerator ÷ denominator)."""
+CHAIN: tuple[tuple[str, str], ...] = (("opp", "opp_to_won"), ("sql", "sql_to_opp"),
+                                       ("mql", "mql_to_sql"), ("leads", "lead_to_mql"))
+"""Up the funnel: each stage and the rate that divides the count below it."""
 
 
 def _number(value: object) -> float:
@@ -63,9 +62,15 @@ def base_inputs(settings: Settings, targets: pd.DataFrame, budget: pd.DataFrame
         "marketing_share": float(settings.marketing_share),
         "avg_deal": deal,
     }
-    for rate, (upper, lower) in _RATE_OF.items():
-        top, bottom = _number(row.get(upper)), _number(row.get(lower))
-        values[rate] = top / bottom if bottom and math.isfinite(bottom) else math.nan
+    # Effective rate = the nearest tracked count below ÷ the stage's count (Targets Total);
+    # a stage the export does not track is blank and the next rate spans it.
+    below = _number(row.get("customers"))
+    for stage, rate in CHAIN:
+        count = _number(row.get(stage))
+        values[rate] = (below / count if math.isfinite(below) and count and math.isfinite(count)
+                        else math.nan)
+        if math.isfinite(count):
+            below = count
     if settings.budget_total is not None:
         values["budget_total"] = float(settings.budget_total)
     else:
@@ -132,7 +137,8 @@ def _kept_values(previous: pd.DataFrame | None, spread: float
 def outcome(values: Mapping[str, float], *, cpl: float, headcount: float,
             experiment_share: float) -> dict[str, float]:
     """What one scenario needs: customers … leads, implied cost and the budget gap
-    (NaN where an input is missing or a rate is 0)."""
+    (NaN where an input is missing or a rate is 0; a blank rate is a stage not tracked,
+    left blank and spanned by the next rate, as on Targets)."""
     out = dict.fromkeys(SCENARIO_OUTCOMES, math.nan)
     try:
         target = (values["revenue_target"] * values["new_customer_share"]
@@ -143,13 +149,14 @@ def outcome(values: Mapping[str, float], *, cpl: float, headcount: float,
     if not math.isfinite(count):
         return out
     out["customers"] = count
-    for key, rate in (("opp", "opp_to_won"), ("sql", "sql_to_opp"), ("mql", "mql_to_sql"),
-                      ("leads", "lead_to_mql")):
+    for key, rate in CHAIN:
         r = values[rate]
-        if not (r > 0):
-            return out
+        if math.isnan(r) or r == 0:  # not tracked (or no rate): blank, the next spans it
+            continue
         count = float(ceil_excel(count / r))
         out[key] = count
+    if math.isnan(out["leads"]):
+        return out
     out["implied_cost"] = out["leads"] * cpl
     if experiment_share < 1:
         gap = (values["budget_total"] - headcount
