@@ -20,7 +20,7 @@ import pandas as pd
 from .labels import label, value_label
 from .model import STAGES
 from .phasing import COUNT_COLUMNS, STAGE_COLUMN, working_days
-from .sheetmodel import Block, Ctx, a1, col_letter, formula_cell
+from .sheetmodel import TABLE_ROW, Block, Ctx, a1, col_letter, formula_cell
 
 TARGETS_TABLE_ROW = 9
 """Header row (0-based) of the ``targets`` table on the Targets sheet."""
@@ -29,6 +29,8 @@ BUDGET_CHECK_ROW = 3
 BUDGET_ROW_WITH_CHECK = 9
 """Header row of the budget table below the check: within the first ten rows, where the
 next rebuild looks for the typed Type / Min / Max / Locked."""
+TABLE_ROW_PHASING = TABLE_ROW
+"""Header row (0-based) of the phasing tables (written by ``table_sheet``)."""
 TOTAL_OF: dict[str, str] = {"leads": "plan_leads", "mql": "mql", "sql": "sql", "opp": "opp",
                             "won": "customers", "revenue": "revenue"}
 """Plan column → the Targets Total-row column it is phased from (as ``plan._annual_counts``)."""
@@ -212,10 +214,6 @@ def quarterly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None) -> 
             top = a1(TABLE_ROW_PHASING + 1 + 3 * q, col)
             bottom = a1(TABLE_ROW_PHASING + 3 + 3 * q, col)
             formula_cell(block, column.key, q, f"=SUM({sheet}{top}:{bottom})")
-
-
-TABLE_ROW_PHASING = 3
-"""Header row (0-based) of the phasing tables (sheetmodel.TABLE_ROW)."""
 
 
 def weekly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None, year: int) -> None:
