@@ -81,7 +81,8 @@ def test_targets_formulas_and_cached_values(book):
     ws = _sheet(openpyxl.load_workbook(path), "targets", lang)
     cached = _sheet(openpyxl.load_workbook(path, data_only=True), "targets", lang)
     # Table header on row 10, Trade shows on row 11; customers in column G, leads in K.
-    assert ws["G11"].data_type == "f" and ws["G11"].value.startswith("=IFERROR(INT($B$8*(B11/")
+    assert ws["G11"].data_type == "f"
+    assert ws["G11"].value.startswith("=IFERROR(INT(ROUND($B$8*(B11/")
     assert ws["K11"].value == '=IFERROR(ROUNDUP(J11/C11,0),"")'
     assert cached["G11"].value == 8
     assert cached["K11"].value == 540
