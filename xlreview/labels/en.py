@@ -326,12 +326,13 @@ LABELS: dict[str, str] = {
     ),
     'title.how_to_4': 'Read the Data check sheet first: errors mean values were ignored.',
     'title.how_to_5': (
-        'On the Targets sheet, the yellow cells are inputs: change the revenue target, shares, '
-        'conversion rates or deal size and the funnel targets recalculate at once.'
+        'On the Targets sheet, the yellow cells are what-ifs: change a share, a conversion '
+        'rate (or the target and deal size in Settings) and the funnel, every plan sheet, the '
+        "budget check and the scenarios recalculate at once, without Python."
     ),
     'title.how_to_6': (
-        'Bottom-up leads typed on Targets and Min/Max/Locked typed on Budget are kept when '
-        'you rebuild.'
+        'Bottom-up leads and share overrides on Targets, Min/Max/Locked on Budget and the '
+        'Stretch / Cautious values on Scenarios are kept when you rebuild.'
     ),
     'title.how_to_7': (
         'Curve-based budget figures are correlational estimates, not proof of cause and '
