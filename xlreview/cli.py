@@ -1,12 +1,15 @@
 """Command line: ``xlreview demo | template | rebuild | share | addin``.
 
-Each handler unpacks ``args`` and calls the library with plain values; :func:`main`
-catches :class:`XlreviewError`, prints ``TypeName: message`` and exits 1.
+Each handler unpacks ``args`` and calls the library with plain values. Exit codes:
+0 rebuilt (or done) and the data check has no errors; 1 nothing written (the message
+says why and what to do); 2 wrong usage; 3 rebuilt, but the data check reports errors.
+:func:`main` turns every failure into one plain sentence on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +19,21 @@ from .errors import XlreviewError
 
 STEPS = ("read", "inputs", "review", "plan", "layout", "write")
 SAMPLE_NAME = "xlreview_sample.xlsx"
+REBUILT, NOTHING_WRITTEN, USAGE, REBUILT_WITH_ERRORS = 0, 1, 2, 3
+
+
+def say(text: str, file=None) -> None:  # type: ignore[no-untyped-def]
+    """Print a line; a reader that went away (``| head -1``) silences the rest."""
+    out = file or sys.stdout
+    try:
+        print(text, file=out)
+        out.flush()
+    except BrokenPipeError:
+        # Later writes (and the flush at exit) go nowhere instead of failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, out.fileno())
+        os.close(devnull)
 
 
 def _progress_bar(quiet: bool):  # type: ignore[no-untyped-def]
@@ -77,9 +95,9 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
     names = [s.name for s in result.sheets]
     check = result.data_check
     counts = check["severity"].value_counts()
-    print(label("cli.rebuilt", lang, path=str(path), count=len(names)), file=out)
-    print("  " + ", ".join(names), file=out)
-    print(
+    say(label("cli.rebuilt", lang, path=str(path), count=len(names)), out)
+    say("  " + ", ".join(names), out)
+    say(
         label(
             "cli.data_check",
             lang,
@@ -87,44 +105,106 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
             warnings=int(counts.get("warning", 0)),
             infos=int(counts.get("info", 0)),
         ),
-        file=out,
+        out,
     )
     for row in check.head(20).itertuples(index=False):
         where = _where(row.sheet, row.row, row.column, lang)
         severity = label(f"value.{row.severity}", lang)
-        print(f"  [{severity}] {where}: {row.message}", file=out)
+        say(f"  [{severity}] {where}: {row.message}", out)
     if len(check) > 20:
-        print(label("cli.more_rows", lang, count=len(check) - 20), file=out)
+        say(label("cli.more_rows", lang, count=len(check) - 20), out)
 
 
-def _rebuild(path: Path, quiet: bool):  # type: ignore[no-untyped-def]
+def _exit_code(result) -> int:  # type: ignore[no-untyped-def]
+    """0 when the data check has no errors, 3 when it has (the workbook was rebuilt)."""
+    errors = (result.data_check["severity"] == "error").any()
+    return REBUILT_WITH_ERRORS if errors else REBUILT
+
+
+def _rebuild(path: Path, quiet: bool, force: bool = False):  # type: ignore[no-untyped-def]
     """Rebuild ``path`` with a progress bar; the workbook is parsed in background threads
     while pandas and the computing modules are imported."""
     from .io.files import start_reading  # light modules only, until the read has started
 
     step, close = _progress_bar(quiet)  # its one second counts from the start
     try:
-        reading = start_reading(path)
+        reading = start_reading(path, force=force)
         from .rebuild import rebuild, warm_up
 
         warm_up()
-        return rebuild(path, progress=step, reading=reading)
+        return rebuild(path, progress=step, reading=reading, force=force)
     finally:
         close()
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    result = _rebuild(Path(args.book), args.quiet)
-    _print_result(Path(args.book), result)
-    return 0
+    from .io.safety import is_signed
+    from .labels import label
+
+    path = Path(args.book)
+    signed = args.force and is_signed(path)
+    result = _rebuild(path, args.quiet, args.force)
+    _print_result(path, result)
+    if signed:
+        say(label("msg.signed_warning", path=path), sys.stderr)
+    return _exit_code(result)
+
+
+def _backup_path(path: Path) -> Path:
+    """``book.backup.xlsx``, or ``book.backup-2.xlsx`` … when taken."""
+    candidate, number = path.with_name(f"{path.stem}.backup{path.suffix}"), 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}.backup-{number}{path.suffix}")
+    return candidate
+
+
+def write_new_file(path: Path, write, *, force: bool) -> Path | None:  # type: ignore[no-untyped-def]
+    """Write a file the command creates (template, copy): never over an existing file
+    unless ``force``, and then only after keeping a backup of it, never while it is open.
+
+    Returns:
+        the backup's path, if one was kept.
+
+    Raises:
+        RefusedError: the file exists and ``force`` is not given.
+        FileProblemError: the folder is missing or not writable, the disk is full.
+    """
+    import shutil
+
+    from .errors import FileProblemError, RefusedError
+    from .io.safety import check_not_open, describe_os_error, write_atomically
+    from .labels import label
+
+    backup = None
+    if path.exists() or path.is_symlink():
+        if not force:
+            raise RefusedError(label("msg.target_exists", path=path))
+        check_not_open(path)
+    if not path.parent.is_dir():
+        raise FileProblemError(label("msg.folder_missing", folder=path.parent))
+    try:
+        if path.exists():
+            backup = _backup_path(path)
+            shutil.copy2(path, backup)
+        write_atomically(path, write)
+    except OSError as exc:
+        if isinstance(exc, FileProblemError):
+            raise
+        raise FileProblemError(describe_os_error(exc, path, writing=True)) from exc
+    return backup
 
 
 def cmd_template(args: argparse.Namespace) -> int:
     from .io.template import write_input_book
+    from .labels import label
 
     path = Path(args.path)
-    write_input_book(path, lang=args.lang)
-    print(f"template written: {path}")
+    backup = write_new_file(path, lambda tmp: write_input_book(tmp, lang=args.lang),
+                            force=args.force)
+    say(f"template written: {path}")
+    if backup is not None:
+        say(label("msg.backup_kept", path=backup))
     return 0
 
 
@@ -143,14 +223,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = write_demo(Path(args.dir), lang=args.lang)
     result = _rebuild(path, args.quiet)
     _print_result(path, result)
-    return 0
+    return _exit_code(result)
 
 
 def cmd_share(args: argparse.Namespace) -> int:
     from .io.share import write_share_copy
 
     out = write_share_copy(Path(args.book), Path(args.output))
-    print(f"shareable copy written: {out}")
+    say(f"shareable copy written: {out}")
     return 0
 
 
@@ -161,15 +241,15 @@ def cmd_addin(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder) if args.folder else None
     if args.action == "build":
-        print(f"add-in built: {addin.build_addin(Path(args.output))}")
+        say(f"add-in built: {addin.build_addin(Path(args.output))}")
     elif args.action == "install":
         with tempfile.TemporaryDirectory(prefix="xlreview-addin-") as tmp:
             built = addin.build_addin(Path(tmp))
-            print(f"add-in installed: {addin.install_addin(built, folder)}")
+            say(f"add-in installed: {addin.install_addin(built, folder)}")
     elif addin.uninstall_addin(folder):
-        print("add-in removed")
+        say("add-in removed")
     else:
-        print("add-in was not installed")
+        say("add-in was not installed")
     return 0
 
 
@@ -189,11 +269,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="write the empty review-and-plan template")
     p.add_argument("path")
     p.add_argument("--lang", choices=("en", "zh-CN"), default="en")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file (a backup of it is kept)")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("rebuild", help="rebuild the generated sheets of a workbook in place")
     p.add_argument("book")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--force", action="store_true",
+                   help="rebuild a digitally signed workbook (its signature breaks)")
     p.set_defaults(func=cmd_rebuild)
 
     p = sub.add_parser("share", help="write a copy with values instead of cell functions")
@@ -210,16 +294,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code (see the module).
+
+    Every failure prints one plain sentence, what happened and what to do, with no class
+    name and no system error number; ``XLREVIEW_DEBUG=1`` shows an unexpected problem's
+    traceback instead.
+    """
+    from .labels import label
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except XlreviewError as exc:
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    except FileNotFoundError as exc:
-        print(f"FileNotFoundError: {exc}", file=sys.stderr)
-        return 1
+        say(str(exc), sys.stderr)
+    except KeyboardInterrupt:
+        say(label("msg.interrupted"), sys.stderr)
+    except OSError as exc:
+        from .io.safety import describe_os_error
+
+        path = exc.filename or getattr(args, "book", None) or getattr(args, "path", "")
+        say(describe_os_error(exc, Path(str(path)), writing=False), sys.stderr)
+    except MemoryError:
+        say(label("msg.out_of_memory"), sys.stderr)
+    except Exception:
+        if os.environ.get("XLREVIEW_DEBUG"):
+            raise
+        say(label("msg.unexpected"), sys.stderr)
+    return NOTHING_WRITTEN
 
 
 def run() -> None:
@@ -228,11 +329,16 @@ def run() -> None:
     After a rebuild the process holds pandas, numpy and a few million small objects; the
     interpreter's orderly shutdown of them takes about 0.2 s that the user waits for and
     nothing needs: by then the workbook has been replaced, every file closed and the output
-    is flushed here. An exception still ends the usual way, with its traceback.
+    is flushed here.
     """
+    import signal
+
+    if hasattr(signal, "SIGXFSZ"):  # a file size limit: a plain error, not a killed process
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     os._exit(code)
 
 

@@ -6,7 +6,12 @@ Hierarchy::
     ├── InputError (ValueError)        bad input that stops a rebuild; names sheet, row, column
     │   └── MissingSheetError (KeyError)
     ├── WorkbookLockedError (OSError)  the workbook is open in Excel (its ~$ lock file exists)
-    └── PackageError (ValueError)      the .xlsx package cannot be read or written safely
+    ├── PackageError (ValueError)      the .xlsx package cannot be read or written safely
+    ├── RefusedError                   the file is not one to touch (read-only, signed, ...)
+    └── FileProblemError (OSError)     the system could not read or write (disk full, ...)
+
+Every message is one plain sentence saying what happened and what to do (no class names,
+no system error numbers): the command line prints it as it is.
 
 Problems that do not stop a rebuild are not exceptions: they are
 :class:`xlreview.checks.Issue` rows in the ``data_check`` sheet.
@@ -65,3 +70,14 @@ class WorkbookLockedError(XlreviewError, OSError):
 
 class PackageError(XlreviewError, ValueError):
     """The workbook file is not a readable or writable .xlsx package."""
+
+
+class RefusedError(XlreviewError):
+    """The command will not touch this file (read-only, signed, not an xlreview workbook,
+    a user's sheet holding a generated sheet's name, an existing file): nothing was
+    written, and the message says what to do."""
+
+
+class FileProblemError(XlreviewError, OSError):
+    """The system could not read or write a file (disk full, no permission, size limit):
+    nothing was written, and the message says what to do."""

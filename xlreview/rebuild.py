@@ -6,7 +6,6 @@ grids in, tables and the sheet model out. :func:`rebuild` is the file adapter ar
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,12 +89,21 @@ def warm_up() -> None:
     from .io import package, writer  # noqa: F401
 
 
+def generated_sheet_keys() -> dict[str, str]:
+    """Every generated sheet's name, in every language, → its sheet key."""
+    from .labels import LANGUAGES, label
+    from .layout import GENERATED
+
+    return {label(f"sheet.{key}", lang): key for key in GENERATED for lang in LANGUAGES}
+
+
 def rebuild(path: str | Path, *, progress: Progress = _noop,
-            reading: Reading | None = None) -> Result:
+            reading: Reading | None = None, force: bool = False) -> Result:
     """Recompute and rewrite the generated sheets of the workbook at ``path`` in place.
 
     Only generated sheets (and the workbook parts that list sheets) are rewritten; the file
-    is replaced atomically, so a failure leaves it as it was.
+    is replaced atomically, so a failure leaves it as it was. A symbolic link stays a link:
+    its target is rebuilt. The generated sheets are built in memory (no TMPDIR needed).
 
     Args:
         path: the workbook.
@@ -103,21 +111,23 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         reading: the read of ``path`` if already started by
             :func:`xlreview.io.files.start_reading` (the command line starts it before the
             computing modules are imported).
+        force: rebuild a digitally signed workbook (its signature breaks).
 
     Raises:
+        FileProblemError: the file cannot be read, or the new one cannot be written
+            (disk full, no permission, file size limit); the workbook is unchanged.
         WorkbookLockedError: the workbook is open in Excel.
+        RefusedError: read-only, signed, no input sheets, or a user's sheet has the name
+            of a generated sheet.
         PackageError: the file is not a readable .xlsx package.
     """
     from .io.files import start_reading
-    from .io.package import merge_generated
-    from .io.safety import check_not_open, write_atomically
-    from .io.writer import write_sheets
-    from .layout import generated_sheet_names
+    from .io.safety import real_workbook
 
-    path = Path(path)
+    real = real_workbook(path)
     progress("read")
     with gc_paused():
-        reading = reading or start_reading(path)
+        reading = reading or start_reading(real, force=force)
         # The small sheets are ready first: parse them while the Leads are still read.
         reader = InputReader(reading.names)
         reader.read_sheets(reading.take([n for n in reading.names
@@ -127,23 +137,64 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         inputs = reader.read_leads(leads)
         del leads
         result = compute_inputs(inputs, progress=progress)
-    check_not_open(path)  # opened in Excel while we computed: do not replace it
     progress("write")
-    with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
-        generated = Path(tmp) / "generated.xlsx"
-        write_sheets(result.sheets, generated)
-        write_atomically(
-            path,
-            lambda out: merge_generated(
-                path, generated, out, generated_names=generated_sheet_names()
-            ),
-        )
+    _write_into(real, result)
     if result.inputs.settings.share_copy:
         from .io.share import write_share_copy
 
         progress("share")
-        write_share_copy(path, share_copy_path(path))
+        write_share_copy(real, share_copy_path(Path(path)))
     return result
+
+
+def _write_into(real: Path, result: Result) -> None:
+    """Transplant the generated sheets into the workbook ``real`` and replace it; the
+    user's references that the new sheets rename or drop are listed in the data check."""
+    import io
+
+    from .io.package import merge_generated, reference_changes
+    from .io.safety import check_replaceable, describe_os_error, write_atomically
+    from .io.writer import write_sheets
+
+    names = generated_sheet_keys()
+    generated = io.BytesIO()
+    write_sheets(result.sheets, generated)
+    changes = reference_changes(real, generated, generated_names=names)
+    if changes:
+        _report_references(result, changes)
+        generated = io.BytesIO()
+        write_sheets(result.sheets, generated)
+    check_replaceable(real)  # opened in Excel or made read-only while we computed
+    try:
+        write_atomically(
+            real, lambda out: merge_generated(real, generated, out, generated_names=names)
+        )
+    except OSError as exc:
+        from .errors import FileProblemError, XlreviewError
+
+        if isinstance(exc, XlreviewError):
+            raise
+        raise FileProblemError(describe_os_error(exc, real, writing=True)) from exc
+
+
+def _report_references(result: Result, changes: list[tuple[str, str, str]]) -> None:
+    """Add one data-check row per rewritten or broken reference, and lay out again."""
+    from .labels import label
+    from .layout import build_sheets
+
+    inputs = result.inputs
+    lang = inputs.settings.language
+    for where, old, new in changes:
+        sheet, _, cell = where.rpartition("!")
+        what = label("msg.reference_cell", lang, cell=cell) if sheet else label(
+            "msg.reference_name", lang, name=where)
+        if new:
+            message = label("msg.reference_rewritten", lang, what=what, old=old, new=new)
+        else:
+            message = label("msg.reference_broken", lang, what=what, old=old)
+        inputs.findings.add("info" if new else "warning", sheet, None, None, message)
+    result.tables["data_check"] = data_check(inputs)
+    result.sheets[:] = build_sheets(result.tables, settings=inputs.settings, extra=inputs)
 
 
 def share_copy_path(path: Path) -> Path:

@@ -8,7 +8,7 @@ import pytest
 import xlsxwriter
 
 from xlreview.cells import ExcelError
-from xlreview.errors import PackageError, WorkbookLockedError
+from xlreview.errors import FileProblemError, PackageError, WorkbookLockedError
 from xlreview.io.files import (
     column_index,
     error_cells,
@@ -87,7 +87,7 @@ def test_not_a_workbook_raises_package_error(tmp_path):
     path.write_text("not a zip")
     with pytest.raises(PackageError):
         read_grids(path)
-    with pytest.raises(PackageError):
+    with pytest.raises(FileProblemError, match="missing.xlsx does not exist"):
         sheet_names(tmp_path / "missing.xlsx")
 
 

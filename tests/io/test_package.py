@@ -215,12 +215,17 @@ def test_names_active_tab_and_calc_chain_follow_the_new_positions(again):
     _, out = again
     workbook = _text(out, "xl/workbook.xml")
     names = re.findall(r"<definedName ([^>]*)>([^<]*)<", workbook)
-    # OldTotal and Old's print area pointed at the removed sheet: dropped.
+    # Old's print area went with the removed sheet; OldTotal, a name nobody generates now,
+    # is kept (never deleted silently) and points at #REF!, as Excel does when a sheet goes.
+    # Each generated sheet carries a hidden local mark holding its key.
     assert names == [
         ('name="LocalRange" localSheetId="0"', "Leads!$A$1:$C$4"),
+        ('name="OldTotal"', "#REF!$A$1"),
         ('name="TotalCost"', "Spend!$B$2:$B$3"),
         ('name="PlanLeads"', "Plan!$B$2:$B$3"),
         ('name="_xlnm.Print_Titles" localSheetId="2"', "'ROI matrix'!$1:$1"),
+        ('name="_xlreview_sheet" localSheetId="2" hidden="1"', '"roi matrix"'),
+        ('name="_xlreview_sheet" localSheetId="3" hidden="1"', '"plan"'),
     ]
     # Spend was tab 2 (Leads, Old, Spend, …); with Old gone it is tab 1.
     assert 'activeTab="1"' in workbook

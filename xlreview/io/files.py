@@ -30,11 +30,18 @@ from typing import IO
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from ..cells import ExcelError, Grid
-from ..errors import PackageError
-from ..model import sheets_to_read
+from ..errors import FileProblemError, PackageError, RefusedError
+from ..labels import label
+from ..model import normalise_header, sheet_lookup, sheets_to_read
 from ..perf import pause_gc, resume_gc
 from .opc import Package
-from .safety import check_not_open
+from .safety import (
+    check_replaceable,
+    describe_os_error,
+    is_signed,
+    real_workbook,
+    remove_stale_leftovers,
+)
 
 _CHUNK = 1 << 22
 _ERROR_CELL = re.compile(
@@ -44,11 +51,61 @@ _REF = re.compile(rb'\br\s*=\s*["\']([A-Z]+)(\d+)["\']')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_MAX_UNPACKED = 4 << 30  # a workbook that unpacks to more than 4 GiB is a zip bomb
+_MAX_RATIO = 1000  # deflate compresses XML ~10-50x; a part packed 1000x is a bomb
+
+
 def _open(path: str | Path) -> CalamineWorkbook:
+    if not Path(path).exists():
+        raise FileProblemError(label("msg.file_missing", path=path))
     try:
         return CalamineWorkbook.from_path(str(path))
-    except (CalamineError, OSError, ValueError) as exc:
-        raise PackageError(f"cannot read {str(path)!r} as a workbook: {exc}") from exc
+    except OSError as exc:
+        raise FileProblemError(describe_os_error(exc, path, writing=False)) from exc
+    except (CalamineError, ValueError) as exc:
+        raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+
+
+def check_format(path: str | Path) -> None:
+    """Refuse, with what to do, a file the rebuild cannot read and write back: not a
+    zip package (.xls, a password-protected workbook, a damaged file), a binary .xlsb,
+    an OpenDocument .ods, or a zip bomb.
+
+    Raises:
+        PackageError: the file is not an .xlsx/.xlsm package.
+        FileProblemError: the file cannot be read.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(1 << 20)
+    except OSError as exc:
+        raise FileProblemError(describe_os_error(exc, path, writing=False)) from exc
+    if head.startswith(_OLE):
+        if _ENCRYPTED in head:
+            raise PackageError(label("msg.encrypted", path=path))
+        raise PackageError(label("msg.old_format", path=path, kind="Excel 97-2003 .xls"))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if any(i.filename == "mimetype" for i in infos):
+                kind = "OpenDocument .ods"
+                raise PackageError(label("msg.old_format", path=path, kind=kind))
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > _MAX_UNPACKED or any(
+                i.file_size > (64 << 20) and i.file_size > _MAX_RATIO * max(i.compress_size, 1)
+                for i in infos
+            ):
+                raise PackageError(label("msg.not_a_workbook", path=path))
+            workbook = Package(zf).workbook_part()
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError) as exc:
+        if isinstance(exc, PackageError):
+            raise
+        raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+    if workbook.lower().endswith(".bin"):
+        raise PackageError(label("msg.xlsb", path=path))
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -167,15 +224,34 @@ class Reading:
         return grids
 
 
-def start_reading(path: str | Path) -> Reading:
-    """Start reading the sheets a rebuild of ``path`` needs, in background threads.
+def start_reading(path: str | Path, *, force: bool = False) -> Reading:
+    """Check that the workbook at ``path`` may be rebuilt, then start reading the sheets
+    the rebuild needs, in background threads.
+
+    A symbolic link is followed (its target is what the rebuild replaces). Leftovers of
+    a killed earlier run are removed first.
+
+    Args:
+        path: the workbook.
+        force: go on with a digitally signed workbook (its signature will break).
 
     Raises:
+        FileProblemError: no such file, or it cannot be read.
         WorkbookLockedError: the workbook is open in Excel.
-        PackageError: the file is not a readable workbook.
+        RefusedError: read-only, signed (without ``force``), or no input sheets.
+        PackageError: the file is not an .xlsx/.xlsm workbook.
     """
-    check_not_open(path)
-    return read_in_background(path, sheets_to_read(sheet_names(path)))
+    real = real_workbook(path)
+    remove_stale_leftovers(real.parent)
+    check_format(real)
+    check_replaceable(real)
+    if not force and is_signed(real):
+        raise RefusedError(label("msg.signed", path=path))
+    names = sheet_names(real)
+    inputs = sheet_lookup()
+    if not any(normalise_header(n) in inputs for n in names):
+        raise RefusedError(label("msg.no_input_sheets", path=path))
+    return read_in_background(real, sheets_to_read(names))
 
 
 def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) -> Reading:
@@ -216,8 +292,8 @@ def _read_sheet(path: Path, name: str) -> Grid:
     with _open(path) as book:
         try:
             return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except CalamineError as exc:
-            raise PackageError(f"cannot read {str(path)!r}: {exc}") from exc
+        except (CalamineError, ValueError) as exc:
+            raise PackageError(label("msg.not_a_workbook", path=path)) from exc
 
 
 def _sheet_parts(path: Path) -> tuple[dict[str, str], dict[str, int]]:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import functools
 import html
+import io
 import re
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from ..errors import PackageError
+from ..errors import PackageError, RefusedError
+from ..labels import label
 from .listings import filter_calc_chain, sheet_titles
 from .opc import (
     CONTENT_TYPES,
@@ -40,7 +42,21 @@ from .opc import (
     resolve,
     set_attr,
 )
+from .references import Rewrite, rewrite_part
 from .stylesheet import StyleMerge, merge_styles
+
+MARK = "_xlreview_sheet"
+"""A hidden defined name, local to each generated sheet, holding its key (``"funnel"``).
+
+Excel keeps a sheet's local names when the sheet is renamed or moved, so the rebuild
+recognises its own sheets by this mark, never by their names alone."""
+_MARKED_TYPES = (
+    "spreadsheetml.worksheet+xml",
+    "spreadsheetml.chartsheet+xml",
+    "drawingml.chart+xml",
+    "spreadsheetml.pivotCacheDefinition+xml",
+    "ms-excel.macrosheet+xml",
+)
 
 _TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
@@ -53,28 +69,39 @@ _BEFORE_NAMES = ("</sheets>", "</functionGroups>", "</externalReferences>")
 _DEFINED_NAME = re.compile(r"<definedName\b[^>]*?(?:/>|>(.*?)</definedName>)", re.DOTALL)
 
 
+Generated = str | Path | io.BytesIO
+
+
 def merge_generated(
-    book: str | Path, generated: str | Path, out: str | Path, *, generated_names: Collection[str]
+    book: str | Path, generated: Generated, out: str | Path, *,
+    generated_names: Collection[str] | Mapping[str, str],
 ) -> None:
     """Write ``out``: ``book`` with its generated sheets replaced by those of ``generated``.
 
-    Sheets of ``book`` named in ``generated_names`` (or named like a sheet of
-    ``generated``) are removed with the parts only they use. Every sheet of ``generated``
-    is added with its tables, drawings and charts: at the removed namesake's tab position,
-    or after the existing sheets in ``generated``'s order. Every other zip entry of
-    ``book`` keeps its content and its place in the zip.
+    The generated sheets of ``book`` are those carrying the :data:`MARK` of an earlier
+    rebuild, whatever the user renamed them to (:func:`generated_sheets`); they are
+    removed with the parts only they use. Every sheet of ``generated`` is added with its
+    tables, drawings and charts, and marked: at the tab position of the removed sheet of
+    the same key, or after the existing sheets in ``generated``'s order. The user's
+    references to removed sheets follow their successors (:mod:`.references`). Every
+    other zip entry of ``book`` keeps its content and its place in the zip.
 
     Args:
         book: the user's .xlsx/.xlsm.
-        generated: a workbook (xlsxwriter) holding only the generated sheets.
+        generated: a workbook (xlsxwriter) holding only the generated sheets, or its bytes.
         out: the file to write; must not be ``book`` itself.
-        generated_names: names of the sheets xlreview generates (any language).
+        generated_names: names of the sheets xlreview generates (any language), or a
+            mapping of each such name to its sheet key (so that a sheet keeps its place
+            and references when its name changes with the language).
 
     Raises:
+        RefusedError: a sheet of the user's has the name of a generated sheet.
         PackageError: a file is not a readable workbook package, or an added table's
             name is already used in the user's workbook.
     """
-    book, generated, out = Path(book), Path(generated), Path(out)
+    book, out = Path(book), Path(out)
+    if isinstance(generated, str):
+        generated = Path(generated)
     if out.resolve() == book.resolve():
         raise PackageError("merge_generated must write a new file, not the workbook itself")
     try:
@@ -89,8 +116,90 @@ def merge_generated(
                 raise
     except PackageError:
         raise
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError) as exc:
-        raise PackageError(f"cannot merge {str(generated)!r} into {str(book)!r}: {exc}") from exc
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, IndexError,
+            AttributeError) as exc:
+        raise PackageError(label("msg.not_a_workbook", path=book)) from exc
+
+
+def reference_changes(
+    book: str | Path, generated: Generated, *, generated_names: Collection[str] | Mapping[str, str]
+) -> list[tuple[str, str, str]]:
+    """What :func:`merge_generated` will do to the user's references, for the data check:
+    ``(where, old, new)`` per defined name or formula cell, ``new`` empty where the
+    reference breaks (its generated sheet is no longer written).
+
+    Raises:
+        RefusedError, PackageError: as :func:`merge_generated`.
+    """
+    try:
+        with zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
+            return _Merge(Package(bz), Package(gz), generated_names).reference_changes()
+    except (PackageError, RefusedError):
+        raise
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, IndexError,
+            AttributeError) as exc:
+        raise PackageError(label("msg.not_a_workbook", path=book)) from exc
+
+
+def name_keys(generated_names: Collection[str] | Mapping[str, str]) -> dict[str, str]:
+    """Lower-case generated sheet name → its key (the name itself without a mapping)."""
+    if isinstance(generated_names, Mapping):
+        return {str(n).lower(): str(k) for n, k in generated_names.items()}
+    return {n.lower(): n.lower() for n in generated_names}
+
+
+def _sheet_tables(package: Package, part: str) -> set[str]:
+    """Lower-case names of the tables on the sheet stored in ``part``."""
+    names = set()
+    for target in package.targets(part):
+        if package.content_type(target) == _TABLE_TYPE:
+            start = re.search(r"<(?:\w+:)?table\b[^>]*>", package.text(target))
+            a = attrs(start.group(0)) if start else {}
+            names.update(a.get(k, "").lower() for k in ("name", "displayName"))
+    return names - {""}
+
+
+def marks(package: Package) -> dict[int, str]:
+    """Sheet index → key, for the sheets an earlier rebuild marked as generated."""
+    found = {}
+    for item in _Merge.defined_names(package.text(package.workbook_part())):
+        a = attrs(item[: item.index(">") + 1])
+        if a.get("name", "").lower() == MARK.lower() and a.get("localSheetId", "").isdigit():
+            value = html.unescape(_DEFINED_NAME.match(item).group(1) or "").strip('"')
+            found[int(a["localSheetId"])] = value
+    return found
+
+
+def generated_sheets(
+    package: Package, keys: Mapping[str, str], table_names: Collection[str]
+) -> tuple[dict[str, str], list[SheetEntry]]:
+    """The book's generated sheets (part → key) and the user's sheets whose names collide.
+
+    A sheet is generated when an earlier rebuild marked it (:data:`MARK`), whatever its
+    name now. A workbook without any mark was rebuilt by a version before marks, or never:
+    there a sheet is generated when its name is a generated sheet's name (either language,
+    any case) *and* it holds one of our tables (``table_names``); a sheet so named without
+    any table (Dashboard, How to use) counts as generated only beside such a sheet. Any
+    other sheet with a generated sheet's name is the user's: a collision.
+    """
+    sheets = package.sheets()
+    marked = marks(package)
+    generated: dict[str, str] = {}
+    if marked:
+        for index, key in marked.items():
+            if index < len(sheets):
+                generated[sheets[index].part or sheets[index].name] = key
+    else:
+        named = [s for s in sheets if s.name.lower() in keys]
+        tables = {s.name: _sheet_tables(package, s.part) if s.part else set() for s in named}
+        wanted = {t.lower() for t in table_names}
+        ours = [s for s in named if tables[s.name] & wanted]
+        if ours:
+            ours += [s for s in named if not tables[s.name] and s not in ours]
+        generated = {s.part or s.name: keys[s.name.lower()] for s in ours}
+    collisions = [s for s in sheets
+                  if (s.part or s.name) not in generated and s.name.lower() in keys]
+    return generated, collisions
 
 
 def _rel_of(package: Package, source: str, rel_type: str) -> str | None:
@@ -109,13 +218,6 @@ def _free_id(used: set[str], prefix: str = "rId") -> str:
     return f"{prefix}{number}"
 
 
-def _refers_to(formula: str, sheet: str) -> bool:
-    """Whether a defined name's formula refers to ``sheet`` (``Sheet!`` / ``'My sheet'!``)."""
-    quoted = "'" + re.escape(sheet.replace("'", "''")) + "'!"
-    bare = r"(?<![\w.'])" + re.escape(sheet) + "!"
-    return re.search(f"{quoted}|{bare}", formula, re.IGNORECASE) is not None
-
-
 class _Merge:
     """The merge of one generated workbook into one user workbook (see the module)."""
 
@@ -124,9 +226,29 @@ class _Merge:
         self.workbook = book.workbook_part()
         self.gen_workbook = gen.workbook_part()
         self.book_sheets, self.gen_sheets = book.sheets(), gen.sheets()
-        drop = {n.lower() for n in generated_names} | {s.name.lower() for s in self.gen_sheets}
-        self.removed = [s for s in self.book_sheets if s.name.lower() in drop]
+        keys = name_keys(generated_names)
+        self.gen_key = {s.name.lower(): keys.get(s.name.lower(), s.name.lower())
+                        for s in self.gen_sheets}
+        keys = {**keys, **self.gen_key}
+        gen_tables = set().union(*(_sheet_tables(gen, s.part) for s in self.gen_sheets))
+        generated, collisions = generated_sheets(book, keys, gen_tables)
+        if collisions:
+            taken = collisions[0]
+            new = next((s.name for s in self.gen_sheets
+                        if self.gen_key[s.name.lower()] == keys[taken.name.lower()]), taken.name)
+            raise RefusedError(label("msg.sheet_name_taken", sheet=taken.name, generated=new))
+        self.removed = [s for s in self.book_sheets if (s.part or s.name) in generated]
+        self.removed_key = {s.name.lower(): generated[s.part or s.name] for s in self.removed}
+        self.successor = {}
+        for sheet in self.removed:
+            new = next((g for g in self.gen_sheets
+                        if self.gen_key[g.name.lower()] == self.removed_key[sheet.name.lower()]),
+                       None)
+            if new is not None and new.name.lower() not in (
+                    n.name.lower() for n in self.successor.values()):
+                self.successor[sheet.name.lower()] = new
         self.deleted = self._deleted_parts()
+        self.rewrite = self._rewrite()
         self.styles_part = ""
         self.used = {n.lower() for n in book.names if n not in self.deleted}
         self.renamed = self._allocate_parts()
@@ -135,6 +257,90 @@ class _Merge:
         self.changed: dict[str, bytes] = {}
 
     # -- what goes -----------------------------------------------------------------------
+
+    def _rewrite(self) -> Rewrite:
+        """How the user's references change: removed sheets renamed to their successors
+        (or gone), our tables' headers renamed (a language change)."""
+        rewrite = Rewrite()
+        for sheet in self.removed:
+            new = self.successor.get(sheet.name.lower())
+            if new is None:
+                rewrite.gone.add(sheet.name.lower())
+            elif new.name != sheet.name:
+                rewrite.sheets[sheet.name.lower()] = new.name
+        old = self._table_columns(self.book, [s.part for s in self.removed if s.part])
+        new_columns = self._table_columns(self.gen, [s.part for s in self.gen_sheets])
+        for table, columns in old.items():
+            fresh = new_columns.get(table)
+            if fresh and len(fresh) == len(columns) and fresh != columns:
+                rewrite.headers[table] = {
+                    o.lower(): n for o, n in zip(columns, fresh, strict=True) if o != n
+                }
+        return rewrite
+
+    @staticmethod
+    def _table_columns(package: Package, parts: list[str]) -> dict[str, list[str]]:
+        """Lower-case table name → its column headers, for the tables on these sheets."""
+        found = {}
+        for part in parts:
+            for target in package.targets(part):
+                if package.content_type(target) != _TABLE_TYPE:
+                    continue
+                xml = package.text(target)
+                start = re.search(r"<(?:\w+:)?table\b[^>]*>", xml)
+                name = attrs(start.group(0)).get("displayName", "") if start else ""
+                columns = re.findall(r'<(?:\w+:)?tableColumn\b[^>]*?\sname="([^"]*)"', xml)
+                found[name.lower()] = [html.unescape(c) for c in columns]
+        return found
+
+    def _rewritten_parts(self) -> dict[str, bytes]:
+        """The user's parts whose formulas point at renamed or removed generated sheets."""
+        changed: dict[str, bytes] = {}
+        if not self.rewrite:
+            return changed
+        needles = [n.lower() for n in self.rewrite.needles()]
+        for part in self.book.names:
+            kind = self.book.content_type(part) or ""
+            if part in self.deleted or not kind.endswith(_MARKED_TYPES):
+                continue
+            data = self.book.read(part)
+            lowered = data.lower()
+            if not any(n in lowered for n in needles):
+                continue
+            new = rewrite_part(data.decode("utf-8"), self.rewrite).encode("utf-8")
+            if new != data:
+                changed[part] = new
+        return changed
+
+    def reference_changes(self) -> list[tuple[str, str, str]]:
+        """``(where, old, new)`` for each of the user's references this merge rewrites
+        (``new`` empty: the reference breaks); see :func:`reference_changes`."""
+        if not self.rewrite:
+            return []
+        found = []
+        for item in self.defined_names(self.book.text(self.workbook)):
+            a = attrs(item[: item.index(">") + 1])
+            name = a.get("name", "")
+            if name.lower() == MARK.lower() or name.startswith("_xlnm."):
+                continue
+            formula = html.unescape(_DEFINED_NAME.match(item).group(1) or "")
+            sheet = self._book_sheet(a.get("localSheetId", "x"))
+            if sheet in self.removed and sheet.name.lower() not in self.successor:
+                found.append((name, formula, ""))
+                continue
+            new = self.rewrite.formula(formula)
+            if new != formula:
+                found.append((name, formula, "" if "#REF!" in new else new))
+        by_part = {s.part: s.name for s in self.book_sheets if s not in self.removed}
+        for part in self._rewritten_parts():
+            if part not in by_part:
+                continue
+            for cell, formula in _cell_formulas(self.book.text(part)):
+                new = self.rewrite.formula(formula)
+                if new != formula:
+                    found.append((f"{by_part[part]}!{cell}", formula,
+                                  "" if "#REF!" in new else new))
+        return found
 
     def _deleted_parts(self) -> set[str]:
         """Parts reachable from removed sheets and from nothing else, with their rels."""
@@ -270,33 +476,36 @@ class _Merge:
 
     def _final_order(self) -> list[tuple[str, SheetEntry]]:
         """``("book" | "gen", sheet)`` in the new tab order."""
-        by_name = {s.name.lower(): s for s in self.gen_sheets}
         order, placed = [], set()
         for sheet in self.book_sheets:
             if sheet not in self.removed:
                 order.append(("book", sheet))
-            elif sheet.name.lower() in by_name:
-                order.append(("gen", by_name[sheet.name.lower()]))
-                placed.add(sheet.name.lower())
+            elif sheet.name.lower() in self.successor:
+                new = self.successor[sheet.name.lower()]
+                order.append(("gen", new))
+                placed.add(new.name.lower())
         order += [("gen", s) for s in self.gen_sheets if s.name.lower() not in placed]
         return order
 
     def _book_defined_names(self) -> list[str]:
         """Names of the book's defined names that survive (used to check clashes)."""
         kept = []
-        for item in self._defined_names(self.book.text(self.workbook)):
+        for item in self.defined_names(self.book.text(self.workbook)):
             a = attrs(item[: item.index(">") + 1])
             local = a.get("localSheetId")
             if local is None or self._book_sheet(local) not in self.removed:
                 kept.append(a.get("name", ""))
         return kept
 
+    def _book_sheet_named(self, name: str) -> SheetEntry | None:
+        return next((s for s in self.book_sheets if s.name.lower() == name), None)
+
     def _book_sheet(self, index: str) -> SheetEntry | None:
         i = int(index) if index.isdigit() else -1
         return self.book_sheets[i] if 0 <= i < len(self.book_sheets) else None
 
     @staticmethod
-    def _defined_names(xml: str) -> list[str]:
+    def defined_names(xml: str) -> list[str]:
         block = re.search(r"<definedNames\b[^>]*>(.*?)</definedNames>", xml, re.DOTALL)
         return [m.group(0) for m in _DEFINED_NAME.finditer(block.group(1))] if block else []
 
@@ -318,7 +527,8 @@ class _Merge:
         prefix = namespaces.get(REL_NS)
         declare = "" if prefix else f' xmlns:r="{REL_NS}"'
         next_id = max((s.sheet_id for s in self.book_sheets if s not in self.removed), default=0)
-        old = {s.name.lower(): s for s in self.removed}
+        old = {new.name.lower(): self._book_sheet_named(name)
+               for name, new in self.successor.items()}
         tags = []
         for kind, sheet in order:
             if kind == "book":
@@ -339,29 +549,35 @@ class _Merge:
         return xml[: match.start(2)] + "".join(tags) + xml[match.end(2) :]
 
     def _names_list(self, xml: str, position: dict[tuple[str, str], int]) -> str:
-        gen_names = self._defined_names(self.gen.text(self.gen_workbook))
+        """The defined names: the user's kept (their references following renamed
+        generated sheets, ``#REF!`` for removed ones, local names of a generated sheet
+        moved to its successor), the generated book's added, and our marks."""
+        gen_names = self.defined_names(self.gen.text(self.gen_workbook))
         gen_global = {
             attrs(n).get("name", "").lower() for n in gen_names if "localSheetId" not in attrs(n)
         }
-        replaced = {s.name.lower() for s in self.gen_sheets}
-        gone = [s.name for s in self.removed if s.name.lower() not in replaced]
         items = []
-        for item in self._defined_names(xml):
+        for item in self.defined_names(xml):
             start = item[: item.index(">") + 1]
             a = attrs(start)
+            if a.get("name", "").lower() == MARK.lower():
+                continue
             if "localSheetId" in a:
                 sheet = self._book_sheet(a["localSheetId"])
-                if sheet is None or sheet in self.removed:
+                if sheet is None:
                     continue
-                new = str(position[("book", sheet.name.lower())])
+                if sheet in self.removed:
+                    new_sheet = self.successor.get(sheet.name.lower())
+                    if new_sheet is None or a.get("name", "").startswith("_xlnm."):
+                        continue  # the sheet's print settings: the new sheet brings its own
+                    new = str(position[("gen", new_sheet.name.lower())])
+                else:
+                    new = str(position[("book", sheet.name.lower())])
                 if new != a["localSheetId"]:
                     item = set_attr(start, "localSheetId", new) + item[len(start) :]
             elif a.get("name", "").lower() in gen_global:
                 continue
-            formula = html.unescape(_DEFINED_NAME.match(item).group(1) or "")
-            if any(_refers_to(formula, name) for name in gone):
-                continue
-            items.append(item)
+            items.append(self._rewritten_name(item))
         for item in gen_names:
             start = item[: item.index(">") + 1]
             local = attrs(start).get("localSheetId")
@@ -370,7 +586,22 @@ class _Merge:
                 new = str(position[("gen", sheet.name.lower())])
                 item = set_attr(start, "localSheetId", new) + item[len(start) :]
             items.append(item)
+        for sheet in self.gen_sheets:
+            key = html.escape(self.gen_key[sheet.name.lower()], quote=False)
+            index = position[("gen", sheet.name.lower())]
+            items.append(f'<definedName name="{MARK}" localSheetId="{index}" hidden="1">'
+                         f'"{key}"</definedName>')
         return _replace_names_block(xml, items)
+
+    def _rewritten_name(self, item: str) -> str:
+        match = _DEFINED_NAME.match(item)
+        if not self.rewrite or match is None or match.group(1) is None:
+            return item
+        formula = html.unescape(match.group(1))
+        new = self.rewrite.formula(formula)
+        if new == formula:
+            return item
+        return item[: match.start(1)] + html.escape(new, quote=False) + item[match.end(1) :]
 
     def _book_views(self, xml: str, position: dict[tuple[str, str], int]) -> str:
         def view(match: re.Match[str]) -> str:
@@ -487,6 +718,7 @@ class _Merge:
         self.changed[self.workbook] = self._workbook_xml(order, rids).encode("utf-8")
         self.changed[CONTENT_TYPES] = self._content_types().encode("utf-8")
         self._app_xml(order)
+        self.changed.update(self._rewritten_parts())
         if self.styles.xml is not None:
             self.changed[self.styles_part] = self.styles.xml.encode("utf-8")
 
@@ -515,6 +747,18 @@ def _map_attr(tag: str, name: str, mapping: dict[int, int]) -> str:
         return tag
     new = f"{found.group(1)}{found.group(2)}{mapping[int(found.group(3))]}{found.group(2)}"
     return tag[: found.start()] + new + tag[found.end():]
+
+
+def _cell_formulas(xml: str) -> list[tuple[str, str]]:
+    """``(cell, formula)`` of each formula cell in a worksheet's XML."""
+    found = []
+    for match in re.finditer(r"<(?:\w+:)?c\b([^>]*?)>(.*?)</(?:\w+:)?c>", xml, re.DOTALL):
+        ref = re.search(r'\sr="([A-Z]+\d+)"', match.group(1))
+        formula = re.search(r"<(?:\w+:)?f\b[^>]*(?<!/)>(.*?)</(?:\w+:)?f>", match.group(2),
+                            re.DOTALL)
+        if ref and formula:
+            found.append((ref.group(1), html.unescape(formula.group(1))))
+    return found
 
 
 def _after_last(xml: str, ends: tuple[str, ...]) -> int:

@@ -8,6 +8,7 @@ print titles (defined names) are written the usual xlsxwriter way.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import os
 import re
@@ -53,13 +54,14 @@ class _Formats:
         return self._cache[style]
 
 
-def write_sheets(sheets: Iterable[Sheet], path: str | Path) -> None:
-    """Write ``sheets`` to a new workbook at ``path`` (overwritten if it exists).
+def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None:
+    """Write ``sheets`` to a new workbook at ``path`` (overwritten if it exists), or into
+    an in-memory ``BytesIO`` (the rebuild's way: no temporary file, no TMPDIR needed).
 
     xlsxwriter has no bubble chart: a ``bubble`` :class:`Chart` is written as a scatter
     chart, then its chart part is rewritten as a native ``<c:bubbleChart>``.
     """
-    book = xlsxwriter.Workbook(str(path), _OPTIONS)
+    book = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), _OPTIONS)
     formats = _Formats(book)
     bubbles: list[tuple[Any, tuple[str, str]]] = []
     try:
@@ -70,7 +72,10 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path) -> None:
     if bubbles:
         # After close() the workbook's charts are in part order: chart1.xml, chart2.xml, ...
         parts = {f"xl/charts/chart{book.charts.index(c) + 1}.xml": xml for c, xml in bubbles}
-        _rewrite_parts(Path(path), parts)
+        if isinstance(path, io.BytesIO):
+            _rewrite_in_memory(path, parts)
+        else:
+            _rewrite_parts(Path(path), parts)
 
 
 def _write_sheet(
@@ -330,18 +335,33 @@ def scatter_to_bubble(xml: str, fills: str, size: str) -> str:
             f'<c:showNegBubbles val="0"/>{tail}')
 
 
+def _rewrite_in_memory(buffer: io.BytesIO, bubbles: dict[str, tuple[str, str]]) -> None:
+    """:func:`_rewrite_parts` for a workbook held in ``buffer`` (rewritten in place)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w") as dst:
+        _copy_rewriting(src, dst, bubbles)
+    buffer.seek(0)
+    buffer.truncate()
+    buffer.write(out.getvalue())
+
+
+def _copy_rewriting(
+    src: zipfile.ZipFile, dst: zipfile.ZipFile, bubbles: dict[str, tuple[str, str]]
+) -> None:
+    for item in src.infolist():
+        data = src.read(item.filename)
+        if item.filename in bubbles:
+            data = scatter_to_bubble(data.decode("utf-8"), *bubbles[item.filename]).encode("utf-8")
+        dst.writestr(item, data)
+
+
 def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]]) -> None:
     """Rewrite the named chart parts of the zip at ``path`` as bubble charts, in place."""
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
-            for item in src.infolist():
-                data = src.read(item.filename)
-                if item.filename in bubbles:
-                    xml = scatter_to_bubble(data.decode("utf-8"), *bubbles[item.filename])
-                    data = xml.encode("utf-8")
-                dst.writestr(item, data)
+            _copy_rewriting(src, dst, bubbles)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

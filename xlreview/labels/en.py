@@ -624,4 +624,103 @@ LABELS: dict[str, str] = {
         'Targets {cell} held {typed:,.10g}, typed over its link to Settings {setting}; the '
         'rebuild uses Settings ({value:,.10g}): type the value in Settings to keep it'
     ),
+    'msg.file_missing': '{path} does not exist: check the file name and folder.',
+    'msg.file_is_folder': '{path} is a folder, not a workbook: give the path of the .xlsx file.',
+    'msg.file_unreadable': (
+        'Cannot read {path}: you have no permission to open it. Copy it to a folder of '
+        'yours and try again.'
+    ),
+    'msg.file_read_only': (
+        '{path} is read-only, so nothing was written: clear its read-only attribute (or '
+        'save a copy under another name) and rebuild again.'
+    ),
+    'msg.folder_read_only': (
+        'Cannot write in the folder of {path} (no permission), so nothing was written: '
+        'move the workbook to a folder you can write to.'
+    ),
+    'msg.folder_missing': 'The folder {folder} does not exist: create it or choose another folder.',
+    'msg.disk_full': (
+        'The disk holding {path} is full, so the workbook was left unchanged: free some '
+        'space and try again.'
+    ),
+    'msg.file_too_big': (
+        "The new workbook would exceed this system's file size limit (ulimit -f), so the "
+        'workbook was left unchanged: raise the limit and try again.'
+    ),
+    'msg.file_protected': (
+        '{path} cannot be replaced: the system protects it (an immutable or locked '
+        'file), so it was left unchanged. Remove that protection, or save a copy and '
+        'rebuild the copy.'
+    ),
+    'msg.write_failed': (
+        'Could not write beside {path}, so the workbook was left unchanged: check the '
+        'disk and the folder, then try again.'
+    ),
+    'msg.read_failed': (
+        'Could not read {path}: check that the disk or network folder is available, then '
+        'try again.'
+    ),
+    'msg.interrupted': 'Stopped before anything was written: the workbook is unchanged.',
+    'msg.interrupted_share': (
+        'Stopped: the workbook was rebuilt, but its shareable copy was not written.'
+    ),
+    'msg.xlsb': (
+        '{path} is a binary workbook (.xlsb), which xlreview cannot rebuild: in Excel, '
+        'save it as .xlsx (File > Save As) and rebuild that file.'
+    ),
+    'msg.old_format': (
+        '{path} is in a format xlreview cannot rebuild ({kind}): in Excel, save it as '
+        '.xlsx (File > Save As) and rebuild that file.'
+    ),
+    'msg.encrypted': (
+        '{path} is protected with a password (or is an old .xls file): in Excel, remove '
+        'the password (File > Info > Protect Workbook) or save it as .xlsx, then rebuild '
+        'it.'
+    ),
+    'msg.not_a_workbook': (
+        '{path} is not an Excel workbook xlreview can read (it is damaged or of another '
+        'kind): open it in Excel, save it as .xlsx, and rebuild that file.'
+    ),
+    'msg.no_input_sheets': (
+        '{path} has no xlreview input sheets (Leads, Spend, Settings, …), so nothing was '
+        'written: create a workbook with `xlreview template NEW.xlsx` and paste your '
+        'data there.'
+    ),
+    'msg.sheet_name_taken': (
+        'Your sheet "{sheet}" has the name of a sheet the rebuild writes ({generated}), '
+        'so nothing was written: rename your sheet (for example "{sheet} (own)") and '
+        'rebuild again.'
+    ),
+    'msg.signed': (
+        '{path} is digitally signed and a rebuild would break the signature, so nothing '
+        'was written: rebuild with --force to go on anyway, then sign the workbook again '
+        'in Excel.'
+    ),
+    'msg.signed_warning': (
+        'Warning: {path} was digitally signed; the signature no longer matches the '
+        'rebuilt file: sign it again in Excel.'
+    ),
+    'msg.target_exists': (
+        '{path} already exists, so nothing was written: choose a new file name, or add '
+        '--force to replace it (the old file is kept as a backup).'
+    ),
+    'msg.backup_kept': 'The previous file was kept as {path}.',
+    'msg.same_file': 'The copy cannot replace the workbook itself: choose another file name.',
+    'msg.reference_rewritten': (
+        '{what} ={old} now reads ={new}: the generated sheet or table it points at was renamed'
+    ),
+    'msg.reference_broken': (
+        '{what} ={old} points at a generated sheet that is no longer written: it shows #REF!;'
+        ' point it elsewhere'
+    ),
+    'msg.reference_cell': 'Cell {cell}',
+    'msg.reference_name': 'Name {name}',
+    'msg.out_of_memory': (
+        'Not enough memory to finish, so nothing was written: close'
+        ' other programs and try again.'
+    ),
+    'msg.unexpected': (
+        'xlreview stopped on an unexpected problem and wrote nothing:'
+        ' please report it (XLREVIEW_DEBUG=1 shows the details).'
+    ),
 }

@@ -155,8 +155,8 @@ LABELS: dict[str, str] = {
         '总预算 {budget:,.2f} 低于人员成本 {headcount:,.2f}：项目预算为 0'
     ),
     'msg.plan_budget_below_locked': (
-        '成熟渠道预算 {budget:,.2f} 低于锁定金额合计 {locked:,.2f}：'
-        '锁定金额按比例缩减，其他渠道为 0'
+        '成熟渠道预算 {budget:,.2f} 低于锁定金额合计 {locked:,.2f}：锁定金额按比例缩减，其他'
+        '渠道为 0'
     ),
     'msg.plan_budget_below_min': (
         '成熟渠道预算 {budget:,.2f} 低于各渠道下限合计 {minimum:,.2f}：下限按比例缩减'
@@ -179,8 +179,7 @@ LABELS: dict[str, str] = {
     'msg.column_missing': '工作表 {sheet} 缺少必填列 {column}',
     'msg.excel_error': '单元格 {cell} 是 Excel 错误值 {value}：已忽略',
     'msg.excel_error_many': (
-        '{count} 个单元格是 Excel 错误值，如 {examples}（单元格 {rows} …）：'
-        '已忽略'
+        '{count} 个单元格是 Excel 错误值，如 {examples}（单元格 {rows} …）：已忽略'
     ),
     'msg.not_a_number': '“{value}”不是数字：已忽略',
     'msg.not_a_number_many': '{count} 个值不是数字，如 {examples}（第 {rows} 行 …）：已忽略',
@@ -195,25 +194,22 @@ LABELS: dict[str, str] = {
     'msg.duplicate_id': 'ID {value} 重复（首次出现在第 {first} 行）：该行已忽略',
     'msg.duplicate_id_many': '{count} 个重复 ID，如 {examples}（第 {rows} 行 …）：这些行已忽略',
     'msg.ambiguous_dates': (
-        '所有日期既可按日在前也可按月在前理解：'
-        '已按{order}读取。请在字段映射表中填写日期格式以确认'
+        '所有日期既可按日在前也可按月在前理解：已按{order}读取。请在字段映射表中填写日期格式'
+        '以确认'
     ),
     'msg.stage_order': '日期 {value} 早于前一阶段 {earlier}（{earlier_value}）',
     'msg.stage_order_many': '{count} 个日期早于前一阶段 {earlier}，如 {examples}（第 {rows} 行 …）',
     'msg.backfilled': '为空但后续阶段有日期：已用 {later}（{value}）补齐',
     'msg.backfilled_many': (
-        '{count} 条线索此日期为空但后续阶段有日期：'
-        '已用下一阶段日期补齐（第 {rows} 行 …）'
+        '{count} 条线索此日期为空但后续阶段有日期：已用下一阶段日期补齐（第 {rows} 行 …）'
     ),
     'msg.deal_not_found': '成交 {value} 在工作表 {leads} 中找不到：已忽略',
     'msg.deal_not_found_many': (
-        '{count} 条成交在工作表 {leads} 中找不到，如 {examples}（第 {rows} 行 …）：'
-        '已忽略'
+        '{count} 条成交在工作表 {leads} 中找不到，如 {examples}（第 {rows} 行 …）：已忽略'
     ),
     'msg.lead_type_unknown': '客户类型“{value}”既不是新客户也不是老客户：留空',
     'msg.lead_type_unknown_many': (
-        '{count} 个客户类型既不是新客户也不是老客户，如 {examples}（第 {rows} 行 …）：'
-        '留空'
+        '{count} 个客户类型既不是新客户也不是老客户，如 {examples}（第 {rows} 行 …）：留空'
     ),
     'msg.channel_blank': '渠道为空：计入“{unassigned}”',
     'msg.channel_blank_many': '{count} 条线索没有渠道：计入“{unassigned}”（第 {rows} 行 …）',
@@ -515,5 +511,81 @@ LABELS: dict[str, str] = {
     'msg.plan_typed_over_setting': (
         '目标拆解 {cell} 中输入了 {typed:,.10g}，覆盖了指向设置 {setting} 的公式；'
         '重新生成使用设置中的值（{value:,.10g}）：如需保留，请在设置中输入'
+    ),
+    'msg.file_missing': '{path} 不存在：请检查文件名和文件夹。',
+    'msg.file_is_folder': '{path} 是文件夹，不是工作簿：请给出 .xlsx 文件的路径。',
+    'msg.file_unreadable': (
+        '无法读取 {path}：您没有打开它的权限。请把它复制到您自己的文件夹后重试。'
+    ),
+    'msg.file_read_only': (
+        '{path} 是只读文件，未写入任何内容：请取消只读属性（或另存为其他文件名）后重新生成。'
+    ),
+    'msg.folder_read_only': (
+        '无法在 {path} 所在文件夹中写入（没有权限），未写入任何内容：请把工作簿移到您可写入的'
+        '文件夹。'
+    ),
+    'msg.folder_missing': '文件夹 {folder} 不存在：请先创建它，或选择其他文件夹。',
+    'msg.disk_full': '{path} 所在磁盘已满，工作簿保持不变：请释放一些空间后重试。',
+    'msg.file_too_big': (
+        '新工作簿将超过本系统的文件大小限制（ulimit -f），工作簿保持不变：请提高限制后重试。'
+    ),
+    'msg.file_protected': (
+        '{path} 无法被替换：系统保护了它（不可变或被锁定的文件），工作簿保持不变。请取消该保'
+        '护，或另存一份副本并生成副本。'
+    ),
+    'msg.write_failed': '无法在 {path} 旁写入，工作簿保持不变：请检查磁盘和文件夹后重试。',
+    'msg.read_failed': '无法读取 {path}：请确认磁盘或网络文件夹可用后重试。',
+    'msg.interrupted': '已在写入前停止：工作簿保持不变。',
+    'msg.interrupted_share': '已停止：工作簿已重新生成，但未写入可分享的副本。',
+    'msg.xlsb': (
+        '{path} 是二进制工作簿（.xlsb），xlreview 无法重新生成：请在 Excel 中另存为 .xlsx（文'
+        '件 > 另存为）后生成该文件。'
+    ),
+    'msg.old_format': (
+        '{path} 的格式 xlreview 无法重新生成（{kind}）：请在 Excel 中另存为 .xlsx（文件 > 另'
+        '存为）后生成该文件。'
+    ),
+    'msg.encrypted': (
+        '{path} 受密码保护（或是旧的 .xls 文件）：请在 Excel 中取消密码（文件 > 信息 > 保护工'
+        '作簿）或另存为 .xlsx，然后重新生成。'
+    ),
+    'msg.not_a_workbook': (
+        '{path} 不是 xlreview 能读取的 Excel 工作簿（已损坏或是其他类型）：请在 Excel 中打开'
+        '并另存为 .xlsx，然后生成该文件。'
+    ),
+    'msg.no_input_sheets': (
+        '{path} 没有 xlreview 输入表（线索、费用、设置……），未写入任何内容：请用 `xlreview te'
+        'mplate 新文件.xlsx` 创建工作簿并把数据粘贴进去。'
+    ),
+    'msg.sheet_name_taken': (
+        '您的工作表“{sheet}”与生成的工作表同名（{generated}），未写入任何内容：请重命名您的工'
+        '作表（例如“{sheet}（自有）”）后重新生成。'
+    ),
+    'msg.signed': (
+        '{path} 带有数字签名，重新生成会使签名失效，未写入任何内容：如仍要继续，请加 --force '
+        '重新生成，然后在 Excel 中重新签名。'
+    ),
+    'msg.signed_warning': (
+        '警告：{path} 原有数字签名，签名与重新生成的文件不再相符：请在 Excel 中重新签名。'
+    ),
+    'msg.target_exists': (
+        '{path} 已存在，未写入任何内容：请换一个文件名，或加 --force 替换它（旧文件会保留为备'
+        '份）。'
+    ),
+    'msg.backup_kept': '原文件已保留为 {path}。',
+    'msg.same_file': '副本不能覆盖工作簿本身：请换一个文件名。',
+    'msg.reference_rewritten': '{what} ={old} 现为 ={new}：它引用的生成工作表或表格已改名',
+    'msg.reference_broken': (
+        '{what} ={old} 引用的生成工作表不再生成：将显示 #REF!；请改为引用其他位置'
+    ),
+    'msg.reference_cell': '单元格 {cell}',
+    'msg.reference_name': '名称 {name}',
+    'msg.out_of_memory': (
+        '内存不足，未写入任何内容：请关闭其他程序后重试。'
+        ''
+    ),
+    'msg.unexpected': (
+        'xlreview 遇到意外问题而停止，未写入任何内容：请报告'
+        '此问题（设置 XLREVIEW_DEBUG=1 可查看详情）。'
     ),
 }
