@@ -142,3 +142,216 @@ def test_the_progress_bar_appears_after_a_second_even_while_a_step_waits(monkeyp
     step("read")
     close()
     assert sys.stderr.getvalue() == ""
+
+
+# -- Issue 12: every failure is one plain sentence, the workbook unchanged ------------------
+
+
+@pytest.fixture(scope="module")
+def template_book(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.xlsx"
+    assert main(["template", str(path)]) == 0
+    return path
+
+
+@pytest.fixture
+def book(template_book, tmp_path) -> Path:
+    import shutil
+
+    path = tmp_path / "book.xlsx"
+    shutil.copy(template_book, path)
+    return path
+
+
+def _plain(err: str) -> None:
+    """One line, no traceback, no class name, no system error number."""
+    assert err.count("\n") == 1, err
+    for word in ("Traceback", "Error:", "Errno", "os error", "Exception"):
+        assert word not in err, err
+
+
+def _fail_writing(code: int):  # type: ignore[no-untyped-def]
+    """A stand-in for the merge that writes half a file, then fails as the system would."""
+    import os
+
+    def merge(book, generated, out, **_):  # type: ignore[no-untyped-def]
+        Path(out).write_bytes(b"PK half a zip")
+        raise OSError(code, os.strerror(code), str(out))
+
+    return merge
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (28, "is full, so the workbook was left unchanged: free some space"),  # ENOSPC
+        (27, "file size limit (ulimit -f)"),  # EFBIG
+        (13, "(no permission), so nothing was written: move the workbook"),  # EACCES
+        (30, "(no permission), so nothing was written"),  # EROFS: a read-only disk
+    ],
+)
+def test_a_write_that_fails_leaves_the_workbook_and_no_temporary_file(
+    book, monkeypatch, capsys, code, expected
+):
+    before = book.read_bytes()
+    monkeypatch.setattr("xlreview.io.package.merge_generated", _fail_writing(code))
+    assert main(["rebuild", "-q", str(book)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert expected in err
+    assert book.read_bytes() == before
+    assert [p.name for p in book.parent.iterdir()] == ["book.xlsx"]
+
+
+def test_a_read_only_folder(book, monkeypatch, capsys):
+    # The temporary file beside the workbook cannot be created (we run as root here, for
+    # whom a 0555 folder is writable: the system's refusal is simulated).
+    import errno
+
+    def refuse(path):  # type: ignore[no-untyped-def]
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    before = book.read_bytes()
+    monkeypatch.setattr("xlreview.io.safety._create", refuse)
+    assert main(["rebuild", "-q", str(book)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert f"Cannot write in the folder of {book} (no permission)" in err
+    assert book.read_bytes() == before
+
+
+def test_an_immutable_file(book, monkeypatch, capsys):
+    # chattr +i: the folder is writable, the file cannot be replaced (EPERM).
+    import errno
+
+    def refuse(src, dst):  # type: ignore[no-untyped-def]
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(src), None, str(dst))
+
+    before = book.read_bytes()
+    monkeypatch.setattr("os.replace", refuse)
+    assert main(["rebuild", "-q", str(book)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert "cannot be replaced: the system protects it" in err
+    assert book.read_bytes() == before
+    assert [p.name for p in book.parent.iterdir()] == ["book.xlsx"]
+
+
+def test_ctrl_c_while_writing(book, monkeypatch, capsys):
+    def interrupt(book, generated, out, **_):  # type: ignore[no-untyped-def]
+        Path(out).write_bytes(b"PK half")
+        raise KeyboardInterrupt
+
+    before = book.read_bytes()
+    monkeypatch.setattr("xlreview.io.package.merge_generated", interrupt)
+    assert main(["rebuild", "-q", str(book)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert "Stopped before anything was written: the workbook is unchanged." in err
+    assert book.read_bytes() == before
+    assert [p.name for p in book.parent.iterdir()] == ["book.xlsx"]
+
+
+def _run(*args: str, env: dict | None = None, limit: int | None = None):  # type: ignore[no-untyped-def]
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def preexec() -> None:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    root = Path(__file__).resolve().parents[1]
+    environment = {**os.environ, "PYTHONPATH": f"{root}:{root / 'udfs'}", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "xlreview", *args], capture_output=True,
+                          text=True, env=environment, preexec_fn=preexec, cwd=root)
+
+
+def test_a_file_size_limit_in_a_real_process(book):
+    # ulimit -f: the process is not killed (SIGXFSZ), the write fails plainly.
+    before = book.read_bytes()
+    done = _run("rebuild", "-q", str(book), limit=len(before) + 4096)
+    assert done.returncode == 1, done.stderr
+    _plain(done.stderr)
+    assert "file size limit" in done.stderr
+    assert book.read_bytes() == before
+    assert [p.name for p in book.parent.iterdir()] == ["book.xlsx"]
+
+
+def test_a_full_or_missing_tmpdir_is_not_needed(book, tmp_path):
+    # The generated sheets are built in memory: TMPDIR pointing at a file (as unusable as a
+    # full one) does not matter.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    done = _run("rebuild", "-q", str(book), env={"TMPDIR": str(blocker)})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_broken_pipe_when_the_output_is_cut_short(book):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    command = (f"PYTHONPATH={root} {sys.executable} -m xlreview rebuild -q {book} | head -1;"
+               " echo ${PIPESTATUS[0]}")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=root)
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith(f"Rebuilt {book}")
+    assert lines[-1] == "0"  # rebuilt, data check without errors
+    assert done.stderr == ""
+
+
+def test_an_xlsb_workbook_is_refused(tmp_path, capsys):
+    import zipfile
+
+    path = tmp_path / "plan.xlsb"
+    with zipfile.ZipFile(path, "w") as z:  # the parts that make a package an .xlsb
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("_rels/.rels", '<Relationships><Relationship Id="rId1" Type="http://schemas'
+                   '.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                   'Target="xl/workbook.bin"/></Relationships>')
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00\xff\xfe")
+    before = path.read_bytes()
+    assert main(["rebuild", str(path)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert "is a binary workbook (.xlsb)" in err and "save it as .xlsx" in err
+    assert path.read_bytes() == before
+
+
+def test_share_into_a_missing_folder(book, tmp_path, capsys):
+    assert main(["share", str(book), "-o", str(tmp_path / "nope" / "copy.xlsx")]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert f"The folder {tmp_path / 'nope'} does not exist" in err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["rebuild"])
+    assert stopped.value.code == 2
+
+
+# -- Issue 12, point 2: the template never overwrites a workbook --------------------------
+
+
+def test_template_refuses_an_existing_file_and_force_keeps_a_backup(book, capsys):
+    before = book.read_bytes()
+    assert main(["template", str(book)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert "already exists, so nothing was written" in err and "--force" in err
+    assert book.read_bytes() == before
+    # Open in Excel: even --force refuses.
+    lock = book.with_name("~$" + book.name)
+    lock.write_bytes(b"\x05Alice")
+    assert main(["template", "--force", str(book)]) == 1
+    assert "is open" in capsys.readouterr().err
+    lock.unlink()
+    assert main(["template", "--force", str(book)]) == 0
+    out = capsys.readouterr().out
+    backup = book.with_name("book.backup.xlsx")
+    assert out.endswith(f"The previous file was kept as {backup}.\n")
+    assert backup.read_bytes() == before

@@ -136,6 +136,7 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         progress("inputs")
         inputs = reader.read_leads(leads)
         del leads
+        _report_trimmed(inputs, reading.trimmed)
         result = compute_inputs(inputs, progress=progress)
     progress("write")
     _write_into(real, result)
@@ -145,6 +146,17 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         progress("share")
         write_share_copy(real, share_copy_path(Path(path)))
     return result
+
+
+def _report_trimmed(inputs: Inputs, trimmed: Mapping[str, tuple[int, int]]) -> None:
+    """A warning per input sheet whose stray far-away cells were not read."""
+    from .cells import column_letter
+    from .labels import label
+
+    for sheet, (rows, columns) in trimmed.items():
+        corner = f"{column_letter(columns - 1)}{rows}"
+        inputs.findings.add("warning", sheet, None, None,
+                            label("msg.cells_ignored", inputs.settings.language, cell=corner))
 
 
 def _write_into(real: Path, result: Result) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import struct
 import zipfile
 import zlib
@@ -272,3 +273,58 @@ def rich_user_book(tmp_path: Path) -> Path:
         },
     )
     return path
+
+
+_WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+
+def add_sheet(path: Path, name: str, cells: str = "", *, names: str = "") -> None:
+    """Add a worksheet ``name`` holding ``cells`` (``<row>`` elements) to the package, as
+    a user would in Excel, and the ``<definedName>`` elements ``names``."""
+    with zipfile.ZipFile(path) as z:
+        workbook = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
+        taken = set(z.namelist())
+    number = 1
+    while f"xl/worksheets/user{number}.xml" in taken:
+        number += 1
+    part = f"worksheets/user{number}.xml"
+    sheet_id = max(int(i) for i in re.findall(r'sheetId="(\d+)"', workbook)) + 1
+    rid = f"rIdUser{number}"
+    workbook = workbook.replace(
+        "</sheets>", f'<sheet name="{name}" sheetId="{sheet_id}" r:id="{rid}"/></sheets>'
+    )
+    if names:
+        if "</definedNames>" in workbook:
+            workbook = workbook.replace("</definedNames>", names + "</definedNames>")
+        else:
+            block = f"<definedNames>{names}</definedNames>"
+            workbook = workbook.replace("</sheets>", "</sheets>" + block)
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="{rid}" Type="{_WORKSHEET_REL}" Target="{part}"/></Relationships>',
+    )
+    types = types.replace(
+        "</Types>", f'<Override PartName="/xl/{part}" ContentType="{_WORKSHEET_TYPE}"/></Types>'
+    )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://'
+        'schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        f"{cells}</sheetData></worksheet>"
+    )
+    _edit_zip(
+        path,
+        {"xl/workbook.xml": workbook.encode(), "xl/_rels/workbook.xml.rels": rels.encode(),
+         "[Content_Types].xml": types.encode()},
+        {f"xl/{part}": sheet.encode()},
+    )
+
+
+def edit_part(path: Path, part: str, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` (which must occur ``count`` times) by ``new`` in one part."""
+    with zipfile.ZipFile(path) as z:
+        text = z.read(part).decode()
+    assert text.count(old) == count, (part, old, text.count(old))
+    _edit_zip(path, {part: text.replace(old, new).encode()}, {})

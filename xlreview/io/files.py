@@ -18,6 +18,7 @@ Not copying a million cells into new lists is a tenth of the read.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import threading
@@ -34,6 +35,7 @@ from ..errors import FileProblemError, PackageError, RefusedError
 from ..labels import label
 from ..model import normalise_header, sheet_lookup, sheets_to_read
 from ..perf import pause_gc, resume_gc
+from .extent import trimmed_package
 from .opc import Package
 from .safety import (
     check_replaceable,
@@ -57,7 +59,16 @@ _MAX_UNPACKED = 4 << 30  # a workbook that unpacks to more than 4 GiB is a zip b
 _MAX_RATIO = 1000  # deflate compresses XML ~10-50x; a part packed 1000x is a bomb
 
 
-def _open(path: str | Path) -> CalamineWorkbook:
+Source = Path | bytes
+"""A workbook file, or an in-memory copy of its package (sheets trimmed, see extent.py)."""
+
+
+def _open(path: str | Path | bytes) -> CalamineWorkbook:
+    if isinstance(path, bytes):
+        try:
+            return CalamineWorkbook.from_filelike(io.BytesIO(path))
+        except (CalamineError, ValueError) as exc:
+            raise PackageError(label("msg.not_a_workbook", path="")) from exc
     if not Path(path).exists():
         raise FileProblemError(label("msg.file_missing", path=path))
     try:
@@ -194,10 +205,13 @@ class Reading:
     """
 
     def __init__(self, names: list[str], reads: dict[str, Future[Grid]],
-                 scans: dict[str, Future[list[tuple[int, int, ExcelError]]]]) -> None:
+                 scans: dict[str, Future[list[tuple[int, int, ExcelError]]]],
+                 trimmed: dict[str, tuple[int, int]] | None = None) -> None:
         self.names = names
         self._reads = reads
         self._scans = scans
+        self.trimmed = trimmed or {}
+        """Sheets read only up to (rows, columns): stray cells far beyond were left out."""
 
     def take(self, names: Iterable[str] | None = None) -> dict[str, Grid]:
         """Wait for the cells of these sheets (default: all not taken yet) and hand them
@@ -267,6 +281,11 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) ->
         present = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     wanted = present if sheets is None else [n for n in dict.fromkeys(sheets) if n in present]
     parts, sizes = _sheet_parts(path)
+    source: Source = path
+    trimmed: dict[str, tuple[int, int]] = {}
+    if parts:
+        copy, trimmed = trimmed_package(path, parts, wanted)
+        source = copy if copy is not None else path
     pause_gc()  # while the cells are built: resumed once every task is done, below
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(wanted), os.cpu_count() or 1)),
                               thread_name_prefix="xlreview-read")
@@ -276,19 +295,19 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) ->
     # The biggest parses in one thread while the others are read and scanned in the other,
     # the biggest's scan last: the small sheets are ready at once, the scan before the parse.
     for name in biggest_first:
-        reads[name] = pool.submit(_read_sheet, path, name)
+        reads[name] = pool.submit(_read_sheet, source, name)
         if name in parts and name != biggest_first[0]:
-            scans[name] = pool.submit(_scan_sheet, path, parts[name])
+            scans[name] = pool.submit(_scan_sheet, source, parts[name])
     if biggest_first and biggest_first[0] in parts:
-        scans[biggest_first[0]] = pool.submit(_scan_sheet, path, parts[biggest_first[0]])
+        scans[biggest_first[0]] = pool.submit(_scan_sheet, source, parts[biggest_first[0]])
     pool.shutdown(wait=False)  # the threads end when their work is done
     tasks = [*reads.values(), *scans.values()]
     threading.Thread(target=lambda: (wait(tasks), resume_gc()), name="xlreview-read",
                      daemon=True).start()
-    return Reading(wanted, reads, scans)
+    return Reading(wanted, reads, scans, trimmed)
 
 
-def _read_sheet(path: Path, name: str) -> Grid:
+def _read_sheet(path: Source, name: str) -> Grid:
     with _open(path) as book:
         try:
             return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -311,9 +330,10 @@ def _sheet_parts(path: Path) -> tuple[dict[str, str], dict[str, int]]:
         return parts, {i.filename: i.file_size for i in zf.infolist()}
 
 
-def _scan_sheet(path: Path, part: str) -> list[tuple[int, int, ExcelError]]:
+def _scan_sheet(path: Source, part: str) -> list[tuple[int, int, ExcelError]]:
     """The error cells of one sheet's XML part (``[(row, column, error)]``)."""
-    with zipfile.ZipFile(path) as zf, Package(zf).open(part) as stream:
+    file = io.BytesIO(path) if isinstance(path, bytes) else path
+    with zipfile.ZipFile(file) as zf, Package(zf).open(part) as stream:
         return list(error_cells(stream))
 
 

@@ -75,9 +75,7 @@ def write_atomically(target: str | Path, write: Callable[[Path], None]) -> None:
     target = Path(target)
     tmp = temp_path(target)
     try:
-        with open(tmp, "xb"):
-            pass
-        os.chmod(tmp, 0o600)
+        _create(tmp)
         write(tmp)
         if target.exists():
             # Keep the original's permission bits (the temporary file is 0600).
@@ -200,6 +198,11 @@ def describe_os_error(exc: OSError, path: str | Path, *, writing: bool) -> str:
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return label("msg.folder_read_only" if writing else "msg.file_unreadable", path=path)
     return label("msg.write_failed" if writing else "msg.read_failed", path=path)
+
+
+def _create(path: Path) -> None:
+    """Create ``path`` empty, readable by its owner only; fail if it exists."""
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def temp_path(target: Path) -> Path:

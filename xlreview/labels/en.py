@@ -723,4 +723,8 @@ LABELS: dict[str, str] = {
         'xlreview stopped on an unexpected problem and wrote nothing:'
         ' please report it (XLREVIEW_DEBUG=1 shows the details).'
     ),
+    'msg.cells_ignored': (
+        'Cells far beyond {cell}, away from the data, were not read (a stray entry?): '
+        'move anything needed next to the table'
+    ),
 }

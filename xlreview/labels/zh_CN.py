@@ -588,4 +588,8 @@ LABELS: dict[str, str] = {
         'xlreview 遇到意外问题而停止，未写入任何内容：请报告'
         '此问题（设置 XLREVIEW_DEBUG=1 可查看详情）。'
     ),
+    'msg.cells_ignored': (
+        '远离数据、位于 {cell} 之外的单元格未被读取（误输入？）：'
+        '如需要请移到表格旁'
+    ),
 }
