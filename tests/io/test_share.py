@@ -83,3 +83,77 @@ def test_refuses_to_overwrite_the_workbook(macro_book):
     macro_book.rename(book)
     with pytest.raises(PackageError):
         write_share_copy(book, book)
+
+
+def _typed_and_complete(path: Path) -> None:
+    """Every part has a content type; no Override and no relationship names a missing part."""
+    import re
+
+    from xlreview.io.opc import Package, resolve
+
+    with zipfile.ZipFile(path) as z:
+        package = Package(z)
+        names = set(z.namelist())
+        assert [n for n in names if n != "[Content_Types].xml"
+                and not package.content_type(n)] == []
+        overrides = re.findall(r'PartName="/([^"]+)"', z.read("[Content_Types].xml").decode())
+        assert [p for p in overrides if p not in names] == []
+        for rels in (n for n in names if n.endswith(".rels")):
+            source = rels.replace("_rels/", "").removesuffix(".rels")
+            for rel in package.rels(source):
+                if not rel.external:
+                    assert resolve(source, rel.target) in names, (rels, rel.target)
+
+
+def test_printer_settings_typed_by_a_bin_default_keep_their_type(tmp_path):
+    # Excel types printer settings with <Default Extension="bin"> when there is no VBA.
+    from .workbooks import _edit_zip
+
+    path = tmp_path / "plain.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    wb.add_worksheet("Plan").write("A1", 1)
+    wb.close()
+    with zipfile.ZipFile(path) as z:
+        types = z.read("[Content_Types].xml").decode()
+        rels = "xl/worksheets/_rels/sheet1.xml.rels"
+    printer = "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"
+    _edit_zip(path, {"[Content_Types].xml": types.replace(
+        "<Default Extension", f'<Default Extension="bin" ContentType="{printer}"/>'
+        "<Default Extension", 1).encode()}, {
+        "xl/printerSettings/printerSettings1.bin": b"\x00printer\x00" * 8,
+        rels: b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+              b'"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+              b'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+              b'relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"'
+              b"/></Relationships>"})
+    out = write_share_copy(path, tmp_path / "share.xlsx")
+    assert "xl/printerSettings/printerSettings1.bin" in zipfile.ZipFile(out).namelist()
+    _typed_and_complete(out)
+
+
+def test_vba_signature_parts_go_with_the_vba_project(macro_book, tmp_path):
+    from .workbooks import _edit_zip
+
+    signature_type = "application/vnd.ms-office.vbaProjectSignature"
+    kinds = {"vbaProjectSignature.bin": "digitalSignature",
+             "vbaProjectSignatureAgile.bin": "digitalSignatureAgile",
+             "vbaProjectSignatureV3.bin": "digitalSignatureV3"}
+    with zipfile.ZipFile(macro_book) as z:
+        types = z.read("[Content_Types].xml").decode()
+    overrides = "".join(f'<Override PartName="/xl/{n}" ContentType="{signature_type}"/>'
+                        for n in kinds)
+    rels = "".join(f'<Relationship Id="rId{i}" Type="http://schemas.microsoft.com/office/2006/'
+                   f'relationships/vbaProjectSignature" Target="{n}"/>'
+                   for i, n in enumerate(kinds, start=1))
+    _edit_zip(macro_book, {"[Content_Types].xml": types.replace("</Types>", overrides + "</Types>")
+                           .encode()}, {
+        **{f"xl/{n}": b"\x01signature" for n in kinds},
+        "xl/_rels/vbaProject.bin.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="'
+            f'http://schemas.openxmlformats.org/package/2006/relationships">{rels}'
+            "</Relationships>").encode()})
+    _typed_and_complete(macro_book)  # the test book itself is sound
+    out = write_share_copy(macro_book, tmp_path / "share.xlsx")
+    names = zipfile.ZipFile(out).namelist()
+    assert [n for n in names if "vbaProject" in n] == []
+    _typed_and_complete(out)

@@ -99,12 +99,13 @@ def trim(xml: bytes, rows: int, columns: int) -> bytes:
 
 
 def trimmed_package(
-    path: Path, parts: dict[str, str], wanted: list[str]
+    path: Path | bytes, parts: dict[str, str], wanted: list[str]
 ) -> tuple[bytes | None, dict[str, tuple[int, int]]]:
-    """An in-memory copy of the package with the wanted sheets that are far too sparse
-    trimmed (``None`` if none is), and each trimmed sheet's kept (rows, columns)."""
+    """An in-memory copy of the package (a file, or a package's bytes) with the wanted
+    sheets that are far too sparse trimmed (``None`` if none is), and each trimmed
+    sheet's kept (rows, columns)."""
     kept: dict[str, tuple[int, int]] = {}
-    with zipfile.ZipFile(path) as zf:
+    with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as zf:
         package = Package(zf)
         sizes = {i.filename: i.file_size for i in zf.infolist()}
         replaced: dict[str, bytes] = {}

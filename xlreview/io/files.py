@@ -18,6 +18,7 @@ Not copying a million cells into new lists is a tenth of the read.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -36,7 +37,7 @@ from ..labels import label
 from ..model import normalise_header, sheet_lookup, sheets_to_read
 from ..perf import pause_gc, resume_gc
 from .extent import trimmed_package
-from .opc import Package
+from .opc import Package, copy_entry
 from .safety import (
     check_replaceable,
     describe_os_error,
@@ -76,7 +77,51 @@ def _open(path: str | Path | bytes) -> CalamineWorkbook:
     except OSError as exc:
         raise FileProblemError(describe_os_error(exc, path, writing=False)) from exc
     except (CalamineError, ValueError) as exc:
-        raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+        copy = _worksheets_only(Path(path))
+        if copy is None:
+            raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+        try:
+            return CalamineWorkbook.from_filelike(io.BytesIO(copy))
+        except (CalamineError, ValueError):
+            raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+
+
+_SHEET_KINDS = ("/worksheet", "/chartsheet")
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_copy(path: str, _stamp: tuple[int, int]) -> bytes | None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            package = Package(zf)
+            workbook = package.workbook_part()
+            kinds = {r.id: r.type for r in package.rels(workbook)}
+            xml = package.text(workbook)
+            kept = xml
+            for sheet in package.sheets():
+                if not kinds.get(sheet.rid, "").endswith(_SHEET_KINDS) or not sheet.part:
+                    kept = kept.replace(sheet.tag, "", 1)
+            if kept == xml:
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as target:
+                for info in zf.infolist():
+                    if info.filename == workbook:
+                        target.writestr(info.filename, kept.encode("utf-8"))
+                    else:
+                        copy_entry(zf, target, info)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _worksheets_only(path: Path) -> bytes | None:
+    """An in-memory copy of the package listing only its worksheets (and chart sheets),
+    for calamine, which refuses macro sheets, dialog sheets and sheets without a
+    relationship: xlreview reads the copy and rebuilds the file itself. None if the
+    package lists nothing else (calamine failed for another reason)."""
+    stat = path.stat()
+    return _cached_copy(str(path), (stat.st_mtime_ns, stat.st_size))
 
 
 def check_format(path: str | Path) -> None:
@@ -281,11 +326,11 @@ def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) ->
         present = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     wanted = present if sheets is None else [n for n in dict.fromkeys(sheets) if n in present]
     parts, sizes = _sheet_parts(path)
-    source: Source = path
+    source: Source = _worksheets_only(path) or path if parts else path
     trimmed: dict[str, tuple[int, int]] = {}
     if parts:
-        copy, trimmed = trimmed_package(path, parts, wanted)
-        source = copy if copy is not None else path
+        copy, trimmed = trimmed_package(source, parts, wanted)
+        source = copy if copy is not None else source
     pause_gc()  # while the cells are built: resumed once every task is done, below
     pool = ThreadPoolExecutor(max_workers=max(1, min(len(wanted), os.cpu_count() or 1)),
                               thread_name_prefix="xlreview-read")

@@ -16,24 +16,33 @@ def filter_calc_chain(xml: str, sheet_ids: set[str]) -> str | None:
     """calcChain.xml without the cells of sheets ``sheet_ids``; None if none remain.
 
     An entry without ``i`` belongs to the sheet of the entry before it, so the first
-    entry kept after a dropped run gets its ``i`` written out.
+    entry kept after a dropped run gets its ``i`` written out. The text between entries
+    (line breaks of a pretty-printed chain) stays; with nothing dropped, ``xml`` itself
+    comes back, to the byte.
     """
-    entries = list(re.finditer(r"<c\b[^>]*/>", xml))
+    entries = list(re.finditer(r"<(?:\w+:)?c\b[^>]*/>", xml))
     if not entries:
         return xml
-    kept, current, last = [], None, None
-    for match in entries:
+    pieces, current, last, dropped, kept = [xml[: entries[0].start()]], None, None, False, 0
+    for n, match in enumerate(entries):
         tag = match.group(0)
+        after = xml[match.end() : entries[n + 1].start()] if n + 1 < len(entries) else ""
         current = attrs(tag).get("i", current)
         if current in sheet_ids:
+            dropped = True
             continue
         if "i" not in attrs(tag) and last != current and current is not None:
             tag = set_attr(tag, "i", current)
-        kept.append(tag)
+        pieces += [tag, after]
+        kept += 1
         last = current
+    if not dropped:
+        return xml
     if not kept:
         return None
-    return xml[: entries[0].start()] + "".join(kept) + xml[entries[-1].end() :]
+    if pieces[-1] != "" and not pieces[-1].strip():
+        pieces.pop()  # the separator after the last kept entry, when later ones went
+    return "".join(pieces) + xml[entries[-1].end() :]
 
 
 _HEADING_PAIRS = re.compile(r"(<HeadingPairs>\s*<vt:vector\b[^>]*>)(.*?)(</vt:vector>)", re.DOTALL)

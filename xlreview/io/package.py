@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import html
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Collection, Mapping
@@ -43,7 +44,7 @@ from .opc import (
     set_attr,
 )
 from .references import Rewrite, rewrite_part
-from .stylesheet import StyleMerge, merge_styles
+from .stylesheet import StyleMerge, merge_styles, prefix_of, with_prefix
 
 MARK = "_xlreview_sheet"
 """A hidden defined name, local to each generated sheet, holding its key (``"funnel"``).
@@ -59,14 +60,17 @@ _MARKED_TYPES = (
 )
 
 _TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
 _NEW_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that rebuilds give identical zips
 _CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 _SHARED_TYPE = re.compile(r"""\st\s*=\s*["']s["']""")
 _SHARED_STRING = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.DOTALL)
 # workbook.xml elements that come before <definedNames> (and <calcPr>).
-_BEFORE_NAMES = ("</sheets>", "</functionGroups>", "</externalReferences>")
-_DEFINED_NAME = re.compile(r"<definedName\b[^>]*?(?:/>|>(.*?)</definedName>)", re.DOTALL)
+_BEFORE_NAMES = ("sheets", "functionGroups", "externalReferences")
+_DEFINED_NAME = re.compile(
+    r"<((?:\w+:)?)definedName\b[^>]*?(?:/>|>(.*?)</\1definedName>)", re.DOTALL
+)
 
 
 Generated = str | Path | io.BytesIO
@@ -165,7 +169,7 @@ def marks(package: Package) -> dict[int, str]:
     for item in _Merge.defined_names(package.text(package.workbook_part())):
         a = attrs(item[: item.index(">") + 1])
         if a.get("name", "").lower() == MARK.lower() and a.get("localSheetId", "").isdigit():
-            value = html.unescape(_DEFINED_NAME.match(item).group(1) or "").strip('"')
+            value = html.unescape(_DEFINED_NAME.match(item).group(2) or "").strip('"')
             found[int(a["localSheetId"])] = value
     return found
 
@@ -225,6 +229,7 @@ class _Merge:
         self.book, self.gen = book, gen
         self.workbook = book.workbook_part()
         self.gen_workbook = gen.workbook_part()
+        self.prefix = prefix_of(book.text(self.workbook), "workbook")
         self.book_sheets, self.gen_sheets = book.sheets(), gen.sheets()
         keys = name_keys(generated_names)
         self.gen_key = {s.name.lower(): keys.get(s.name.lower(), s.name.lower())
@@ -323,7 +328,7 @@ class _Merge:
             name = a.get("name", "")
             if name.lower() == MARK.lower() or name.startswith("_xlnm."):
                 continue
-            formula = html.unescape(_DEFINED_NAME.match(item).group(1) or "")
+            formula = html.unescape(_DEFINED_NAME.match(item).group(2) or "")
             sheet = self._book_sheet(a.get("localSheetId", "x"))
             if sheet in self.removed and sheet.name.lower() not in self.successor:
                 found.append((name, formula, ""))
@@ -362,6 +367,10 @@ class _Merge:
         return renamed
 
     def _reserve(self, part: str) -> str:
+        # Beside the book's workbook part, wherever that is (not always xl/).
+        gen_dir, book_dir = posixpath.dirname(self.gen_workbook), posixpath.dirname(self.workbook)
+        if gen_dir != book_dir and part.startswith(gen_dir + "/"):
+            part = posixpath.join(book_dir, part[len(gen_dir) + 1 :])
         name = free_name(part, self.used)
         self.used.update({name.lower(), rels_part(name).lower()})
         return name
@@ -506,8 +515,9 @@ class _Merge:
 
     @staticmethod
     def defined_names(xml: str) -> list[str]:
-        block = re.search(r"<definedNames\b[^>]*>(.*?)</definedNames>", xml, re.DOTALL)
-        return [m.group(0) for m in _DEFINED_NAME.finditer(block.group(1))] if block else []
+        block = re.search(r"<((?:\w+:)?)definedNames\b[^>]*>(.*?)</\1definedNames>", xml,
+                          re.DOTALL)
+        return [m.group(0) for m in _DEFINED_NAME.finditer(block.group(2))] if block else []
 
     def _workbook_xml(self, order: list[tuple[str, SheetEntry]], rids: dict[str, str]) -> str:
         xml = self.book.text(self.workbook)
@@ -541,7 +551,8 @@ class _Merge:
                 "state"
             )
             tags.append(
-                f'<sheet name="{html.escape(sheet.name, quote=True)}" sheetId="{next_id}"'
+                f'<{self.prefix}sheet name="{html.escape(sheet.name, quote=True)}"'
+                f' sheetId="{next_id}"'
                 + (f' state="{state}"' if state else "")
                 + f'{declare} {prefix or "r"}:id="{rids[self.renamed[sheet.part]]}"/>'
             )
@@ -591,17 +602,17 @@ class _Merge:
             index = position[("gen", sheet.name.lower())]
             items.append(f'<definedName name="{MARK}" localSheetId="{index}" hidden="1">'
                          f'"{key}"</definedName>')
-        return _replace_names_block(xml, items)
+        return _replace_names_block(xml, items, self.prefix)
 
     def _rewritten_name(self, item: str) -> str:
         match = _DEFINED_NAME.match(item)
-        if not self.rewrite or match is None or match.group(1) is None:
+        if not self.rewrite or match is None or match.group(2) is None:
             return item
-        formula = html.unescape(match.group(1))
+        formula = html.unescape(match.group(2))
         new = self.rewrite.formula(formula)
         if new == formula:
             return item
-        return item[: match.start(1)] + html.escape(new, quote=False) + item[match.end(1) :]
+        return item[: match.start(2)] + html.escape(new, quote=False) + item[match.end(2) :]
 
     def _book_views(self, xml: str, position: dict[tuple[str, str], int]) -> str:
         def view(match: re.Match[str]) -> str:
@@ -618,16 +629,15 @@ class _Merge:
 
         return re.sub(r"<(?:\w+:)?workbookView\b[^>]*>", view, xml)
 
-    @staticmethod
-    def _full_calc_on_load(xml: str) -> str:
+    def _full_calc_on_load(self, xml: str) -> str:
         """Ask Excel to recalculate on open: added formulas carry no computed values."""
-        calc = re.search(r"<calcPr\b[^>]*>", xml)
+        calc = re.search(r"<(?:\w+:)?calcPr\b[^>]*>", xml)
         if calc:
             return xml[: calc.start()] + set_attr(calc.group(0), "fullCalcOnLoad", "1") + xml[
                 calc.end() :
             ]
-        at = _after_last(xml, (*_BEFORE_NAMES, "</definedNames>"))
-        return xml[:at] + '<calcPr fullCalcOnLoad="1"/>' + xml[at:]
+        at = _after_last(xml, (*_BEFORE_NAMES, "definedNames"), self.prefix)
+        return xml[:at] + f'<{self.prefix}calcPr fullCalcOnLoad="1"/>' + xml[at:]
 
     def _workbook_rels(self, order: list[tuple[str, SheetEntry]]) -> tuple[str, dict[str, str]]:
         """The workbook's rels without removed sheets, plus one per added sheet."""
@@ -680,7 +690,11 @@ class _Merge:
                 if defaults[ext] == gen_type:
                     continue
             overrides.append(f'<Override PartName="/{target}" ContentType="{gen_type}"/>')
-        end = xml.rindex("</Types>")
+        if "rels" not in defaults and any(p.endswith(".rels") for p in self.added):
+            # A package that types its .rels one by one: the added ones need a type too.
+            overrides += [f'<Override PartName="/{p}" ContentType="{_RELS_TYPE}"/>'
+                          for p in self.added if p.endswith(".rels")]
+        end = xml.rindex("</")
         return xml[:end] + "".join(overrides) + xml[end:]
 
     def _calc_chain(self) -> None:
@@ -761,15 +775,21 @@ def _cell_formulas(xml: str) -> list[tuple[str, str]]:
     return found
 
 
-def _after_last(xml: str, ends: tuple[str, ...]) -> int:
+def _after_last(xml: str, names: tuple[str, ...], prefix: str = "") -> int:
+    """Just after the last of the elements ``names`` in workbook.xml (or before its end)."""
+    ends = [f"</{prefix}{n}>" for n in names]
     found = [xml.rfind(e) + len(e) for e in ends if e in xml]
-    return max(found) if found else xml.rindex("</workbook>")
+    return max(found) if found else xml.rindex(f"</{prefix}workbook>")
 
 
-def _replace_names_block(xml: str, items: list[str]) -> str:
-    block = re.search(r"<definedNames\b[^>]*?(?:/>|>.*?</definedNames>)", xml, re.DOTALL)
-    new = f"<definedNames>{''.join(items)}</definedNames>" if items else ""
+def _replace_names_block(xml: str, items: list[str], prefix: str = "") -> str:
+    block = re.search(r"<((?:\w+:)?)definedNames\b[^>]*?(?:/>|>.*?</\1definedNames>)", xml,
+                      re.DOTALL)
+    body = "".join(with_prefix(i, prefix) if not i.startswith(f"<{prefix}") else i
+                   for i in items)
+    tag = prefix + "definedNames"
+    new = f"<{tag}>{body}</{tag}>" if items else ""
     if block:
         return xml[: block.start()] + new + xml[block.end() :]
-    at = _after_last(xml, _BEFORE_NAMES)
+    at = _after_last(xml, _BEFORE_NAMES, prefix)
     return xml[:at] + new + xml[at:]

@@ -33,20 +33,36 @@ _FIRST_CUSTOM_FORMAT = 164
 
 
 def _section(xml: str, name: str) -> re.Match[str] | None:
-    return re.search(rf"<{name}\b[^>]*?(?:/>|>(.*?)</{name}>)", xml, re.DOTALL)
+    """List ``name`` of a styles.xml, with or without a namespace prefix (``x:fonts``):
+    group 1 is the prefix, group 2 the body (None for an empty ``<fonts/>``)."""
+    return re.search(rf"<((?:\w+:)?){name}\b[^>]*?(?:/>|>(.*?)</\1{name}>)", xml, re.DOTALL)
 
 
 def entries(xml: str, name: str) -> list[str]:
     """The child elements of list ``name`` (``fonts``, ``cellXfs``, …) of a styles.xml."""
     match = _section(xml, name)
-    if not match or match.group(1) is None:
+    if not match or match.group(2) is None:
         return []
     child = _CHILD[name]
-    return re.findall(rf"<{child}\b[^>]*?(?:/>|>.*?</{child}>)", match.group(1), re.DOTALL)
+    pattern = rf"<((?:\w+:)?){child}\b[^>]*?(?:/>|>.*?</\1{child}>)"
+    return [m.group(0) for m in re.finditer(pattern, match.group(2), re.DOTALL)]
+
+
+def prefix_of(xml: str, root: str) -> str:
+    """The namespace prefix of the root element ``root`` (``"x:"``, or ``""``)."""
+    match = re.search(rf"<(\w+:)?{root}\b", xml)
+    return (match.group(1) or "") if match else ""
+
+
+def with_prefix(fragment: str, prefix: str) -> str:
+    """``fragment`` (unprefixed elements) with ``prefix`` on every element name."""
+    if not prefix:
+        return fragment
+    return re.sub(r"<(/?)(?=[A-Za-z_])(?![\w.-]+:)", rf"<\1{prefix}", fragment)
 
 
 def _canonical(entry: str) -> str:
-    return re.sub(r">\s+<", "><", entry.strip())
+    return re.sub(r"<(/?)\w+:", r"<\1", re.sub(r">\s+<", "><", entry.strip()))
 
 
 @dataclass
@@ -157,27 +173,31 @@ def merge_styles(book_xml: str, generated_xml: str) -> StyleMerge:
     for name, lst in (*lists.items(), ("cellXfs", xfs), ("dxfs", dxfs)):
         additions[name] = (lst.added, len(lst.existing))
     xml = book_xml
+    prefix = prefix_of(book_xml, "styleSheet")
     for name, (added, before) in additions.items():
         if added:
-            xml = _append(xml, name, added, before + len(added))
+            entries_ = [with_prefix(e, prefix) for e in added]
+            xml = _append(xml, name, entries_, before + len(added), prefix)
     return StyleMerge(None if xml == book_xml else xml, xf_map, dxf_map)
 
 
-def _append(xml: str, name: str, added: list[str], count: int) -> str:
+def _append(xml: str, name: str, added: list[str], count: int, prefix: str = "") -> str:
     """``xml`` with ``added`` entries at the end of list ``name`` and its count updated."""
     match = _section(xml, name)
     body = "".join(added)
     if match is None:
-        later = (re.search(rf"<{n}\b", xml) for n in _ORDER[_ORDER.index(name) + 1 :])
+        later = (re.search(rf"<(?:\w+:)?{n}\b", xml) for n in _ORDER[_ORDER.index(name) + 1 :])
         following = [m.start() for m in later if m]
-        at = min(following, default=xml.rindex("</styleSheet>"))
-        return f'{xml[:at]}<{name} count="{count}">{body}</{name}>{xml[at:]}'
+        at = min(following, default=xml.rindex(f"</{prefix}styleSheet>"))
+        tag = prefix + name
+        return f'{xml[:at]}<{tag} count="{count}">{body}</{tag}>{xml[at:]}'
     start, _ = _start_tag(match.group(0))
     if start.endswith("/>"):
         start = start[:-2] + ">"
     start = set_attr(start, "count", str(count))
-    inner = match.group(1) or ""
-    return f"{xml[: match.start()]}{start}{inner}{body}</{name}>{xml[match.end() :]}"
+    inner = match.group(2) or ""
+    end = match.group(1) + name
+    return f"{xml[: match.start()]}{start}{inner}{body}</{end}>{xml[match.end() :]}"
 
 
 def unescaped_format_codes(xml: str) -> list[str]:
