@@ -87,7 +87,7 @@ def test_not_a_workbook_raises_package_error(tmp_path):
     path.write_text("not a zip")
     with pytest.raises(PackageError):
         read_grids(path)
-    with pytest.raises(FileProblemError, match="missing.xlsx does not exist"):
+    with pytest.raises(FileProblemError, match=r"missing\.xlsx does not exist"):
         sheet_names(tmp_path / "missing.xlsx")
 
 

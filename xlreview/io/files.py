@@ -57,7 +57,7 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _MAX_UNPACKED = 4 << 30  # a workbook that unpacks to more than 4 GiB is a zip bomb
-_MAX_RATIO = 1000  # deflate compresses XML ~10-50x; a part packed 1000x is a bomb
+_MAX_RATIO = 400  # deflate packs sheet XML 10-100x; a big part packed 400x is a bomb
 
 
 Source = Path | bytes
@@ -156,9 +156,11 @@ def check_format(path: str | Path) -> None:
             ):
                 raise PackageError(label("msg.not_a_workbook", path=path))
             workbook = Package(zf).workbook_part()
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError) as exc:
-        if isinstance(exc, PackageError):
+    except PackageError as exc:
+        if exc.args and str(path) in str(exc):
             raise
+        raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError) as exc:
         raise PackageError(label("msg.not_a_workbook", path=path)) from exc
     if workbook.lower().endswith(".bin"):
         raise PackageError(label("msg.xlsb", path=path))

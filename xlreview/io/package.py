@@ -60,6 +60,7 @@ _MARKED_TYPES = (
 )
 
 _TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
 _NEW_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that rebuilds give identical zips
@@ -255,6 +256,7 @@ class _Merge:
         self.deleted = self._deleted_parts()
         self.rewrite = self._rewrite()
         self.styles_part = ""
+        self.new_styles = ""
         self.used = {n.lower() for n in book.names if n not in self.deleted}
         self.renamed = self._allocate_parts()
         self.styles = self._merge_styles()
@@ -378,10 +380,15 @@ class _Merge:
     def _merge_styles(self) -> StyleMerge:
         book_styles = _rel_of(self.book, self.workbook, "styles")
         gen_styles = _rel_of(self.gen, self.gen_workbook, "styles")
-        if book_styles is None or not self.book.has(book_styles):
-            raise PackageError("the workbook has no styles part")
         if gen_styles is None:
             return StyleMerge(None, {}, {})
+        if book_styles is None or not self.book.has(book_styles):
+            # No styles part at all (valid, if rare): the generated one comes in as it is.
+            self.new_styles = self._reserve(posixpath.join(posixpath.dirname(self.workbook),
+                                                           "styles.xml"))
+            itself = merge_styles(self.gen.text(gen_styles), self.gen.text(gen_styles))
+            self.new_styles_xml = itself.xml or self.gen.text(gen_styles)
+            return StyleMerge(None, itself.xf, itself.dxf)
         merged = merge_styles(self.book.text(book_styles), self.gen.text(gen_styles))
         if merged.xml is not None:
             self.styles_part = book_styles
@@ -654,6 +661,10 @@ class _Merge:
                 kept.append(rel.id)
         used, rids, tags = set(kept), {}, []
         gen_types = {r.id: r.type for r in self.gen.rels(self.gen_workbook)}
+        if self.new_styles:  # first, where the next rebuild finds it among the book's
+            target = relative(self.workbook, self.new_styles)
+            tags.append(f'<Relationship Id="{_free_id(used)}" Type="{_TYPE}styles" '
+                        f'Target="{target}"/>')
         for kind, sheet in order:
             if kind != "gen":
                 continue
@@ -676,6 +687,10 @@ class _Merge:
             )
         defaults = self.book.types.defaults
         overrides = []
+        if self.new_styles:  # first, where the next rebuild finds it among the book's
+            overrides.append(
+                f'<Override PartName="/{self.new_styles}" ContentType="{_STYLES_TYPE}"/>'
+            )
         for source, target in self.renamed.items():
             gen_type = self.gen.types.overrides.get("/" + source.lower())
             ext = target.rsplit(".", 1)[-1].lower()
@@ -725,6 +740,8 @@ class _Merge:
     def prepare(self) -> None:
         """Work out every added and changed part (nothing is written yet)."""
         self._calc_chain()
+        if self.new_styles:  # first: the next rebuild finds it before the generated parts
+            self.added[self.new_styles] = self.new_styles_xml.encode("utf-8")
         self._added_parts()
         order = self._final_order()
         rels_xml, rids = self._workbook_rels(order)

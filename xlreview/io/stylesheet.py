@@ -13,7 +13,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..errors import PackageError
 from .opc import attrs, set_attr
 
 _CHILD = {
@@ -142,7 +141,11 @@ def merge_styles(book_xml: str, generated_xml: str) -> StyleMerge:
         of cell formats (``s=``) and differential formats (``dxfId=``).
     """
     if _section(book_xml, "cellXfs") is None:
-        raise PackageError("the workbook's styles.xml has no cellXfs list")
+        # An empty styles part (some producers write <styleSheet/>): every cell of the book
+        # uses the default format, which the generated styles' first entries are.
+        # Merged into themselves, so that the next rebuild maps them the same way.
+        itself = merge_styles(generated_xml, generated_xml)
+        return StyleMerge(itself.xml or generated_xml, itself.xf, itself.dxf)
     formats = _NumberFormats(entries(book_xml, "numFmts"))
     fmt_map = {
         int(attrs(e).get("numFmtId", "0")): formats.add(e)
