@@ -143,8 +143,14 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
     if result.inputs.settings.share_copy:
         from .io.share import write_share_copy
 
+        from .errors import FileProblemError
+        from .labels import label
+
         progress("share")
-        write_share_copy(real, share_copy_path(Path(path)))
+        try:
+            write_share_copy(real, share_copy_path(Path(path)))
+        except KeyboardInterrupt:  # the workbook is rebuilt already: say so
+            raise FileProblemError(label("msg.interrupted_share")) from None
     return result
 
 
