@@ -141,9 +141,8 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
     progress("write")
     _write_into(real, result)
     if result.inputs.settings.share_copy:
-        from .io.share import write_share_copy
-
         from .errors import FileProblemError
+        from .io.share import write_share_copy
         from .labels import label
 
         progress("share")
