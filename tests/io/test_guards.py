@@ -254,3 +254,21 @@ def test_a_reference_to_a_generated_sheet_no_longer_written_is_kept_and_reported
     rows = [r for r in check if any("OldTotal" in str(c) for c in r)]
     assert len(rows) == 1 and rows[0][0] == "Warning"
     assert "Name OldTotal ='Old plan'!$A$1 points at a generated sheet" in str(rows[0])
+
+
+def test_a_copy_of_a_generated_sheet_is_the_users_and_stays(rebuilt, tmp_path):
+    # Excel's Move or Copy duplicates a sheet with its local names, the mark included:
+    # "ROI matrix (2)" is the user's snapshot of this year's figures, not ours to delete.
+    book = _copy(rebuilt, tmp_path)
+    index = len(_sheets(book))
+    add_sheet(book, "ROI matrix (2)", '<row r="1"><c r="A1"><v>2026</v></c></row>', names=(
+        f'<definedName name="_xlreview_sheet" localSheetId="{index}" hidden="1">"roi_matrix"'
+        "</definedName>"))
+    assert main(["rebuild", "-q", str(book)]) == 0
+    assert main(["rebuild", "-q", str(book)]) == 0
+    sheets = _sheets(book)
+    assert sheets.count("ROI matrix") == 1 and sheets[-1] == "ROI matrix (2)"
+    assert _part(book, "xl/worksheets/user1.xml").count("<v>2026</v>") == 1
+    marks = re.findall(r'name="_xlreview_sheet" localSheetId="(\d+)"',
+                       _part(book, "xl/workbook.xml"))
+    assert str(len(sheets) - 1) not in marks  # the copy lost the mark: it is the user's

@@ -181,19 +181,27 @@ def generated_sheets(
     """The book's generated sheets (part → key) and the user's sheets whose names collide.
 
     A sheet is generated when an earlier rebuild marked it (:data:`MARK`), whatever its
-    name now. A workbook without any mark was rebuilt by a version before marks, or never:
-    there a sheet is generated when its name is a generated sheet's name (either language,
-    any case) *and* it holds one of our tables (``table_names``); a sheet so named without
-    any table (Dashboard, How to use) counts as generated only beside such a sheet. Any
-    other sheet with a generated sheet's name is the user's: a collision.
+    name now; of a sheet and its copies (which carry the mark too) only the one named like
+    a generated sheet, or else the first. A workbook without any mark was rebuilt by a
+    version before marks, or never: there a sheet is generated when its name is a
+    generated sheet's name (either language, any case) *and* it holds one of our tables
+    (``table_names``); a sheet so named without any table (Dashboard, How to use) counts
+    as generated only beside such a sheet. Any other sheet with a generated sheet's name
+    is the user's: a collision.
     """
     sheets = package.sheets()
     marked = marks(package)
     generated: dict[str, str] = {}
     if marked:
-        for index, key in marked.items():
+        by_key: dict[str, list[SheetEntry]] = {}
+        for index, key in sorted(marked.items()):
             if index < len(sheets):
-                generated[sheets[index].part or sheets[index].name] = key
+                by_key.setdefault(key, []).append(sheets[index])
+        for key, found in by_key.items():
+            # A copy of a generated sheet (Excel's Move or Copy keeps the mark) is the
+            # user's snapshot: only the one still named like a generated sheet is ours.
+            sheet = next((s for s in found if s.name.lower() in keys), found[0])
+            generated[sheet.part or sheet.name] = key
     else:
         named = [s for s in sheets if s.name.lower() in keys]
         tables = {s.name: _sheet_tables(package, s.part) if s.part else set() for s in named}
