@@ -110,7 +110,8 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
     for row in check.head(20).itertuples(index=False):
         where = _where(row.sheet, row.row, row.column, lang)
         severity = label(f"value.{row.severity}", lang)
-        say(f"  [{severity}] {where}: {row.message}", out)
+        say(f"  [{severity}] {where}: {row.message}" if where else
+            f"  [{severity}] {row.message}", out)
     if len(check) > 20:
         say(label("cli.more_rows", lang, count=len(check) - 20), out)
 
