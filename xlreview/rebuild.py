@@ -122,12 +122,14 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         PackageError: the file is not a readable .xlsx package.
     """
     from .io.files import start_reading
+    from .io.package import check_sheet_names
     from .io.safety import real_workbook
 
     real = real_workbook(path)
     progress("read")
     with gc_paused():
         reading = reading or start_reading(real, force=force)
+        check_sheet_names(real, generated_sheet_keys())  # before minutes of work, not after
         # The small sheets are ready first: parse them while the Leads are still read.
         reader = InputReader(reading.names)
         reader.read_sheets(reading.take([n for n in reading.names

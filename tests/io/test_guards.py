@@ -272,3 +272,17 @@ def test_a_copy_of_a_generated_sheet_is_the_users_and_stays(rebuilt, tmp_path):
     marks = re.findall(r'name="_xlreview_sheet" localSheetId="(\d+)"',
                        _part(book, "xl/workbook.xml"))
     assert str(len(sheets) - 1) not in marks  # the copy lost the mark: it is the user's
+
+
+def test_a_name_collision_is_refused_before_anything_is_computed(template, tmp_path,
+                                                                 monkeypatch, capsys):
+    def never(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("computed although the rebuild must stop")
+
+    monkeypatch.setattr("xlreview.rebuild.compute_inputs", never)
+    book = _copy(template, tmp_path)
+    add_sheet(book, "市场预算", '<row r="1"><c r="A1"><v>1</v></c></row>')
+    assert main(["rebuild", "-q", str(book)]) == 1
+    err = capsys.readouterr().err
+    budget = " / ".join(sorted({label("sheet.budget", "en"), label("sheet.budget", "zh-CN")}))
+    assert f'Your sheet "市场预算" has the name of a sheet the rebuild writes ({budget})' in err

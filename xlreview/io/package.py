@@ -146,6 +146,26 @@ def reference_changes(
         raise PackageError(label("msg.not_a_workbook", path=book)) from exc
 
 
+def check_sheet_names(
+    book: str | Path, generated_names: Collection[str] | Mapping[str, str]
+) -> None:
+    """Refuse, before anything is computed, a workbook where a sheet of the user's has a
+    generated sheet's name (:func:`merge_generated` checks again, with the real tables).
+
+    Raises:
+        RefusedError: names the first such sheet.
+    """
+    keys = name_keys(generated_names)
+    with zipfile.ZipFile(book) as zf:
+        _, collisions = generated_sheets(Package(zf), keys, set(keys.values()))
+    if collisions:
+        taken = collisions[0]
+        key = keys[taken.name.lower()]
+        names = sorted({str(n) for n in generated_names if keys[str(n).lower()] == key})
+        raise RefusedError(label("msg.sheet_name_taken", sheet=taken.name,
+                                 generated=" / ".join(names) or taken.name))
+
+
 def name_keys(generated_names: Collection[str] | Mapping[str, str]) -> dict[str, str]:
     """Lower-case generated sheet name → its key (the name itself without a mapping)."""
     if isinstance(generated_names, Mapping):
