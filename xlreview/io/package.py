@@ -286,8 +286,8 @@ class _Merge:
         self.styles_part = ""
         self.new_styles = ""
         self.used = {n.lower() for n in book.names if n not in self.deleted}
-        self.renamed = self._allocate_parts()
-        self.styles = self._merge_styles()
+        self.renamed: dict[str, str] = {}
+        self.styles = StyleMerge(None, {}, {})
         self.added: dict[str, bytes] = {}
         self.changed: dict[str, bytes] = {}
 
@@ -767,6 +767,8 @@ class _Merge:
 
     def prepare(self) -> None:
         """Work out every added and changed part (nothing is written yet)."""
+        self.renamed = self._allocate_parts()
+        self.styles = self._merge_styles()
         self._calc_chain()
         if self.new_styles:  # first: the next rebuild finds it before the generated parts
             self.added[self.new_styles] = self.new_styles_xml.encode("utf-8")
