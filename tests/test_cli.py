@@ -355,3 +355,15 @@ def test_template_refuses_an_existing_file_and_force_keeps_a_backup(book, capsys
     backup = book.with_name("book.backup.xlsx")
     assert out.endswith(f"The previous file was kept as {backup}.\n")
     assert backup.read_bytes() == before
+
+
+def test_demo_never_overwrites_a_sample_the_user_worked_in(tmp_path, capsys):
+    sample = tmp_path / "xlreview_sample.xlsx"
+    sample.write_bytes(b"PK the user's edits")
+    assert main(["demo", str(tmp_path), "-q"]) == 1
+    assert "already exists, so nothing was written" in capsys.readouterr().err
+    assert sample.read_bytes() == b"PK the user's edits"
+    assert main(["demo", str(tmp_path), "-q", "--force"]) == 0
+    backup = tmp_path / "xlreview_sample.backup.xlsx"
+    assert capsys.readouterr().out.startswith(f"The previous file was kept as {backup}.\n")
+    assert backup.read_bytes() == b"PK the user's edits"

@@ -160,9 +160,12 @@ def _backup_path(path: Path) -> Path:
     return candidate
 
 
-def write_new_file(path: Path, write, *, force: bool) -> Path | None:  # type: ignore[no-untyped-def]
+def write_new_file(path: Path, write, *, force: bool,  # type: ignore[no-untyped-def]
+                   replace: bool = True) -> Path | None:
     """Write a file the command creates (template, copy): never over an existing file
     unless ``force``, and then only after keeping a backup of it, never while it is open.
+
+    With ``replace`` False only the checks are made (the caller moves the file away).
 
     Returns:
         the backup's path, if one was kept.
@@ -184,6 +187,8 @@ def write_new_file(path: Path, write, *, force: bool) -> Path | None:  # type: i
         check_not_open(path)
     if not path.parent.is_dir():
         raise FileProblemError(label("msg.folder_missing", folder=path.parent))
+    if not replace:
+        return None
     try:
         if path.exists():
             backup = _backup_path(path)
@@ -215,13 +220,28 @@ def write_demo(folder: Path, *, lang: str = "en") -> Path:
     from .sample import sample_company
 
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (SAMPLE_NAME if lang == "en" else SAMPLE_NAME.replace(".xlsx", f"_{lang}.xlsx"))
+    path = demo_path(folder, lang)
     write_input_book(path, lang=lang, data=sample_company(lang=lang))
     return path
 
 
+def demo_path(folder: Path, lang: str = "en") -> Path:
+    """Where :func:`write_demo` writes the sample workbook."""
+    return folder / (SAMPLE_NAME if lang == "en" else SAMPLE_NAME.replace(".xlsx", f"_{lang}.xlsx"))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .labels import label
+
+    existing = demo_path(Path(args.dir), args.lang)
+    backup = None
+    if existing.exists():  # the user may have worked in it since: never lost
+        write_new_file(existing, lambda tmp: None, force=args.force, replace=False)
+        backup = _backup_path(existing)
+        existing.replace(backup)
     path = write_demo(Path(args.dir), lang=args.lang)
+    if backup is not None:
+        say(label("msg.backup_kept", path=backup))
     result = _rebuild(path, args.quiet)
     _print_result(path, result)
     return _exit_code(result)
@@ -265,6 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", default="xlreview-demo", help="folder (default: %(default)s)")
     p.add_argument("--lang", choices=("en", "zh-CN"), default="en")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--force", action="store_true",
+                   help="write the sample again over an existing one (a backup of it is kept)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("template", help="write the empty review-and-plan template")
