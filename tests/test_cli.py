@@ -367,3 +367,14 @@ def test_demo_never_overwrites_a_sample_the_user_worked_in(tmp_path, capsys):
     backup = tmp_path / "xlreview_sample.backup.xlsx"
     assert capsys.readouterr().out.startswith(f"The previous file was kept as {backup}.\n")
     assert backup.read_bytes() == b"PK the user's edits"
+
+
+def test_share_never_overwrites_an_existing_file_unless_forced(book, tmp_path, capsys):
+    other = tmp_path / "budget 2027.xlsx"
+    other.write_bytes(b"PK someone's workbook")
+    assert main(["share", str(book), "-o", str(other)]) == 1
+    assert "already exists, so nothing was written" in capsys.readouterr().err
+    assert other.read_bytes() == b"PK someone's workbook"
+    assert main(["share", str(book), "-o", str(other), "--force"]) == 0
+    assert (tmp_path / "budget 2027.backup.xlsx").read_bytes() == b"PK someone's workbook"
+    assert other.read_bytes()[:2] == b"PK" and other.stat().st_size > 1000

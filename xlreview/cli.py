@@ -248,10 +248,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from .io.share import write_share_copy
+    import shutil
 
-    out = write_share_copy(Path(args.book), Path(args.output))
+    from .io.share import write_share_copy
+    from .labels import label
+
+    out = Path(args.output)
+    out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+    backup = None
+    if out.exists() and out.resolve() != Path(args.book).resolve():
+        write_new_file(out, lambda tmp: None, force=args.force, replace=False)
+        backup = _backup_path(out)
+        shutil.copy2(out, backup)
+    out = write_share_copy(Path(args.book), out)
     say(f"shareable copy written: {out}")
+    if backup is not None:
+        say(label("msg.backup_kept", path=backup))
     return 0
 
 
@@ -306,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("share", help="write a copy with values instead of cell functions")
     p.add_argument("book")
     p.add_argument("-o", "--output", required=True)
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file (a backup of it is kept)")
     p.set_defaults(func=cmd_share)
 
     p = sub.add_parser("addin", help="build, install or uninstall the Excel ribbon add-in")
