@@ -378,3 +378,19 @@ def test_share_never_overwrites_an_existing_file_unless_forced(book, tmp_path, c
     assert main(["share", str(book), "-o", str(other), "--force"]) == 0
     assert (tmp_path / "budget 2027.backup.xlsx").read_bytes() == b"PK someone's workbook"
     assert other.read_bytes()[:2] == b"PK" and other.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda p: None, "does not exist: check the file name and folder."),
+        (lambda p: p.mkdir(), "is a folder, not a workbook"),
+    ],
+)
+def test_no_workbook_at_the_path(tmp_path, capsys, make, expected):
+    path = tmp_path / "plan.xlsx"
+    make(path)
+    assert main(["rebuild", str(path)]) == 1
+    err = capsys.readouterr().err
+    _plain(err)
+    assert err.startswith(f"{path} {expected}")
