@@ -222,10 +222,13 @@ def test_stale_leftovers_of_killed_runs_are_removed(template, tmp_path, monkeypa
     alive = tmp_path / f".xlreview-{os.getpid()}-0a1b2c3d.xlsx"  # a run still writing
     fresh = tmp_path / ".xlreview-fresh123.xlsx"  # younger than an hour
     foreign = tmpdir / "xlreview-notes.txt"  # not a name of ours
-    for path in [*leftovers, alive, fresh, foreign]:
-        if path.name.startswith("xlreview-abcd"):
+    # Named like ours, but holding a file we never write: someone's folder, kept.
+    users = tmpdir / "xlreview-projects"
+    for path in [*leftovers, alive, fresh, foreign, users]:
+        if path.name.startswith(("xlreview-abcd", "xlreview-projects")):
             path.mkdir()
-            (path / "generated.xlsx").write_bytes(b"PK")
+            name = "generated.xlsx" if path.name.endswith("123") else "plan.xlsx"
+            (path / name).write_bytes(b"PK")
         else:
             path.write_bytes(b"PK")
         if path is not fresh:
@@ -233,6 +236,7 @@ def test_stale_leftovers_of_killed_runs_are_removed(template, tmp_path, monkeypa
     assert main(["rebuild", "-q", str(book)]) == 0
     assert [p.exists() for p in leftovers] == [False, False, False]
     assert alive.exists() and fresh.exists() and foreign.exists()
+    assert (users / "plan.xlsx").exists()
 
 
 def test_a_reference_to_a_generated_sheet_no_longer_written_is_kept_and_reported(

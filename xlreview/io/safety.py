@@ -22,12 +22,13 @@ from ..labels import label
 
 TEMP_PREFIX = ".xlreview-"
 """Temporary files beside the workbook: ``.xlreview-<pid>-<random><suffix>``."""
-TEMP_FOLDER_PREFIX = "xlreview-"
-"""Folders in TMPDIR that older versions (and other commands) made: ``xlreview-<...>``."""
 STALE_AFTER = 3600.0
 """Seconds after which a leftover whose process is gone is removed."""
 _OURS = re.compile(r"^\.xlreview-(?:(\d+)-)?[A-Za-z0-9_]+\.(?:xlsx|xlsm|xltx|xltm|tmp)$")
-_OUR_FOLDER = re.compile(r"^xlreview-(?:addin-)?(?:(\d+)-)?[A-Za-z0-9_]{8}$")
+# Folders in TMPDIR that older versions' rebuilds and the add-in build made (mkdtemp), and
+# the only files they held: a folder holding anything else is not ours.
+_OUR_FOLDER = re.compile(r"^xlreview-(?:addin-)?(?:(\d+)-)?[a-z0-9_]{8}$")
+_OUR_FOLDER_FILES = frozenset({"generated.xlsx", "xlreview.xlam"})
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -126,6 +127,8 @@ def remove_stale_leftovers(folder: str | Path, *, now: float | None = None) -> l
                 if match is None or not _is_stale(entry, match, now):
                     continue
                 if folders and entry.is_dir() and not entry.is_symlink():
+                    if not {p.name for p in entry.iterdir()} <= _OUR_FOLDER_FILES:
+                        continue
                     shutil.rmtree(entry, ignore_errors=True)
                 elif not folders and entry.is_file():
                     with contextlib.suppress(OSError):
