@@ -37,7 +37,7 @@ from ..labels import label
 from ..model import normalise_header, sheet_lookup, sheets_to_read
 from ..perf import pause_gc, resume_gc
 from .extent import trimmed_package
-from .opc import Package, copy_entry
+from .opc import MalformedPackage, Package, copy_entry
 from .safety import (
     check_replaceable,
     describe_os_error,
@@ -156,11 +156,9 @@ def check_format(path: str | Path) -> None:
             ):
                 raise PackageError(label("msg.not_a_workbook", path=path))
             workbook = Package(zf).workbook_part()
-    except PackageError as exc:
-        if exc.args and str(path) in str(exc):
-            raise
-        raise PackageError(label("msg.not_a_workbook", path=path)) from exc
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError) as exc:
+        if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
+            raise  # already says what the file is and what to do
         raise PackageError(label("msg.not_a_workbook", path=path)) from exc
     if workbook.lower().endswith(".bin"):
         raise PackageError(label("msg.xlsb", path=path))

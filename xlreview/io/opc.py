@@ -23,6 +23,10 @@ OFFICE_DOCUMENT = REL_NS + "/officeDocument"
 STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 CONTENT_TYPES = "[Content_Types].xml"
 
+class MalformedPackage(PackageError):
+    """A part the package must have is missing or unreadable (callers name the file)."""
+
+
 _ATTR = re.compile(r'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b[^>]*?/?>")
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b[^>]*?/?>")
@@ -150,7 +154,7 @@ class Package:
         for rel in self.rels(""):
             if rel.type in (OFFICE_DOCUMENT, STRICT_OFFICE_DOCUMENT):
                 return resolve("", rel.target)
-        raise PackageError("the package has no workbook (no officeDocument relationship)")
+        raise MalformedPackage("the package has no workbook (no officeDocument relationship)")
 
     def sheets(self) -> list[SheetEntry]:
         """The workbook's sheets in tab order, with the parts they are stored in."""
@@ -198,7 +202,7 @@ def sheets_block(workbook_xml: str) -> str:
     """The text between ``<sheets>`` and ``</sheets>`` of workbook.xml."""
     match = re.search(r"<((?:\w+:)?)sheets\b[^>]*>(.*?)</\1sheets>", workbook_xml, re.DOTALL)
     if not match:
-        raise PackageError("workbook.xml has no <sheets> list")
+        raise MalformedPackage("workbook.xml has no <sheets> list")
     return match.group(2)
 
 

@@ -30,6 +30,7 @@ from .listings import filter_calc_chain, sheet_titles
 from .opc import (
     CONTENT_TYPES,
     REL_NS,
+    MalformedPackage,
     Package,
     SheetEntry,
     attrs,
@@ -119,10 +120,10 @@ def merge_generated(
             except BaseException:
                 out.unlink(missing_ok=True)
                 raise
-    except PackageError:
-        raise
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, IndexError,
             AttributeError) as exc:
+        if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
+            raise
         raise PackageError(label("msg.not_a_workbook", path=book)) from exc
 
 
@@ -139,10 +140,10 @@ def reference_changes(
     try:
         with zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
             return _Merge(Package(bz), Package(gz), generated_names).reference_changes()
-    except (PackageError, RefusedError):
-        raise
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, IndexError,
             AttributeError) as exc:
+        if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
+            raise
         raise PackageError(label("msg.not_a_workbook", path=book)) from exc
 
 
@@ -493,9 +494,7 @@ class _Merge:
                 xml = data.decode("utf-8")
                 name = attrs(re.search(r"<table\b[^>]*>", xml).group(0)).get("displayName", "")
                 if name.lower() in table_names or name.lower() in book_names:
-                    raise PackageError(
-                        f"the workbook already has a table or name {name!r}: rename it"
-                    )
+                    raise PackageError(label("msg.table_name_taken", name=name))
                 table_id = 1
                 while table_id in table_ids:
                     table_id += 1

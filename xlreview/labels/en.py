@@ -727,4 +727,8 @@ LABELS: dict[str, str] = {
         'Cells far beyond {cell}, away from the data, were not read (a stray entry?): '
         'move anything needed next to the table'
     ),
+    'msg.table_name_taken': (
+        'Your workbook already has a table or name "{name}", which a generated sheet '
+        'uses, so nothing was written: rename yours (Formulas > Name Manager) and rebuild again.'
+    ),
 }
