@@ -57,9 +57,7 @@ def check_not_open(path: str | Path) -> None:
     """
     for lock in lock_files(Path(path)):
         if lock.exists():
-            raise WorkbookLockedError(
-                f"{str(path)!r} is open ({lock.name!r} exists): close it and try again"
-            )
+            raise WorkbookLockedError(label("msg.workbook_open", path=path, lock=lock.name))
 
 
 def write_atomically(target: str | Path, write: Callable[[Path], None]) -> None:

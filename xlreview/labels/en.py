@@ -731,4 +731,8 @@ LABELS: dict[str, str] = {
         'Your workbook already has a table or name "{name}", which a generated sheet '
         'uses, so nothing was written: rename yours (Formulas > Name Manager) and rebuild again.'
     ),
+    'msg.workbook_open': (
+        '{path} is open in Excel or LibreOffice ({lock} is beside it), so nothing was '
+        'written: close it and try again.'
+    ),
 }
