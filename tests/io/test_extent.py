@@ -67,3 +67,23 @@ def test_a_rebuild_with_a_stray_cell_runs_in_bounded_memory(tmp_path):
 
     with zipfile.ZipFile(book) as after, zipfile.ZipFile(copy) as before:
         assert after.read("xl/worksheets/sheet2.xml") == before.read("xl/worksheets/sheet2.xml")
+
+
+def test_a_sheet_without_a_dimension_is_measured_by_its_cells(tmp_path):
+    # Some producers write no <dimension>: calamine sizes its grid by the cells, so the
+    # stray cell is found by scanning them.
+    import io
+    import zipfile
+
+    from xlreview.io.extent import span, trimmed_package
+
+    xml = _sheet(LEADS + STRAY, "A1").replace(b'<dimension ref="A1"/>', b"")
+    assert span(xml) == (1_048_576, 16_384)
+    assert span(_sheet(LEADS, "A1")) == (4, 2)
+    book = tmp_path / "b.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("xl/worksheets/sheet1.xml", xml)
+    copy, kept = trimmed_package(book, {"Leads": "xl/worksheets/sheet1.xml"}, ["Leads"])
+    assert kept == {"Leads": (4, 2)}
+    with zipfile.ZipFile(io.BytesIO(copy)) as z:
+        assert b"XFD" not in z.read("xl/worksheets/sheet1.xml")

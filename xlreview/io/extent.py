@@ -27,6 +27,7 @@ _CELL_REF = re.compile(rb'^<(?:\w+:)?c\b[^>]*?\sr\s*=\s*["\']([A-Z]{1,3})(\d+)["
 _TABLE_REF = re.compile(r'<(?:\w+:)?table\b[^>]*?\sref\s*=\s*["\']([^"\']*)["\']')
 _SLACK = 1_000_000  # cells any sheet may span without a look (a 1000 x 1000 block)
 _ROW_GAP, _COLUMN_GAP = 1000, 100  # gaps that end "the contiguous data"
+_UNDIMENSIONED = 64 << 20  # a sheet without <dimension> this small is scanned for its span
 
 
 def _column(letters: str | bytes) -> int:
@@ -54,13 +55,24 @@ def _cut(values: list[int], gap: int) -> int:
 
 
 def too_sparse(head: bytes, xml_size: int) -> bool:
-    """Whether a sheet whose XML starts with ``head`` spans far more cells than it holds."""
+    """Whether a sheet whose XML starts with ``head`` spans far more cells than it holds
+    (by its ``<dimension>``; see :func:`span` for a sheet without one)."""
     found = _DIMENSION.search(head)
     corner = _corner(found.group(1).decode("ascii", "replace")) if found else None
-    if corner is None:
-        return False
+    return corner is not None and _sparse(corner, xml_size)
+
+
+def _sparse(corner: tuple[int, int], xml_size: int) -> bool:
     rows, columns = corner
     return rows * columns > _SLACK + xml_size // 10 * 4
+
+
+def span(xml: bytes) -> tuple[int, int]:
+    """(last row, last column) of the cells in a sheet's XML, for one without a
+    ``<dimension>`` (calamine then sizes its grid by the cells themselves)."""
+    rows = [int(n) for n in re.findall(rb'<(?:\w+:)?row\b[^>]*?\sr\s*=\s*["\'](\d+)', xml)]
+    letters = set(re.findall(rb'<(?:\w+:)?c\b[^>]*?\sr\s*=\s*["\']([A-Z]{1,3})\d', xml))
+    return max(rows, default=0), max(map(_column, letters), default=0)
 
 
 def bounds(xml: bytes, tables: list[str]) -> tuple[int, int]:
@@ -115,7 +127,11 @@ def trimmed_package(
                 continue
             with package.open(part) as stream:
                 head = stream.read(4096)
-            if not too_sparse(head, sizes.get(part, 0)):
+            size = sizes.get(part, 0)
+            if _DIMENSION.search(head) is None and size < _UNDIMENSIONED:
+                if not _sparse(span(package.read(part)), size):
+                    continue
+            elif not too_sparse(head, size):
                 continue
             tables = [m.group(1) for target in package.targets(part)
                       if target.lower().endswith(".xml") and "table" in target.lower()
