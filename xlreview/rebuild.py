@@ -132,9 +132,16 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         check_sheet_names(real, generated_sheet_keys())  # before minutes of work, not after
         # The small sheets are ready first: parse them while the Leads are still read.
         reader = InputReader(reading.names)
-        reader.read_sheets(reading.take([n for n in reading.names
-                                         if n not in reader.lead_sheets]))
+        small = reading.take([n for n in reading.names if n not in reader.lead_sheets])
+        ours = has_input_table(small)
+        reader.read_sheets(small)
+        del small
         leads = reading.take()
+        if not (ours or has_input_table(leads)):
+            from .errors import RefusedError
+            from .labels import label
+
+            raise RefusedError(label("msg.no_input_sheets", path=path))
         progress("inputs")
         inputs = reader.read_leads(leads)
         del leads
@@ -153,6 +160,28 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         except KeyboardInterrupt:  # the workbook is rebuilt already: say so
             raise FileProblemError(label("msg.interrupted_share")) from None
     return result
+
+
+def has_input_table(grids: Mapping[str, Grid]) -> bool:
+    """Whether one of these sheets is an input sheet of ours by its content too: named
+    like one (``Settings``, ``线索`` …) *and* with a header row of its columns (two of
+    them, or its only one) in its first 10 rows. An unrelated workbook's own "Settings"
+    or "Team" sheet is not enough to add 18 sheets to it."""
+    from .model import SHEETS, header_lookup, normalise_header, sheet_lookup
+
+    names = sheet_lookup()
+    for name, grid in grids.items():
+        key = names.get(normalise_header(name))
+        if key is None:
+            continue
+        spec = SHEETS[key]
+        headers = header_lookup(spec)
+        needed = min(2, len(spec.columns))
+        for row in grid[:10]:
+            found = {headers.get(normalise_header(c)) for c in row if isinstance(c, str) and c}
+            if len(found - {None}) >= needed:
+                return True
+    return False
 
 
 def _report_trimmed(inputs: Inputs, trimmed: Mapping[str, tuple[int, int]]) -> None:

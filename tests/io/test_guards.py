@@ -166,6 +166,22 @@ def test_a_workbook_without_input_sheets_is_refused(tmp_path, capsys):
     assert book.read_bytes() == before
 
 
+def test_an_unrelated_workbook_with_a_sheet_called_settings_is_refused(tmp_path, capsys):
+    # "Settings" and "Team" are common sheet names: the name alone does not make a sheet
+    # ours; its header row (key, value) does.
+    import xlsxwriter
+
+    book = tmp_path / "printer fleet.xlsx"
+    wb = xlsxwriter.Workbook(book)
+    wb.add_worksheet("Settings").write_row("A1", ["Printer", "Colour", "Duplex"])
+    wb.add_worksheet("Team").write_row("A1", ["Name", "Floor"])
+    wb.close()
+    before = book.read_bytes()
+    assert main(["rebuild", "-q", str(book)]) == 1
+    assert "has no xlreview input sheets" in capsys.readouterr().err
+    assert book.read_bytes() == before
+
+
 def test_a_read_only_workbook_is_refused(template, tmp_path, capsys):
     book = _copy(template, tmp_path)
     book.chmod(0o444)
