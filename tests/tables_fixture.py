@@ -92,6 +92,12 @@ def _targets() -> pd.DataFrame:
         "pick": ["bottom_up", "top_down", "top_down", NAN],
         "plan_leads": [550, 1_340, NAN, 1_890],
         "share_override": [NAN, NAN, NAN, NAN],
+        # Hidden: what the history gave (the cells above were not typed over).
+        "history_share": [0.5, 0.3, 0.2, NAN],
+        "history_lead_to_mql": [0.25, 0.1, 0.0, NAN],
+        "history_mql_to_sql": [0.4, 0.5, 0.3, NAN],
+        "history_sql_to_opp": [0.5, 0.3, 0.3, NAN],
+        "history_opp_to_won": [0.3, 0.2, 0.2, NAN],
     })
 
 

@@ -187,6 +187,12 @@ def test_targets_are_formulas_on_input_cells():
     assert cells[(7, 1)] == Formula('=IFERROR(ROUNDUP(B6/B7,0),"")', 15)
     # The header row stays within the first ten rows (where the next rebuild reads it).
     assert block.row <= 9
+    # The history's share and rates sit in hidden columns of the same table (a sorted row
+    # keeps them), the last five.
+    history = ("history_share", "history_lead_to_mql", "history_mql_to_sql",
+               "history_sql_to_opp", "history_opp_to_won")
+    assert sheet.hidden == {block.index(k) for k in history}
+    assert sheet.hidden == set(range(block.last_col - 4, block.last_col + 1))
 
 
 @pytest.mark.parametrize(

@@ -292,3 +292,46 @@ def test_an_export_without_sql_and_opportunity_dates_stays_live(tmp_path):
     base = {c.coordinate: c.value for row in recalculated[label("sheet.scenarios")].iter_rows()
             for c in row if c.value not in (None, "")}
     assert "G6" not in base and "G7" not in base and base["G9"] > base["G8"] > base["G5"]
+
+
+def test_a_rate_typed_on_targets_is_kept_and_flows_through_recalculated(tmp_path):
+    """A Lead→MQL rate typed on Targets survives the rebuild, which shows it as typed; the
+    rebuilt workbook, recalculated by LibreOffice, equals what Python wrote in every plan
+    formula (Targets, phasing, budget check, Base scenario)."""
+    path = write_demo(tmp_path / "demo")
+    rebuild(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[label("sheet.targets")]
+    header = [c.value for c in ws[10]]
+    lead_to_mql = header.index(label("col.lead_to_mql")) + 1
+    ws.cell(11, lead_to_mql).value = 0.5  # the first channel's rate, typed over its history
+    wb.save(path)
+    result = rebuild(path)
+    first = result.tables["targets"].iloc[0]
+    # Kept: 0.5, shown as typed, and leads = ⌈MQL / 0.5⌉ = 2 × MQL (MQL is whole).
+    assert first["lead_to_mql"] == 0.5 and first["rate_source"] == "typed"
+    assert first["leads"] == 2 * first["mql"]
+    assert first["history_lead_to_mql"] != 0.5
+    assert any(i.severity == "info" and i.row == 11 for i in result.inputs.findings)
+    plan_only = _plan_only(openpyxl.load_workbook(path), tmp_path / "plan.xlsx")
+    formulas = openpyxl.load_workbook(plan_only)  # small: the plan's sheets only
+    cached = openpyxl.load_workbook(path, data_only=True, read_only=True)  # Python's values
+    recalculated = openpyxl.load_workbook(lo_convert.convert(plan_only, "xlsx",
+                                                             tmp_path / "lo"), data_only=True)
+    checked = 0
+    for key in (*PLAN_SHEETS, "budget"):
+        name = label(f"sheet.{key}")
+        python = {c.coordinate: c.value for row in cached[name].iter_rows() for c in row
+                  if hasattr(c, "coordinate")}
+        if key == "targets":
+            assert python[f"{openpyxl.utils.get_column_letter(lead_to_mql)}11"] == 0.5
+        for row in formulas[name].iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                want = python.get(cell.coordinate)
+                got = recalculated[name][cell.coordinate].value
+                blank = want in (None, "") and got in (None, "")
+                assert blank or _close(want, got), (name, cell.coordinate, want, got)
+                checked += 1
+    assert checked > 500

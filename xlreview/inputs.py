@@ -30,6 +30,7 @@ from .model import (
     normalise_header,
     sheet_lookup,
 )
+from .overrides import HISTORY
 from .parsing import (
     EXCEL_ERRORS,
     Cells,
@@ -67,8 +68,10 @@ _LEAD_TYPES: dict[str, str] = {
                      "expansion", "repeat", "returning", "老客户", "老客", "老", "续费", "续约",
                      "增购", "复购"], "existing"),
 }
+TYPED_COLUMNS: tuple[str, ...] = (*HISTORY, *HISTORY.values())
+"""Targets' share and rate cells and their hidden history values (:mod:`xlreview.overrides`)."""
 PREVIOUS_COLUMNS: dict[str, tuple[str, ...]] = {
-    "targets": ("channel", "share_override", "bottom_up_leads", "pick"),
+    "targets": ("channel", "share_override", "bottom_up_leads", "pick", *TYPED_COLUMNS),
     "budget": ("channel", "type", "min", "max", "locked"),
 }
 
@@ -628,6 +631,9 @@ def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
         cells = frame[key] if key in frame else pd.Series(None, index=frame.index, dtype=object)
         if key in ("share_override", "bottom_up_leads", "min", "max"):
             out[key] = parse_number_column(cells)[0]
+        elif key in TYPED_COLUMNS:  # a number, or the text that is not one (reported)
+            numbers, bad = parse_number_column(cells)
+            out[key] = numbers.astype(object).where(~bad, cells)
         elif key == "locked":
             out[key] = cells.map(parse_bool).astype(object)
         else:

@@ -24,6 +24,7 @@ from .layout_live import (
     weekly_formulas,
 )
 from .numbers import ceil_excel
+from .overrides import HISTORY
 from .settings import Settings
 from .sheetmodel import (
     INPUT_FILL,
@@ -109,10 +110,17 @@ def targets_sheet(ctx: Ctx) -> Sheet | None:
     for row, text in ((5, _last_year_line(ctx)), (6, _deal_line(ctx)), (7, _spanned_line(ctx))):
         if text:
             sheet.cells.append(Cell(row, 2, text, ctx.styles.note))
-    block = make_block(ctx, "targets", frame, row=TARGETS_TABLE_ROW, inputs=_TARGET_INPUTS)
-    _target_formulas(block, ctx.lang, tuple(getattr(ctx.extra, "untracked", ()) or ()))
+    untracked = tuple(getattr(ctx.extra, "untracked", ()) or ())
+    spanned = {rate for upper, rate, _ in _RATE_CHAIN if _CHAIN_STAGE[upper] in untracked}
+    block = make_block(ctx, "targets", frame, row=TARGETS_TABLE_ROW,
+                       inputs=tuple(k for k in _TARGET_INPUTS if k not in spanned))
+    _target_formulas(block, ctx.lang, untracked)
     sheet.blocks.append(block)
     finish(sheet)
+    # The history's share and rates, inside the table so that they move with a sorted row:
+    # the next rebuild tells a typed rate from a written one (xlreview.overrides).
+    sheet.hidden |= {block.index(k) for k in HISTORY.values()
+                     if k in {c.key for c in block.columns}}
     sheet.widths[0] = max(sheet.widths.get(0, 0), 26.0)
     sheet.widths[1] = max(sheet.widths.get(1, 0), 16.0)
     chart = targets_chart(ctx, sheet, row=block.last_row + 2, col=0)

@@ -203,6 +203,8 @@ class Sheet:
     charts: list[Chart] = field(default_factory=list)
     conditionals: list[Conditional] = field(default_factory=list)
     widths: dict[int, float] = field(default_factory=dict)
+    hidden: set[int] = field(default_factory=set)
+    """Hidden columns (helper values the next rebuild reads back)."""
     heights: dict[int, float] = field(default_factory=dict)
     freeze: tuple[int, int] | None = None
     print_rows: tuple[int, int] | None = None

@@ -21,6 +21,7 @@ from .inputs import Inputs
 from .labels import LANGUAGES, label
 from .model import STAGES
 from .numbers import ceil_excel, ceil_excel_array
+from .overrides import HISTORY, Typed, rate_overrides, share_overrides, typed_values
 from .phasing import split_whole
 from .scopes import average_deal, is_marketing_sourced, is_new_customer, marketing_channels
 from .stages import Leads, Rows, StageView
@@ -30,10 +31,11 @@ RATES: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won
 TARGET_COLUMNS: tuple[str, ...] = (
     "channel", "share", *RATES, "customers", "opp", "sql", "mql", "leads", "avg_deal",
     "revenue", "rate_source", "cpl", "implied_cost", "bottom_up_leads", "gap", "pick",
-    "plan_leads", "share_override",
+    "plan_leads", "share_override", *HISTORY.values(),
 )
-"""Columns of the ``targets`` table: DESIGN.md's, then ``pick``, ``plan_leads`` and the
-user's ``share_override`` (kept so that it survives the next rebuild)."""
+"""Columns of the ``targets`` table: DESIGN.md's, then ``pick``, ``plan_leads``, the
+user's ``share_override`` (kept so that it survives the next rebuild) and the hidden
+``history_*`` columns (the share and rates the history gives, to tell typed cells)."""
 
 
 def _check_rates(rates: Sequence[float]) -> list[float]:
@@ -347,12 +349,17 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
         if not value > 0 and rate not in spanned:
             add_note(inputs, "warning", sheet, "plan_bad_rate",
                      rate=label(f"col.{rate}", inputs.settings.language))
-    previous = previous_by_channel(inputs, "targets",
-                                   ["share_override", "bottom_up_leads", "pick"])
+    previous = previous_by_channel(inputs, "targets", ["share_override", "bottom_up_leads",
+                                                       "pick", *HISTORY, *HISTORY.values(),
+                                                       "_row"])
+    typed = typed_values(previous, spanned)
     won = _customers_by_channel(view, inputs.channels) if len(view) else pd.Series(dtype=float)
     channels = found.rates.index if found else won.index
     history = won.reindex(marketing_channels(inputs.channels, list(channels)), fill_value=0)
     override = pd.to_numeric(previous["share_override"], errors="coerce")
+    typed = [t for t in typed if t.channel in history.index.union(override.dropna().index)]
+    for channel, value in share_overrides(typed, previous).items():
+        override.loc[channel] = value  # a Share typed over the table: its new override
     shares = customer_shares(history, override if override.notna().any() else None)
     override = override.reindex(shares.index)
     table = pd.DataFrame({"channel": shares.index, "share": shares.to_numpy()},
@@ -360,9 +367,13 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     rates = (found.rates if found else pd.DataFrame(columns=list(RATES))).reindex(shares.index)
     rates = rates.fillna(overall)
     rates[list(spanned)] = np.nan
+    table[[HISTORY[r] for r in RATES]] = rates.to_numpy()
+    kept = rate_overrides(typed, shares.index)
+    rates = kept.combine_first(rates)[list(RATES)]
     table[list(RATES)] = rates
     table["rate_source"] = (found.source if found else pd.Series(dtype=object)).reindex(
-        shares.index).fillna("overall")
+        shares.index).fillna("overall").mask(kept.notna().any(axis=1), "typed")
+    _report_typed(inputs, sheet, typed)
     whole = (split_customers(customers, shares) if not math.isnan(customers)
              else np.full(len(shares), np.nan))
     funnel = reverse_funnel(whole, rates, untracked)
@@ -380,10 +391,29 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     use_bottom_up = (table["pick"] == "bottom_up") & table["bottom_up_leads"].notna()
     table["plan_leads"] = table["leads"].where(~use_bottom_up, table["bottom_up_leads"])
     table["share_override"] = override
+    table[HISTORY["share"]] = table["share"]
     total = _total_row(table, overall, deal, overall_cpl)
     out = pd.concat([table, total.to_frame().T], ignore_index=True)
     return out.reindex(columns=list(TARGET_COLUMNS)).astype(
         {c: float for c in TARGET_COLUMNS if c not in ("channel", "rate_source", "pick")})
+
+
+def _report_typed(inputs: Inputs, sheet: str, typed: list[Typed]) -> None:
+    """One data-check line per typed share or rate: kept (info) or ignored (warning)."""
+    lang = inputs.settings.language
+    for item in typed:
+        column = label(f"col.{item.column}", lang)
+        key = ("plan_typed_share" if item.column == "share" else "plan_typed_rate"
+               ) if item.problem is None else f"plan_typed_{item.problem}"
+        severity: Severity = "info" if item.problem is None else "warning"
+        history, typed = (_percent(v) for v in (item.history, item.typed))
+        inputs.findings.add(severity, sheet, item.row, column,
+                            label(f"msg.{key}", lang, channel=item.channel, column=column,
+                                  typed=typed, history=history))
+
+
+def _percent(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value * 100:.4g}%"
 
 
 def _customers_by_channel(view: StageView, scopes: pd.DataFrame) -> pd.Series:

@@ -161,7 +161,8 @@ def write_sheet(ws: Any, sheet: Sheet) -> None:
     for merge in sheet.merges:
         _range(ws, merge.first_row, merge.first_col, merge.last_row, merge.last_col).merge()
     for col, width in sheet.widths.items():
-        ws.range((1, col + 1)).column_width = width
+        # Width 0 hides a column in Excel on Windows and macOS alike.
+        ws.range((1, col + 1)).column_width = 0 if col in sheet.hidden else width
     for block in sheet.blocks:
         source = _range(ws, block.row, block.col, block.last_row, block.last_col)
         ws.tables.add(source=source, name=block.name)

@@ -85,7 +85,7 @@ def _write_sheet(
     ws = book.add_worksheet(sheet.name)
     ws.set_tab_color(sheet.tab_color)
     for col, width in sheet.widths.items():
-        ws.set_column(col, col, width)
+        ws.set_column(col, col, width, None, {"hidden": col in sheet.hidden})
     for row, height in {**_title_heights(sheet), **sheet.heights}.items():
         ws.set_row(row, height)
     for block in sheet.blocks:

@@ -365,9 +365,10 @@ LABELS: dict[str, str] = {
     'title.pipeline_months': 'Expected revenue by month',
     'title.targets_note': (
         'Yellow cells are what-ifs; every plan sheet and the budget check follow. B3:B5 and '
-        'B7 read Settings: change them there to keep them (a number typed here lasts until '
-        'the next rebuild). Share and rates: the history\'s, recomputed at each rebuild (type '
-        'a Share override to keep a share). Share override, bottom-up leads and pick are kept.'
+        'B7 read Settings: change them there (a number typed here lasts until the next '
+        'rebuild). Share and rates follow the history; one you type is kept (Rate source '
+        'Typed; a Share moves to Share override) until you clear that cell. Bottom-up leads '
+        'and pick are kept.'
     ),
     'title.company_target': 'Company revenue target',
     'title.new_share': 'Share from new customers',
@@ -619,6 +620,30 @@ LABELS: dict[str, str] = {
     'value.scenario_budget_gap': 'Budget gap (left after the goal)',
     'setting.scenario_spread': (
         'Stretch and Cautious scenarios: the revenue target ± this share (default 20%).'
+    ),
+    'col.history_share': 'Share as rebuilt',
+    'col.history_lead_to_mql': 'History Lead→MQL',
+    'col.history_mql_to_sql': 'History MQL→SQL',
+    'col.history_sql_to_opp': 'History SQL→opportunity',
+    'col.history_opp_to_won': 'History win rate',
+    'value.typed': 'Typed',
+    'msg.plan_typed_rate': (
+        '{channel}: {column} typed {typed} (history {history}) is kept as the channel\'s rate; '
+        'clear the cell to follow the history again'
+    ),
+    'msg.plan_typed_share': (
+        '{channel}: Share typed {typed} (rebuilt {history}) is kept as its Share override; '
+        'clear the Share override to follow the history again'
+    ),
+    'msg.plan_typed_range': (
+        '{channel}: {column} typed {typed} is not between 0 and 100%: the history\'s '
+        '{history} is used'
+    ),
+    'msg.plan_typed_text': (
+        '{channel}: {column} holds text that is not a number: the history\'s {history} is used'
+    ),
+    'msg.plan_typed_not_tracked': (
+        '{channel}: {column} typed {typed} is ignored: the export does not track that stage'
     ),
     'msg.plan_typed_over_setting': (
         'Targets {cell} held {typed:,.10g}, typed over its link to Settings {setting}; the '

@@ -298,8 +298,9 @@ LABELS: dict[str, str] = {
     'title.pipeline_months': '每月预计营收',
     'title.targets_note': (
         '黄色单元格可做假设分析，所有计划表和预算校验随之更新。B3:B5 和 B7 取自设置表：请在设置表中'
-        '修改以便保留（在此直接输入的数字在下次重新生成前有效）。占比和转化率取自历史，每次重新生成'
-        '时重算（在占比调整中输入可保留占比）。占比调整、自下而上线索数和采用方式在重新生成时保留。'
+        '修改（在此输入的数字在下次重新生成前有效）。占比和转化率按历史计算；手动输入的值会保留'
+        '（转化率来源显示“手动”，输入的占比转入占比调整），清空该单元格即恢复历史值。'
+        '自下而上线索数和采用方式在重新生成时保留。'
     ),
     'title.company_target': '公司营收目标',
     'title.new_share': '新客户占比',
@@ -508,6 +509,25 @@ LABELS: dict[str, str] = {
     'value.scenario_implied_cost': '所需费用',
     'value.scenario_budget_gap': '预算差额（达成目标后剩余）',
     'setting.scenario_spread': '冲刺与保守情景：营收目标 ± 此比例（默认 20%）。',
+    'col.history_share': '重新生成时的占比',
+    'col.history_lead_to_mql': '历史线索→MQL',
+    'col.history_mql_to_sql': '历史MQL→SQL',
+    'col.history_sql_to_opp': '历史SQL→商机',
+    'col.history_opp_to_won': '历史赢单率',
+    'value.typed': '手动',
+    'msg.plan_typed_rate': (
+        '{channel}：{column} 手动输入 {typed}（历史 {history}），保留为该渠道的转化率；'
+        '清空该单元格即恢复历史值'
+    ),
+    'msg.plan_typed_share': (
+        '{channel}：占比手动输入 {typed}（重新生成时 {history}），保留为其占比调整；'
+        '清空占比调整即恢复历史值'
+    ),
+    'msg.plan_typed_range': (
+        '{channel}：{column} 输入的 {typed} 不在 0 到 100% 之间：使用历史值 {history}'
+    ),
+    'msg.plan_typed_text': '{channel}：{column} 中的文字不是数字：使用历史值 {history}',
+    'msg.plan_typed_not_tracked': '{channel}：{column} 输入的 {typed} 被忽略：导出数据未跟踪该阶段',
     'msg.plan_typed_over_setting': (
         '目标拆解 {cell} 中输入了 {typed:,.10g}，覆盖了指向设置 {setting} 的公式；'
         '重新生成使用设置中的值（{value:,.10g}）：如需保留，请在设置中输入'
