@@ -331,7 +331,8 @@ LABELS: dict[str, str] = {
         "budget check and the scenarios recalculate at once, without Python."
     ),
     'title.how_to_6': (
-        'Bottom-up leads and share overrides on Targets, Min/Max/Locked on Budget and the '
+        'Bottom-up leads, share overrides and the shares and rates you type on Targets '
+        '(clear one to follow the history again), Min/Max/Locked on Budget and the '
         'Stretch / Cautious values on Scenarios are kept when you rebuild.'
     ),
     'title.how_to_7': (
