@@ -15,6 +15,7 @@ from xlreview.io.writer import write_sheets
 from xlreview.labels import label
 from xlreview.layout import build_sheets
 from xlreview.overrides import HISTORY, share_scale, typed_values
+from xlreview.sheetmodel import INPUT_FILL
 from xlreview.targets import targets_table
 
 # tiny_inputs (min_conversions 1): 1M target / 100k deal = 10 customers, history shares 0.5 / 0.5.
@@ -173,3 +174,14 @@ def test_the_history_columns_are_hidden_in_the_written_workbook(tmp_path):
                 if d.min <= openpyxl.utils.column_index_from_string(letter) <= d.max]
         assert dims and dims[0].hidden, key
     assert not ws.column_dimensions[header[label("col.share")]].hidden
+
+
+def test_a_rate_of_a_stage_not_tracked_is_not_an_input_cell():
+    # SQL not tracked: its SQL→opportunity rate is blank and not yellow; the others stay inputs.
+    extra = fx.extra()
+    extra.untracked = ("sql",)
+    sheet = next(s for s in build_sheets(fx.tables(), settings=fx.settings(), extra=extra)
+                 if s.key == "targets")
+    block = sheet.block("targets")
+    assert block.column("sql_to_opp").style.bg_color is None
+    assert block.column("mql_to_sql").style.bg_color == INPUT_FILL
