@@ -18,7 +18,8 @@ import pandas as pd
 from .parsing import parse_number
 
 RATES: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won")
-"""The stage rate columns of ``targets`` (as :data:`xlreview.targets.RATES`)."""
+"""Stage conversion rates in funnel order; ``RATES[i]`` leads from ``STAGES[i]`` to the next
+(the rate columns of ``targets``; :mod:`xlreview.targets` re-exports it)."""
 HISTORY: dict[str, str] = {key: f"history_{key}" for key in ("share", *RATES)}
 """Rate or share column → the hidden column holding the value the rebuild wrote from history."""
 

@@ -21,13 +21,11 @@ from .inputs import Inputs
 from .labels import LANGUAGES, label
 from .model import STAGES
 from .numbers import ceil_excel, ceil_excel_array
-from .overrides import HISTORY, Typed, rate_overrides, share_overrides, typed_values
+from .overrides import HISTORY, RATES, Typed, rate_overrides, share_overrides, typed_values
 from .phasing import split_whole
 from .scopes import average_deal, is_marketing_sourced, is_new_customer, marketing_channels
 from .stages import Leads, Rows, StageView
 
-RATES: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won")
-"""Stage conversion rates in funnel order; ``RATES[i]`` leads from ``STAGES[i]`` to the next."""
 TARGET_COLUMNS: tuple[str, ...] = (
     "channel", "share", *RATES, "customers", "opp", "sql", "mql", "leads", "avg_deal",
     "revenue", "rate_source", "cpl", "implied_cost", "bottom_up_leads", "gap", "pick",
@@ -406,10 +404,10 @@ def _report_typed(inputs: Inputs, sheet: str, typed: list[Typed]) -> None:
         key = ("plan_typed_share" if item.column == "share" else "plan_typed_rate"
                ) if item.problem is None else f"plan_typed_{item.problem}"
         severity: Severity = "info" if item.problem is None else "warning"
-        history, typed = (_percent(v) for v in (item.history, item.typed))
+        history, value = (_percent(v) for v in (item.history, item.typed))
         inputs.findings.add(severity, sheet, item.row, column,
                             label(f"msg.{key}", lang, channel=item.channel, column=column,
-                                  typed=typed, history=history))
+                                  typed=value, history=history))
 
 
 def _percent(value: float) -> str:
