@@ -15,13 +15,14 @@ second rebuild with the same generated book writes exactly the same parts as the
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from ..errors import PackageError, RefusedError
@@ -110,21 +111,15 @@ def merge_generated(
         generated = Path(generated)
     if out.resolve() == book.resolve():
         raise PackageError("merge_generated must write a new file, not the workbook itself")
-    try:
-        with zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
-            merge = _Merge(Package(bz), Package(gz), generated_names)
-            merge.prepare()
-            try:
-                with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                    merge.write(target)
-            except BaseException:
-                out.unlink(missing_ok=True)
-                raise
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, IndexError,
-            AttributeError) as exc:
-        if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
+    with _readable(book), zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
+        merge = _Merge(Package(bz), Package(gz), generated_names)
+        merge.prepare()
+        try:
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                merge.write(target)
+        except BaseException:
+            out.unlink(missing_ok=True)
             raise
-        raise PackageError(label("msg.not_a_workbook", path=book)) from exc
 
 
 def reference_changes(
@@ -137,9 +132,16 @@ def reference_changes(
     Raises:
         RefusedError, PackageError: as :func:`merge_generated`.
     """
+    with _readable(book), zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
+        return _Merge(Package(bz), Package(gz), generated_names).reference_changes()
+
+
+@contextlib.contextmanager
+def _readable(book: str | Path) -> Iterator[None]:
+    """Turn what a broken package raises while it is read into one plain PackageError
+    (a PackageError of ours passes through, but for a malformed package)."""
     try:
-        with zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
-            return _Merge(Package(bz), Package(gz), generated_names).reference_changes()
+        yield
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, IndexError,
             AttributeError) as exc:
         if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
