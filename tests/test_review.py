@@ -138,8 +138,12 @@ def test_every_contract_table_with_its_columns(tables):
                        "revenue", "cpl", "cost_per_mql", "cost_per_sql", "cac", "roas", "roi",
                        "quadrant"],
         "roi_summary": ["item", "value"],
-        "funnel": ["stage", "count_period", "count_cohort", "conversion", "median_days",
-                   "note"],
+        "year_over_year": ["channel", "metric", "last_year", "this_year", "change"],
+        "funnel": ["stage", "count_period", "count_cohort", "conversion",
+                   "conversion_last_year", "median_days", "note"],
+        "handoff": ["outcome", "leads", "share"],
+        "campaign_channels": ["campaign", "channel", "leads", "mql", "sql", "opp", "won",
+                              "revenue"],
         "events": ["campaign", "channel", "cost", "visits", "leads", "mql", "sql", "opp",
                    "won", "revenue", "roi", "lead_to_mql", "mql_to_sql", "sql_to_opp",
                    "opp_to_won", "lifetime_leads", "lifetime_cost", "lifetime_revenue",
@@ -154,6 +158,11 @@ def test_every_contract_table_with_its_columns(tables):
                         "gap"],
         "share_of_voice": ["platform", "mentions", "share", "rank", "share_last_year",
                            "rank_last_year", "change"],
+        "sov_brands": ["platform", "brand", "mentions", "share", "rank", "share_last_year",
+                       "rank_last_year", "rank_change"],
+        "sov_trend": ["month", "Acme", "Rival", "Other"],  # 2024: 70, 70, 60 mentions
+        "plan_vs_actual": ["period", "channel", "metric", "plan", "actual", "variance",
+                           "completion", "forecast"],
         "data_check": ["severity", "sheet", "row", "column", "message"],
     }
     assert {k: list(v.columns) for k, v in tables.items()} == expected

@@ -1,4 +1,4 @@
-"""Command line: ``xlreview demo | template | rebuild | share | addin``.
+"""Command line: ``xlreview demo | template | rebuild | baseline | share | addin``.
 
 Each handler unpacks ``args`` and calls the library with plain values. Exit codes:
 0 rebuilt (or done) and the data check has no errors; 1 nothing written (the message
@@ -201,6 +201,16 @@ def write_new_file(path: Path, write, *, force: bool,  # type: ignore[no-untyped
     return backup
 
 
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from .io.baseline import write_baseline
+    from .labels import label
+
+    frozen = write_baseline(Path(args.book), force=args.force)
+    print(label("cli.baseline_written", frozen.lang, year=frozen.year, path=args.book,
+                rows=frozen.rows, sheet=frozen.sheet))
+    return 0
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from .io.template import write_input_book
     from .labels import label
@@ -314,6 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="rebuild a digitally signed workbook (its signature breaks)")
     p.set_defaults(func=cmd_rebuild)
+
+    p = sub.add_parser("baseline", help="freeze next year's plan into the Plan baseline sheet")
+    p.add_argument("book")
+    p.add_argument("--force", action="store_true", help="replace an existing baseline")
+    p.set_defaults(func=cmd_baseline)
 
     p = sub.add_parser("share", help="write a copy with values instead of cell functions")
     p.add_argument("book")

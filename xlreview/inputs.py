@@ -97,6 +97,7 @@ class Inputs:
     """Each channel's ``group`` and ``sourced_by`` (:func:`scopes.channel_scopes`)."""
     untracked: tuple[str, ...] = ()
     """Stages the Leads export does not have (no column, or blank for every lead)."""
+    baseline: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 @dataclass
@@ -729,4 +730,5 @@ class InputReader:
             channels=channel_scopes(frames["channels"], ctx.findings,
                                     sheet=names.get("channels", "Channels"), lang=ctx.lang),
             untracked=untracked,
+            baseline=frames["baseline"],
         )

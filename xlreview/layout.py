@@ -27,6 +27,13 @@ from .layout_plan import (
     targets_sheet,
     workplan_sheet,
 )
+from .layout_review import (
+    add_brands,
+    add_handoff,
+    campaign_channels_sheet,
+    plan_vs_actual_sheet,
+    year_over_year_sheet,
+)
 from .layout_scenarios import scenarios_sheet
 from .settings import Settings
 from .sheetmodel import (
@@ -61,13 +68,16 @@ from .sheetmodel import (
 GENERATED: list[str] = [
     "dashboard",
     "roi_matrix",
+    "year_over_year",
     "funnel",
     "events",
+    "campaign_channels",
     "monthly",
     "sales_cycle",
     "pipeline",
     "goal_review",
     "share_of_voice",
+    "plan_vs_actual",
     "targets",
     "plan_quarterly",
     "plan_monthly",
@@ -81,7 +91,7 @@ GENERATED: list[str] = [
     "data_check",
     "how_to",
 ]
-"""Generated sheet keys in workbook order (``share_of_voice`` only when it has rows)."""
+"""Generated sheet keys in workbook order (a review sheet only when its table has rows)."""
 
 
 
@@ -239,6 +249,7 @@ def _funnel_sheet(ctx: Ctx) -> Sheet | None:
             sheet.cells.append(Cell(row, 0, line, ctx.styles.note))
             row += 2
         add_chart(sheet, funnel_chart(ctx, sheet, row=row, col=0))
+        add_handoff(ctx, sheet)
     return sheet
 
 
@@ -318,9 +329,8 @@ def _pipeline_sheet(ctx: Ctx) -> Sheet | None:
 
 def _sov_sheet(ctx: Ctx) -> Sheet | None:
     frame = ctx.table("share_of_voice")
-    if frame is None or frame.empty:
-        return None
-    return table_sheet(ctx, "share_of_voice")
+    sheet = None if frame is None or frame.empty else table_sheet(ctx, "share_of_voice")
+    return add_brands(ctx, sheet)
 
 
 # --- dashboard -------------------------------------------------------------------------
@@ -440,13 +450,16 @@ def build_sheets(
     ctx = Ctx(settings.language, styles_for(settings), settings, tables, extra)
     builders = {
         "roi_matrix": _roi_sheet,
+        "year_over_year": year_over_year_sheet,
         "funnel": _funnel_sheet,
         "events": lambda c: table_sheet(c, "events"),
+        "campaign_channels": campaign_channels_sheet,
         "monthly": _monthly_sheet,
         "sales_cycle": lambda c: table_sheet(c, "sales_cycle"),
         "pipeline": _pipeline_sheet,
         "goal_review": _goal_sheet,
         "share_of_voice": _sov_sheet,
+        "plan_vs_actual": plan_vs_actual_sheet,
         "targets": targets_sheet,
         "plan_quarterly": lambda c: phasing_sheet(c, "plan_quarterly", "quarter"),
         "plan_monthly": lambda c: phasing_sheet(c, "plan_monthly", "month"),

@@ -95,6 +95,8 @@ LEADS = SheetSpec(
         _c("lost_date", "date", "lost_date", "输单日期", "closed_lost_date", "丢单日期"),
         _c("amount", "number", "amount", "成交金额", "revenue", "deal_amount", "金额", "合同金额"),
         _c("lead_type", "text", "lead_type", "客户类型", "type", "新老客户"),
+        _c("handoff", "text", "handoff", "交接结果", "sal", "sales_accepted", "销售接受",
+           "handoff_outcome", "线索交接"),
     ),
     required=True,
 )
@@ -261,6 +263,19 @@ DEALS = SheetSpec(
 )
 """Optional second export (e.g. closed deals) joined onto ``Leads`` on ``lead_id``."""
 
+BASELINE = SheetSpec(
+    "baseline",
+    "Plan baseline",
+    "计划基线",
+    (
+        _c("period", "text", "period", "期间", "月份", "季度", required=True),
+        _c("channel", "text", "channel", "渠道", "来源"),
+        _c("metric", "text", "metric", "指标", required=True),
+        _c("plan", "number", "plan", "计划值", "计划", "目标", "target", required=True),
+    ),
+)
+"""The plan frozen by ``xlreview baseline`` (or typed): tracked by ``plan_vs_actual``."""
+
 INPUT_SHEETS: tuple[SheetSpec, ...] = (
     SETTINGS,
     LEADS,
@@ -274,6 +289,7 @@ INPUT_SHEETS: tuple[SheetSpec, ...] = (
     MESSAGE_HOUSE,
     IMPROVEMENTS,
     TEAM,
+    BASELINE,
     MAPPING,
 )
 SHEETS: dict[str, SheetSpec] = {s.key: s for s in INPUT_SHEETS}

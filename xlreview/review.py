@@ -7,15 +7,19 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from .baseline import plan_vs_actual
+from .campaigns import campaign_channels
 from .funnel import funnel_table, monthly_table, sales_cycle_table
 from .goals import goal_review, review_metrics
+from .handoff import handoff_table
 from .inputs import Inputs
 from .labels import label
 from .pipeline import pipeline_tables, win_rate_table
 from .roi import events_table, roi_matrix, roi_summary
 from .scopes import revenue_scopes
-from .share_of_voice import share_of_voice
+from .share_of_voice import brand_shares, share_of_voice, share_trend
 from .stages import StageView, year_of
+from .year_over_year import funnel_last_year, year_over_year
 
 
 def review_year(inputs: Inputs, view: StageView | None = None) -> int:
@@ -58,8 +62,13 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
     tables["roi_matrix"] = roi_matrix(view, spend, year)
     tables["roi_summary"] = roi_summary(tables["roi_matrix"], inputs.headcount,
                                         scope_values(inputs, view, year))
-    tables["funnel"] = funnel_table(view, year)
+    tables["year_over_year"] = year_over_year(view, spend, year, tables["roi_matrix"])
+    tables["funnel"] = funnel_last_year(funnel_table(view, year), view, year)
+    tables["handoff"] = handoff_table(view, year, inputs.findings,
+                                      sheet=inputs.names.get("leads", "Leads"),
+                                      lang=settings.language)
     tables["events"] = events_table(view, spend, year)
+    tables["campaign_channels"] = campaign_channels(view, year)
     tables["monthly"] = monthly_table(view, year)
     tables["sales_cycle"] = sales_cycle_table(view, year)
     tables["win_rate"] = win_rate_table(view, year, settings.min_conversions)
@@ -69,6 +78,11 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
         inputs.findings.add("info", "pipeline", None, None,
                             label("msg.pipeline_not_tracked", settings.language))
     tables["share_of_voice"] = share_of_voice(inputs.mentions, settings.brand, year)
+    tables["sov_brands"] = brand_shares(inputs.mentions, year)
+    tables["sov_trend"] = share_trend(inputs.mentions, year)
+    tables["plan_vs_actual"] = plan_vs_actual(
+        inputs.baseline, view, spend, year, inputs.findings,
+        sheet=inputs.names.get("baseline", "Plan baseline"), lang=settings.language)
     tables["goal_review"] = goal_review(
         inputs.goals, review_metrics(tables), inputs.findings,
         sheet=inputs.names.get("goals", "Goals"), lang=settings.language,

@@ -295,7 +295,32 @@ def _leads_frame(leads: pd.DataFrame, cells: pd.DataFrame, campaign: pd.Series,
     frame = frame.sort_values("created", kind="stable").reset_index(drop=True)
     ids = pd.Series(np.arange(1, len(frame) + 1)).astype(str).str.zfill(7)
     frame.insert(0, "lead_id", ("L" + ids).astype("string"))
-    return frame[model.LEADS.keys]
+    return frame.reindex(columns=model.LEADS.keys)
+
+
+def _across_channels(frame: pd.DataFrame, rng: np.random.Generator, lang: Lang) -> None:
+    """Trade shows promoted through other channels: of their leads, 25 % registered on the
+    website and 15 % answered the invitation e-mail (one campaign, several channels)."""
+    show = _pick(("Trade show", "展会"), lang)
+    at_show = (frame["channel"] == show).to_numpy()
+    draw = rng.random(len(frame))
+    for (en, zh), (low, high) in ((("Website", "官网"), (0.0, 0.25)),
+                                  (("Email", "邮件"), (0.25, 0.40))):
+        moved = at_show & (draw >= low) & (draw < high)
+        frame.loc[moved, "channel"] = _pick((en, zh), lang)
+
+
+def _handoffs(frame: pd.DataFrame, rng: np.random.Generator, lang: Lang) -> None:
+    """Sales' verdict on each MQL: accepted when it went on to SQL, else recycled (60 %),
+    rejected (30 %) or not yet decided."""
+    words = ("accepted", "recycled", "rejected") if lang != "zh-CN" else (
+        "接受", "退回培育", "拒绝")
+    mql = frame["mql_date"].notna().to_numpy()
+    sql = frame["sql_date"].notna().to_numpy()
+    draw = rng.random(len(frame))
+    verdict = np.where(draw < 0.6, words[1], np.where(draw < 0.9, words[2], None))
+    values = np.where(sql, words[0], np.where(mql, verdict, None))
+    frame["handoff"] = pd.array(values, dtype="string")
 
 
 def _spend_frame(cells: pd.DataFrame, counts: np.ndarray, campaign: pd.Series,
@@ -649,7 +674,8 @@ def sample_company(
 
     Returns:
         ``{sheet key: DataFrame}`` for every input sheet of :data:`model.INPUT_SHEETS`,
-        columns = the sheet's column keys (``deals`` and ``mapping`` are empty).
+        columns = the sheet's column keys (``deals``, ``baseline`` and ``mapping`` are
+        empty).
 
     Examples:
         >>> frames = sample_company(leads_per_year=500)
@@ -667,6 +693,9 @@ def sample_company(
     counts = np.bincount(leads["cell"].to_numpy(), minlength=len(cells))
     spend = _spend_frame(cells, counts, campaign, rng, lang)
     lead_frame = _leads_frame(leads, cells, campaign, rng, lang)
+    later = np.random.default_rng([seed, 14])  # its own stream: the draws above stay the same
+    _across_channels(lead_frame, later, lang)
+    _handoffs(lead_frame, later, lang)
     headcount = _headcount_frame(lang)
     actual = _year_actuals(lead_frame, spend, fiscal_year, lang)
     return {
@@ -682,6 +711,7 @@ def sample_company(
         "message_house": _message_house_frame(lang),
         "improvements": _improvements_frame(fiscal_year + 1, lang),
         "team": _team_frame(lang),
+        "baseline": _empty(model.BASELINE),
         "mapping": _empty(model.MAPPING),
     }
 

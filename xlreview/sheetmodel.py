@@ -266,10 +266,10 @@ _KIND_KEYS: dict[str, str] = {
     "pipeline_carried lifetime_cost lifetime_revenue",
     "unit_money": "cpl cost_per_mql cost_per_sql cost_per_opp cac",
     "percent": "conversion share share_override lead_to_mql mql_to_sql sql_to_opp opp_to_won "
-    "roi completion win_rate share_last_year lifetime_roi",
+    "roi completion win_rate share_last_year lifetime_roi conversion_last_year",
     "integer": "visits leads mql sql opp won customers count_period count_cohort deals "
     "open_opps bottom_up_leads expected_leads mentions rank rank_last_year row headcount "
-    "impressions needed_before_year lifetime_leads",
+    "impressions needed_before_year lifetime_leads rank_change",
     "days": "median_days p80_days",
     "ratio": "roas marginal_roi",
     "date": "start end due week_start",

@@ -237,7 +237,7 @@ def test_object_columns_with_mixed_values_are_written_cell_by_cell(tmp_path):
     assert ws["B5"].value == dt.datetime(2025, 3, 2, 14, 30)  # time of day kept
     assert ws["B6"].value == dt.datetime(2025, 3, 3)
     assert ws["J5"].value == 1200.5 and ws["J6"].value is True
-    assert openpyxl.load_workbook(path)["Leads"].tables["input_leads"].ref == "A3:K6"
+    assert openpyxl.load_workbook(path)["Leads"].tables["input_leads"].ref == "A3:L6"
 
 
 @pytest.mark.parametrize("bulk", [True, False])

@@ -761,4 +761,69 @@ LABELS: dict[str, str] = {
         '{path} is open in Excel or LibreOffice ({lock} is beside it), so nothing was '
         'written: close it and try again.'
     ),
+    # issue 14: the review a director presents
+    'sheet.year_over_year': 'Year over year',
+    'sheet.plan_vs_actual': 'Plan vs actual',
+    'sheet.campaign_channels': 'Campaign channels',
+    'col.metric': 'Metric',
+    'col.last_year': 'Last year',
+    'col.this_year': 'This year',
+    'col.conversion_last_year': 'Conversion last year',
+    'col.period': 'Period',
+    'col.plan': 'Plan',
+    'col.variance': 'Variance',
+    'col.forecast': 'Forecast',
+    'col.outcome': 'Outcome',
+    'col.brand': 'Brand',
+    'col.rank_change': 'Rank change',
+    'col.handoff': 'Hand-off',
+    'value.accepted': 'Accepted (SAL)',
+    'value.recycled': 'Recycled',
+    'value.rejected': 'Rejected',
+    'value.pending': 'No outcome yet',
+    'title.year_over_year': 'This year against last year',
+    'title.yoy_note': (
+        'Change: for counts and money this year ÷ last year − 1 (+25% = a quarter more); '
+        'for ROI the difference in percentage points. Blank where last year has nothing.'
+    ),
+    'title.plan_vs_actual': 'Plan against actual',
+    'title.pva_note': (
+        'Every row of the Plan baseline sheet for {year}. Actual to the end of {as_of}; '
+        'forecast = actual + the monthly run rate of the year to date × the months left.'
+    ),
+    'title.pva_note_no_data': 'Every row of the Plan baseline sheet for {year}; no data yet.',
+    'title.chart_pva': 'Plan vs actual by month: {metric}',
+    'title.campaign_channels': 'One campaign across channels',
+    'title.campaign_channels_note': (
+        'Campaigns whose leads of the year came through two or more channels; '
+        'counts as on the ROI matrix (stage dated in the year).'
+    ),
+    'title.sov_brands': 'Every brand on every platform',
+    'title.sov_trend': 'Share of all mentions by month',
+    'title.chart_sov_trend': 'Share of voice by month',
+    'title.handoff': 'Hand-off to sales (MQLs of the year)',
+    'msg.handoff_unknown': (
+        'Hand-off "{value}" is not accepted, recycled or rejected: counted as no outcome'
+    ),
+    'msg.handoff_unknown_many': (
+        '{count} hand-off values are not accepted, recycled or rejected (first: "{value}"): '
+        'counted as no outcome'
+    ),
+    'msg.baseline_period': (
+        'Period "{value}" is not a month (2027-03), a quarter (2027-Q1) or a year: row ignored'
+    ),
+    'msg.baseline_metric': 'Metric "{value}" is unknown (use {known}): row ignored',
+    'msg.baseline_plan': 'The plan is not a number: row ignored',
+    'msg.baseline_channel': 'Channel "{value}" has no leads and no spend: its actuals are 0',
+    'help.baseline': (
+        'Plan baseline: next year\'s plan frozen by "xlreview baseline" (or typed): period '
+        '2027-03 / 2027-Q1 / 2027, channel (blank = all), metric (leads, mql, sql, opp, won, '
+        'revenue, cost), plan.'
+    ),
+    'cli.baseline_written': 'baseline of {year} written: {path} ({rows} rows in "{sheet}")',
+    'msg.baseline_exists': (
+        'the workbook already has a plan baseline ({rows} rows in "{sheet}"): '
+        'use --force to replace it'
+    ),
+    'msg.baseline_empty': 'the plan is empty: rebuild the workbook with its input data first',
 }

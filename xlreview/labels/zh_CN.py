@@ -620,4 +620,59 @@ LABELS: dict[str, str] = {
         '{path} 正在 Excel 或 LibreOffice 中打开（旁边有 {lock}），未写入任何内容：'
         '请关闭它后重试。'
     ),
+    # issue 14: the review a director presents
+    'sheet.year_over_year': '同比',
+    'sheet.plan_vs_actual': '计划与实际',
+    'sheet.campaign_channels': '活动渠道',
+    'col.metric': '指标',
+    'col.last_year': '去年',
+    'col.this_year': '今年',
+    'col.conversion_last_year': '去年转化率',
+    'col.period': '期间',
+    'col.plan': '计划',
+    'col.variance': '差异',
+    'col.forecast': '预测',
+    'col.outcome': '结果',
+    'col.brand': '品牌',
+    'col.rank_change': '排名变化',
+    'col.handoff': '交接结果',
+    'value.accepted': '销售接受（SAL）',
+    'value.recycled': '退回培育',
+    'value.rejected': '拒绝',
+    'value.pending': '尚无结果',
+    'title.year_over_year': '今年与去年对比',
+    'title.yoy_note': (
+        '变化：数量和金额为 今年 ÷ 去年 − 1（+25% 即多四分之一）；ROI 为百分点差。'
+        '去年无数据时留空。'
+    ),
+    'title.plan_vs_actual': '计划与实际对比',
+    'title.pva_note': (
+        '计划基线中 {year} 年的每一行。实际截至 {as_of}；'
+        '预测 = 实际 + 年初至今的月均值 × 剩余月数。'
+    ),
+    'title.pva_note_no_data': '计划基线中 {year} 年的每一行；尚无数据。',
+    'title.chart_pva': '每月计划与实际：{metric}',
+    'title.campaign_channels': '跨渠道的活动',
+    'title.campaign_channels_note': (
+        '今年线索来自两个及以上渠道的活动；口径同渠道ROI矩阵（阶段日期在本年）。'
+    ),
+    'title.sov_brands': '各平台各品牌',
+    'title.sov_trend': '每月提及量份额',
+    'title.chart_sov_trend': '每月声量份额',
+    'title.handoff': '线索交接销售（本年MQL）',
+    'msg.handoff_unknown': '交接结果“{value}”不是接受、退回或拒绝：计为尚无结果',
+    'msg.handoff_unknown_many': (
+        '{count} 个交接结果不是接受、退回或拒绝（首个：“{value}”）：计为尚无结果'
+    ),
+    'msg.baseline_period': '期间“{value}”不是月份（2027-03）、季度（2027-Q1）或年份：已忽略该行',
+    'msg.baseline_metric': '指标“{value}”未知（可用 {known}）：已忽略该行',
+    'msg.baseline_plan': '计划值不是数字：已忽略该行',
+    'msg.baseline_channel': '渠道“{value}”没有线索也没有费用：其实际值为 0',
+    'help.baseline': (
+        '计划基线：由“xlreview baseline”冻结的明年计划（也可手工填写）：期间 2027-03 / 2027-Q1 / '
+        '2027，渠道（留空 = 全部），指标（leads、mql、sql、opp、won、revenue、cost），计划值。'
+    ),
+    'cli.baseline_written': '{year} 年计划基线已写入：{path}（“{sheet}”中 {rows} 行）',
+    'msg.baseline_exists': '工作簿已有计划基线（“{sheet}”中 {rows} 行）：如需替换请加 --force',
+    'msg.baseline_empty': '计划为空：请先填写输入数据并重建工作簿',
 }

@@ -1,0 +1,142 @@
+"""Freeze next year's plan into the workbook's ``Plan baseline`` input sheet.
+
+The file path (:func:`write_baseline`, ``xlreview baseline BOOK``) writes the sheet as the
+template writes an input sheet, into a scratch workbook, and transplants it into the user's
+file like the rebuild transplants generated sheets (:func:`~xlreview.io.package.
+merge_generated`): every other part of the file stays byte for byte as it was. The live
+path (:func:`freeze_in_book`, for a ribbon button) writes it through xlwings.
+
+An existing baseline (a ``Plan baseline`` sheet with at least one row) is replaced only
+when asked (``force``): a plan frozen in December is what next year is measured against.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..baseline import baseline_of
+from ..errors import XlreviewError
+from ..inputs import Inputs, read_inputs
+from ..labels import label
+from ..model import BASELINE
+
+
+class BaselineExistsError(XlreviewError, FileExistsError):
+    """The workbook already holds a plan baseline and replacing it was not asked for."""
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """What was written: the sheet's name, its rows, the plan's year and the language."""
+
+    sheet: str
+    rows: int
+    year: int
+    lang: str = "en"
+
+
+def _frozen_plan(inputs: Inputs, force: bool) -> tuple[pd.DataFrame, int, str]:
+    """The baseline rows, their year and the sheet name to write them to.
+
+    Raises:
+        BaselineExistsError: a baseline with rows exists and ``force`` is False.
+        XlreviewError: the plan is empty (no input data).
+    """
+    lang = inputs.settings.language
+    existing = inputs.names.get("baseline")
+    if existing and len(inputs.baseline) and not force:
+        raise BaselineExistsError(label("msg.baseline_exists", lang, rows=len(inputs.baseline),
+                                        sheet=existing))
+    frame, year = baseline_of(inputs)
+    if frame.empty:
+        raise XlreviewError(label("msg.baseline_empty", lang))
+    return frame, year, sheet_name(lang)
+
+
+def sheet_name(lang: str) -> str:
+    """``Plan baseline`` or ``计划基线``."""
+    return BASELINE.zh if lang == "zh-CN" else BASELINE.en
+
+
+def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
+    """Freeze the plan of the workbook at ``path`` into its ``Plan baseline`` sheet.
+
+    The plan is computed from the input sheets as a rebuild computes it; the new sheet
+    replaces the old one (at its tab position, in either language) or is added last.
+
+    Raises:
+        BaselineExistsError: a baseline with rows exists and ``force`` is False.
+        WorkbookLockedError: the workbook is open in Excel.
+        PackageError: the file is not a readable .xlsx package.
+    """
+    import xlsxwriter
+
+    from ..model import sheets_to_read
+    from .files import read_grids, sheet_names
+    from .package import merge_generated
+    from .safety import check_not_open, write_atomically
+    from .template import BOOK_OPTIONS, add_input_sheet
+
+    path = Path(path)
+    check_not_open(path)
+    inputs = read_inputs(read_grids(path, sheets_to_read(sheet_names(path))))
+    frame, year, name = _frozen_plan(inputs, force)
+    lang = inputs.settings.language
+    replaced = {n for n in (inputs.names.get("baseline"), BASELINE.en, BASELINE.zh) if n}
+    with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
+        scratch = Path(tmp) / "baseline.xlsx"
+        book = xlsxwriter.Workbook(str(scratch), BOOK_OPTIONS)
+        try:
+            add_input_sheet(book, BASELINE, lang=lang, frame=frame)
+        finally:
+            book.close()
+        check_not_open(path)
+        write_atomically(path, lambda out: merge_generated(path, scratch, out,
+                                                           generated_names=replaced))
+    return Frozen(name, len(frame), year, lang)
+
+
+def freeze_in_book(book: Any, *, force: bool = False) -> Frozen:
+    """:func:`write_baseline` for a workbook open in Excel (xlwings ``book``): values and
+    the table are written live; the sheet is added after the last sheet."""
+    from .excel import _cell_out, read_grids  # _cell_out: text stays text ('2027-03)
+
+    inputs = read_inputs(read_grids(book))
+    frame, year, name = _frozen_plan(inputs, force)
+    lang = inputs.settings.language
+    for ws in list(book.sheets):
+        if ws.name in {inputs.names.get("baseline"), BASELINE.en, BASELINE.zh}:
+            ws.delete()
+    ws = book.sheets.add(name, after=list(book.sheets)[-1])
+    headers = [c.zh if lang == "zh-CN" else c.en for c in BASELINE.columns]
+    rows = [[_cell_out(v) for v in record]
+            for record in frame[BASELINE.keys].itertuples(index=False)]
+    ws.range((1, 1)).value = [[label("help.baseline", lang)]]
+    ws.range((3, 1)).value = [headers, *rows]
+    source = ws.range((3, 1), (3 + len(rows), len(headers)))
+    ws.tables.add(source=source, name=BASELINE.table)
+    return Frozen(name, len(frame), year, lang)
+
+
+def run_baseline_from_ribbon(force: bool = False) -> Frozen:
+    """A ribbon button: freeze the plan of the active workbook into its baseline sheet.
+
+    An existing baseline is kept (a message box says so) unless ``force``.
+    """
+    import xlwings as xw
+
+    book = xw.Book.caller().app.books.active
+    try:
+        return freeze_in_book(book, force=force)
+    except XlreviewError as error:
+        book.app.alert(str(error), title=label("title.excel_alert"), mode="critical")
+        raise
+
+
+__all__ = ["BaselineExistsError", "Frozen", "freeze_in_book", "run_baseline_from_ribbon",
+           "sheet_name", "write_baseline"]

@@ -1,0 +1,205 @@
+"""The review sheets a director presents (issue 14): year over year, plan against actual,
+campaigns across channels, every brand's share of voice and the hand-off to sales.
+
+Pure like :mod:`xlreview.layout`: tables in, :class:`~xlreview.sheetmodel.Sheet` out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from .sheetmodel import (
+    NOTE_ROW,
+    TABLE_ROW,
+    TITLE_ROW,
+    Block,
+    Cell,
+    Chart,
+    Conditional,
+    Ctx,
+    Ref,
+    Series,
+    Sheet,
+    Style,
+    a1,
+    column_ref,
+    finish,
+    header,
+    make_block,
+    table_sheet,
+)
+from .year_over_year import RATE_METRICS
+
+CHANGE_FORMAT = "+0.0%;-0.0%;0.0%"
+POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"'
+_PVA_CHART_METRICS: tuple[str, ...] = ("revenue", "leads")
+
+
+def metric_style(ctx: Ctx, metric: str) -> Style:
+    """The number format of a value of ``metric`` (money, counts, unit cost or a rate)."""
+    st = ctx.styles
+    if metric in ("cost", "revenue"):
+        return st.money
+    if metric in ("cpl", "cac"):
+        return st.unit_money
+    if metric in RATE_METRICS:
+        return st.percent
+    return st.integer
+
+
+def _style_rows(block: Block, key: str, styles: list[Style]) -> None:
+    column = block.column(key)
+    for i, style in enumerate(styles):
+        bold = column.cell_styles.get(i, column.style).bold
+        column.cell_styles[i] = replace(style, bold=bold, top=1 if bold else 0)
+
+
+def _metric_names(ctx: Ctx, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its metric keys shown as the column headers of those metrics."""
+    out = frame.copy()
+    out["metric"] = [header(m, ctx.lang) for m in frame["metric"]]
+    return out
+
+
+def year_over_year_sheet(ctx: Ctx) -> Sheet | None:
+    """``year_over_year``: channel, metric, last year, this year and the change."""
+    frame = ctx.table("year_over_year")
+    if frame is None or frame.empty:
+        return None
+    sheet = ctx.sheet("year_over_year")
+    sheet.cells.append(Cell(TITLE_ROW, 0, ctx.t("title.year_over_year"), ctx.styles.title))
+    sheet.cells.append(Cell(NOTE_ROW, 0, ctx.t("title.yoy_note"), ctx.styles.note))
+    block = make_block(ctx, "year_over_year", _metric_names(ctx, frame), row=TABLE_ROW)
+    metrics = frame["metric"].tolist()
+    styles = [metric_style(ctx, m) for m in metrics]
+    _style_rows(block, "last_year", styles)
+    _style_rows(block, "this_year", styles)
+    _style_rows(block, "change", [Style(num_format=POINTS_FORMAT if m in RATE_METRICS
+                                        else CHANGE_FORMAT) for m in metrics])
+    sheet.blocks.append(block)
+    finish(sheet)
+    return sheet
+
+
+def campaign_channels_sheet(ctx: Ctx) -> Sheet | None:
+    """``campaign_channels``: each multi-channel campaign's chain per channel."""
+    frame = ctx.table("campaign_channels")
+    if frame is None or frame.empty:
+        return None
+    return table_sheet(ctx, "campaign_channels", note=ctx.t("title.campaign_channels_note"))
+
+
+def plan_vs_actual_sheet(ctx: Ctx) -> Sheet | None:
+    """``plan_vs_actual`` with completion colours and a chart of plan vs actual by month."""
+    frame = ctx.table("plan_vs_actual")
+    if frame is None or frame.empty:
+        return None
+    sheet = ctx.sheet("plan_vs_actual")
+    year = str(frame["period"].iloc[0])[:4]
+    as_of = frame.attrs.get("as_of")
+    note = (ctx.t("title.pva_note", year=year, as_of=f"{year}-{int(as_of):02d}") if as_of
+            else ctx.t("title.pva_note_no_data", year=year))
+    sheet.cells.append(Cell(TITLE_ROW, 0, ctx.t("title.plan_vs_actual"), ctx.styles.title))
+    sheet.cells.append(Cell(NOTE_ROW, 0, note, ctx.styles.note))
+    shown = _metric_names(ctx, frame)
+    shown["channel"] = frame["channel"].where(frame["channel"].notna(), "all")
+    block = make_block(ctx, "plan_vs_actual", shown, row=TABLE_ROW)
+    styles = [metric_style(ctx, m) for m in frame["metric"]]
+    for key in ("plan", "actual", "variance", "forecast"):
+        _style_rows(block, key, styles)
+    sheet.blocks.append(block)
+    _completion_colours(ctx, sheet, block, frame)
+    finish(sheet)
+    side = block.last_col + 2
+    row = TABLE_ROW
+    for metric in _PVA_CHART_METRICS:
+        months = frame[(frame["metric"] == metric) & frame["channel"].isna()
+                       & frame["period"].str.fullmatch(r"\d{4}-\d{2}")]
+        if months.empty:
+            continue
+        helper = make_block(ctx, f"pva_{metric}",
+                            months[["period", "plan", "actual", "forecast"]], row=row, col=side)
+        for key in ("plan", "actual", "forecast"):
+            _style_rows(helper, key, [metric_style(ctx, metric)] * len(months))
+        sheet.blocks.append(helper)
+        finish(sheet)
+        sheet.charts.append(_pva_chart(ctx, sheet, helper, metric, row=row,
+                                       col=helper.last_col + 2))
+        row = max(helper.last_row, row + 16) + 3
+    return sheet
+
+
+def _completion_colours(ctx: Ctx, sheet: Sheet, block: Block, frame: pd.DataFrame) -> None:
+    """Completion green from 100%, amber from 80%, red below; cost rows are not coloured
+    (spending more than planned is no achievement)."""
+    col, metric_col = block.index("completion"), block.index("metric")
+    first, last = block.row + 1, block.last_row
+    cell = a1(first, col)
+    cost = header("cost", ctx.lang).replace('"', '""')
+    not_cost = f'{a1(first, metric_col)}<>"{cost}"'
+    for rule, fill in ((f"{cell}>=1", "#C8E6C9"), (f"AND({cell}>=0.8,{cell}<1)", "#FFE0B2"),
+                       (f"{cell}<0.8", "#FFCDD2")):
+        sheet.conditionals.append(Conditional(
+            first, col, last, col,
+            {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{not_cost},{rule})"},
+            Style(bg_color=fill)))
+
+
+def _pva_chart(ctx: Ctx, sheet: Sheet, helper: Block, metric: str, *, row: int, col: int
+               ) -> Chart:
+    cats = column_ref(sheet, helper, "period")
+    series = [Series(header(k, ctx.lang), column_ref(sheet, helper, k), cats, color=c)
+              for k, c in (("plan", "#90A4AE"), ("actual", "#1565C0"), ("forecast", "#FFB74D"))]
+    return Chart("column", ctx.t("title.chart_pva", metric=header(metric, ctx.lang)), series,
+                 row, col, width=560, height=300,
+                 y_format=metric_style(ctx, metric).num_format)
+
+
+def add_brands(ctx: Ctx, sheet: Sheet | None) -> Sheet | None:
+    """The Share of voice sheet with every brand per platform and the monthly trend chart
+    (a sheet of its own when the own brand is not set)."""
+    brands, trend = ctx.table("sov_brands"), ctx.table("sov_trend")
+    if brands is None or brands.empty:
+        return sheet
+    if sheet is None:
+        sheet = ctx.sheet("share_of_voice")
+        sheet.cells.append(Cell(TITLE_ROW, 0, ctx.t("title.share_of_voice"), ctx.styles.title))
+        row = TABLE_ROW
+    else:
+        row = max(b.last_row for b in sheet.blocks) + 3
+    sheet.cells.append(Cell(row - 1, 0, ctx.t("title.sov_brands"), ctx.styles.label))
+    block = make_block(ctx, "sov_brands", brands, row=row)
+    block.column("rank_change").style = Style(num_format="+0;-0;0")
+    sheet.blocks.append(block)
+    finish(sheet)
+    if trend is not None and len(trend.columns) > 1:
+        # Below the brands (rows beside a table would take its header's height), the chart
+        # to the right of the tables.
+        row = block.last_row + 3
+        sheet.cells.append(Cell(row - 1, 0, ctx.t("title.sov_trend"), ctx.styles.label))
+        helper = make_block(ctx, "sov_trend", trend, row=row)
+        for column in helper.columns[1:]:
+            column.style = ctx.styles.percent
+        sheet.blocks.append(helper)
+        finish(sheet)
+        cats = column_ref(sheet, helper, "month")
+        series = [Series(c.header, Ref(sheet.name, helper.row + 1, helper.col + j,
+                                       helper.last_row, helper.col + j), cats)
+                  for j, c in enumerate(helper.columns) if j]
+        side = max(b.last_col for b in sheet.blocks) + 2
+        sheet.charts.append(Chart("line", ctx.t("title.chart_sov_trend"), series,
+                                  TABLE_ROW, side, width=640, height=340, y_format="0%"))
+    return sheet
+
+
+def add_handoff(ctx: Ctx, sheet: Sheet | None) -> None:
+    """The hand-off outcomes of the year's MQLs beside the Funnel table."""
+    frame = ctx.table("handoff")
+    if sheet is None or frame is None or frame.empty:
+        return
+    side = sheet.blocks[0].last_col + 2
+    sheet.cells.append(Cell(TABLE_ROW - 1, side, ctx.t("title.handoff"), ctx.styles.label))
+    sheet.blocks.append(make_block(ctx, "handoff", frame, row=TABLE_ROW, col=side))
+    finish(sheet)
