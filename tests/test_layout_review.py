@@ -1,0 +1,106 @@
+"""The review sheets of issue 14 in the sheet model, and rendered by LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+from tests import lo_convert
+from tests import tables_fixture as fx
+from tests.test_baseline import ROWS, baseline, leads, spend
+from tests.test_share_of_voice import two_brands_two_platforms
+from tests.test_year_over_year import two_years
+from xlreview.baseline import plan_vs_actual
+from xlreview.handoff import handoff_table
+from xlreview.io.writer import write_sheets
+from xlreview.layout import build_sheets
+from xlreview.layout_review import CHANGE_FORMAT, POINTS_FORMAT
+from xlreview.share_of_voice import brand_shares, share_trend
+from xlreview.year_over_year import year_over_year
+
+
+def review_tables() -> dict[str, pd.DataFrame]:
+    tables = fx.tables()
+    yoy_leads, yoy_spend = two_years()
+    tables["year_over_year"] = year_over_year(yoy_leads, yoy_spend, 2024)
+    tables["plan_vs_actual"] = plan_vs_actual(baseline(ROWS), leads(), spend(), 2025)
+    tables["campaign_channels"] = pd.DataFrame({
+        "campaign": ["Expo", "Expo"], "channel": ["events", "email"], "leads": [2, 1],
+        "mql": [1, 1], "sql": [1, 1], "opp": [1, 1], "won": [1, 1],
+        "revenue": [5000.0, 2000.0]})
+    tables["sov_brands"] = brand_shares(two_brands_two_platforms(), 2024)
+    tables["sov_trend"] = share_trend(two_brands_two_platforms(), 2024)
+    handoff = leads().assign(handoff=["accepted", None, None, "rejected", None])
+    tables["handoff"] = handoff_table(handoff, 2025)
+    return tables
+
+
+@pytest.fixture(scope="module", params=["en", "zh-CN"])
+def sheets(request):
+    built = build_sheets(review_tables(), settings=fx.settings(request.param),
+                         extra=fx.extra())
+    return request.param, {s.key: s for s in built}
+
+
+def test_the_new_sheets_are_built_in_order(sheets):
+    _, built = sheets
+    keys = list(built)
+    assert keys.index("roi_matrix") < keys.index("year_over_year") < keys.index("funnel")
+    assert keys.index("events") < keys.index("campaign_channels")
+    assert "share_of_voice" in keys  # every brand, even without the own brand's table
+    assert keys.index("share_of_voice") < keys.index("plan_vs_actual") < keys.index("targets")
+
+
+def test_year_over_year_formats_follow_the_metric(sheets):
+    _, built = sheets
+    block = built["year_over_year"].block("year_over_year")
+    metrics = review_tables()["year_over_year"]["metric"].tolist()
+    change = block.column("change")
+    for i, metric in enumerate(metrics):
+        want = POINTS_FORMAT if metric == "roi" else CHANGE_FORMAT
+        assert change.cell_styles[i].num_format == want
+    assert block.column("last_year").cell_styles[metrics.index("cost")].num_format.startswith(
+        '"¥"')
+
+
+def test_plan_vs_actual_charts_plan_actual_and_forecast_by_month(sheets):
+    _, built = sheets
+    sheet = built["plan_vs_actual"]
+    # The worked example has months only for leads (2025-01 and 2025-04, blank channel).
+    helper = sheet.block("pva_leads")
+    assert helper.column("period").values == ["2025-01"]
+    [chart] = sheet.charts
+    assert [s.values.first_col for s in chart.series] == [
+        helper.index("plan"), helper.index("actual"), helper.index("forecast")]
+    # Completion coloured except for cost rows.
+    assert all("<>" in c.options["criteria"] for c in sheet.conditionals)
+
+
+def test_handoff_sits_beside_the_funnel(sheets):
+    _, built = sheets
+    funnel = built["funnel"]
+    assert funnel.block("handoff").col > funnel.block("funnel").last_col
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(lo_convert.soffice() is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or poppler missing")
+def test_libreoffice_renders_the_new_sheets(sheets, tmp_path):
+    lang, built = sheets
+    keys = ["year_over_year", "campaign_channels", "share_of_voice", "plan_vs_actual",
+            "funnel"]
+    book = tmp_path / f"review_{lang}.xlsx"
+    write_sheets([built[k] for k in keys], book)
+    pdf = lo_convert.convert(book, "pdf", tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    words = {"en": ["This year against last year", "+100.0 pp", "One campaign across",
+                    "Every brand on every platform", "Plan against actual",
+                    "Accepted (SAL)"],
+             "zh-CN": ["今年与去年对比", "+100.0 pp", "跨渠道的活动", "各平台各品牌",
+                       "计划与实际对比", "销售接受（SAL）"]}[lang]
+    for word in words:
+        assert word in text, word
