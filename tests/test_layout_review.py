@@ -104,3 +104,26 @@ def test_libreoffice_renders_the_new_sheets(sheets, tmp_path):
                        "计划与实际对比", "销售接受（SAL）"]}[lang]
     for word in words:
         assert word in text, word
+
+
+def test_revenue_by_channel_last_and_this_year_is_charted(sheets):
+    _, built = sheets
+    sheet = built["year_over_year"]
+    helper = sheet.block("yoy_revenue")
+    # The two-year example: ads 1000 → 3000, web 0 → 0 (Total left out).
+    assert helper.column("channel").values == ["ads", "web"]
+    assert helper.column("last_year").values == [1000.0, 0.0]
+    assert helper.column("this_year").values == [3000.0, 0.0]
+    [chart] = sheet.charts
+    assert [s.values.first_col for s in chart.series] == [helper.index("last_year"),
+                                                          helper.index("this_year")]
+
+
+def test_each_campaigns_leads_by_channel_stack_up(sheets):
+    _, built = sheets
+    sheet = built["campaign_channels"]
+    helper = sheet.block("campaign_channel_leads")
+    assert [c.header for c in helper.columns[1:]] == ["events", "email"]  # most leads first
+    assert [c.values for c in helper.columns[1:]] == [[2], [1]]
+    [chart] = sheet.charts
+    assert chart.stacked and len(chart.series) == 2

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from .labels import value_label
 from .sheetmodel import (
     NOTE_ROW,
     TABLE_ROW,
@@ -80,15 +81,60 @@ def year_over_year_sheet(ctx: Ctx) -> Sheet | None:
                                         else CHANGE_FORMAT) for m in metrics])
     sheet.blocks.append(block)
     finish(sheet)
+    _yoy_chart(ctx, sheet, frame, col=block.last_col + 2)
     return sheet
 
 
+def _yoy_chart(ctx: Ctx, sheet: Sheet, frame: pd.DataFrame, *, col: int) -> None:
+    """Revenue by channel, last year beside this year: a helper table and a column chart."""
+    revenue = frame[(frame["metric"] == "revenue") & (frame["channel"] != "total")]
+    if revenue.empty:
+        return
+    helper = make_block(ctx, "yoy_revenue", revenue[["channel", "last_year", "this_year"]],
+                        row=TABLE_ROW, col=col)
+    for key in ("last_year", "this_year"):
+        helper.column(key).style = ctx.styles.money
+    sheet.cells.append(Cell(TABLE_ROW - 1, col, ctx.t("title.chart_yoy_revenue"),
+                            ctx.styles.label))
+    sheet.blocks.append(helper)
+    finish(sheet)
+    cats = column_ref(sheet, helper, "channel")
+    series = [Series(header(k, ctx.lang), column_ref(sheet, helper, k), cats, color=c)
+              for k, c in (("last_year", "#90A4AE"), ("this_year", "#2E7D32"))]
+    sheet.charts.append(Chart("column", ctx.t("title.chart_yoy_revenue"), series,
+                              helper.last_row + 2, col, width=560,
+                              y_format=ctx.styles.money.num_format))
+
+
 def campaign_channels_sheet(ctx: Ctx) -> Sheet | None:
-    """``campaign_channels``: each multi-channel campaign's chain per channel."""
+    """``campaign_channels``: each multi-channel campaign's chain per channel, and a
+    stacked bar of each campaign's leads by channel."""
     frame = ctx.table("campaign_channels")
     if frame is None or frame.empty:
         return None
-    return table_sheet(ctx, "campaign_channels", note=ctx.t("title.campaign_channels_note"))
+    sheet = table_sheet(ctx, "campaign_channels", note=ctx.t("title.campaign_channels_note"))
+    if sheet is None:
+        return None
+    wide = frame.pivot_table(index="campaign", columns="channel", values="leads",
+                             aggfunc="sum", fill_value=0, sort=True)
+    wide = wide[wide.sum().sort_values(ascending=False, kind="stable").index]
+    wide.columns = [str(value_label(c, ctx.lang)) for c in wide.columns]
+    row = sheet.blocks[0].last_row + 3
+    sheet.cells.append(Cell(row - 1, 0, ctx.t("title.chart_campaign_channels"),
+                            ctx.styles.label))
+    helper = make_block(ctx, "campaign_channel_leads", wide.reset_index(), row=row)
+    for column in helper.columns[1:]:
+        column.style = ctx.styles.integer
+    sheet.blocks.append(helper)
+    finish(sheet)
+    cats = column_ref(sheet, helper, "campaign")
+    series = [Series(c.header, Ref(sheet.name, helper.row + 1, helper.col + j,
+                                   helper.last_row, helper.col + j), cats)
+              for j, c in enumerate(helper.columns) if j]
+    sheet.charts.append(Chart("bar", ctx.t("title.chart_campaign_channels"), series,
+                              helper.last_row + 2, 0, width=640, stacked=True,
+                              reverse_categories=True, y_format="#,##0"))
+    return sheet
 
 
 def plan_vs_actual_sheet(ctx: Ctx) -> Sheet | None:

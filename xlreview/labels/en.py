@@ -826,4 +826,6 @@ LABELS: dict[str, str] = {
         'use --force to replace it'
     ),
     'msg.baseline_empty': 'the plan is empty: rebuild the workbook with its input data first',
+    'title.chart_yoy_revenue': 'Revenue by channel: last year and this year',
+    'title.chart_campaign_channels': 'Leads of each campaign by channel',
 }
