@@ -27,18 +27,26 @@ def campaign_channels(leads: Leads, year: int) -> pd.DataFrame:
     through one channel only is left out (the Events sheet shows it).
     """
     view = StageView.of(leads)
-    campaign, channel = view.column("campaign"), view.column("channel")
-    if campaign is None or channel is None or not len(view):
+    if view.column("campaign") is None or view.column("channel") is None or not len(view):
         return pd.DataFrame(columns=CAMPAIGN_CHANNEL_COLUMNS)
+    campaign, channel = view.groups("campaign"), view.groups("channel")
     flags = {STAGE_COLUMNS[s]: view.in_year(s, year) for s in STAGES}
-    amount = view.amount()
-    won = flags["won"] & ~np.isnan(amount)
-    frame = pd.DataFrame({name: flag.astype(np.int64) for name, flag in flags.items()})
-    frame["revenue"] = np.where(won, amount, 0.0)
-    frame["campaign"], frame["channel"] = campaign.to_numpy(object), channel.to_numpy(object)
-    active = np.logical_or.reduce(list(flags.values()))
-    frame = frame[active & campaign.notna().to_numpy() & channel.notna().to_numpy()]
-    table = frame.groupby(["campaign", "channel"], sort=True).sum().reset_index()
+    rows = campaign.rows() & channel.rows() & np.logical_or.reduce(list(flags.values()))
+    # One code per (campaign, channel) pair of the active leads; counted with bincount.
+    width = max(len(channel.labels), 1)
+    pairs, codes = np.unique(campaign.codes[rows] * width + channel.codes[rows],
+                             return_inverse=True)
+    table = pd.DataFrame({
+        "campaign": campaign.labels.to_numpy(object)[pairs // width],
+        "channel": channel.labels.to_numpy(object)[pairs % width],
+    })
+    for name, flag in flags.items():
+        table[name] = np.bincount(codes, weights=flag[rows], minlength=len(pairs)).astype(
+            np.int64)
+    amount = view.amount()[rows]
+    won = flags["won"][rows] & ~np.isnan(amount)
+    table["revenue"] = np.bincount(codes, weights=np.where(won, amount, 0.0),
+                                   minlength=len(pairs))
     several = table.groupby("campaign")["channel"].transform("size") > 1
     table = table[several].sort_values(["campaign", "leads", "channel"],
                                        ascending=[True, False, True], kind="stable")

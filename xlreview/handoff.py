@@ -52,13 +52,19 @@ def handoff_table(leads: Leads, year: int, findings: Findings | None = None, *,
     """
     view = StageView.of(leads)
     values = view.column("handoff")
-    if values is None or not values.notna().any():
+    groups = view.groups("handoff")
+    written = groups.mask(dropna=True)
+    if values is None or (written is not None and not written.any()):
         return pd.DataFrame(columns=HANDOFF_COLUMNS)
-    keys = values.map(outcome_key)
+    # Each distinct text once (a few words over a million leads), then counted by code.
+    outcome = np.array([outcome_key(v) for v in groups.labels], dtype=object)
     if findings is not None:
-        _report(view.leads, keys == "?", values, findings, sheet, lang)
+        unknown = (outcome == "?")[groups.codes]
+        _report(view.leads, pd.Series(unknown, index=view.leads.index), values, findings,
+                sheet, lang)
     mql = view.in_year("mql", year)
-    counts = [int(np.count_nonzero(mql & (keys == k).to_numpy())) for k in OUTCOMES[:-1]]
+    per_label = groups.size(mql, dropna=True)
+    counts = [int(per_label[outcome == k].sum()) for k in OUTCOMES[:-1]]
     total = int(np.count_nonzero(mql))
     counts.append(total - sum(counts))
     return pd.DataFrame({"outcome": list(OUTCOMES), "leads": counts,

@@ -53,14 +53,14 @@ def year_over_year(leads: Leads, spend: pd.DataFrame, year: int,
         return pd.DataFrame(columns=YOY_COLUMNS)
     channels = [*sorted(c for c in this.index.union(last.index) if c != "total"), "total"]
     metrics = list(YOY_METRICS)
-    both = [frame.reindex(channels)[metrics] for frame in (last, this)]
-    long = [frame.stack(future_stack=True).rename(name)
-            for frame, name in zip(both, ("last_year", "this_year"), strict=True)]
-    out = pd.concat(long, axis=1).rename_axis(["channel", "metric"]).reset_index()
+    values = [frame.reindex(channels)[metrics].to_numpy(float).ravel() for frame in (last, this)]
     # A channel without activity in a year had 0 cost, leads …, and no CPL, CAC or ROI.
-    additive = out["metric"].isin(ADDITIVE)
-    for column in ("last_year", "this_year"):
-        out.loc[additive, column] = out.loc[additive, column].fillna(0.0)
+    additive = np.tile([m in ADDITIVE for m in metrics], len(channels))
+    for array in values:
+        array[additive & np.isnan(array)] = 0.0
+    out = pd.DataFrame({"channel": np.repeat(np.asarray(channels, dtype=object), len(metrics)),
+                        "metric": np.tile(np.asarray(metrics, dtype=object), len(channels)),
+                        "last_year": values[0], "this_year": values[1]})
     out["change"] = change(out["last_year"], out["this_year"], out["metric"])
     return out[YOY_COLUMNS]
 
