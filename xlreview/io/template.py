@@ -57,6 +57,10 @@ _DAY = np.timedelta64(1, "D")
 _CHOICES: dict[tuple[str, str], dict[str, list[str]]] = {
     ("leads", "lead_type"): {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"]},
     ("deals", "lead_type"): {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"]},
+    ("leads", "handoff"): {"en": ["accepted", "recycled", "rejected"],
+                           "zh-CN": ["接受", "退回培育", "拒绝"]},
+    ("baseline", "metric"): {lang: ["leads", "mql", "sql", "opp", "won", "revenue", "cost"]
+                             for lang in ("en", "zh-CN")},
     ("channels", "group"): {"en": ["own", "new"], "zh-CN": ["自有", "新拓"]},
     ("channels", "sourced_by"): {"en": ["marketing", "partner", "sales"],
                                  "zh-CN": ["市场", "合作伙伴", "销售"]},
