@@ -77,7 +77,19 @@ def test_findings_name_the_row():
 
 def test_no_goals_gives_an_empty_table():
     out = goal_review(_goals([]), {})
-    assert out.empty and list(out.columns)[-1] == "gap"
+    assert out.empty and list(out.columns)[-4:] == ["gap", "weight", "owner", "comment"]
+
+
+def test_weight_owner_and_comment_are_shown_as_typed():
+    goals = _goals([("m", "effect", "a", None, None, 100.0, 90.0, 2),
+                    ("m", "effect", "b", None, None, 100.0, 80.0, 3)])
+    goals["weight"] = [0.3, None]
+    goals["owner"] = ["Li Na", None]
+    goals["comment"] = [None, "Typed by the team"]
+    out = goal_review(goals, {})
+    assert out["weight"].tolist()[:1] == [0.3] and pd.isna(out["weight"][1])
+    assert out["owner"][0] == "Li Na" and pd.isna(out["owner"][1])
+    assert pd.isna(out["comment"][0]) and out["comment"][1] == "Typed by the team"
 
 
 def test_goal_score_caps_each_goal():

@@ -127,3 +127,71 @@ def test_each_campaigns_leads_by_channel_stack_up(sheets):
     assert [c.values for c in helper.columns[1:]] == [[2], [1]]
     [chart] = sheet.charts
     assert chart.stacked and len(chart.series) == 2
+
+
+def _goal_sheets(lang: str = "en"):
+    """Four goals of two modules, as the review gives them with the Goals sheet's columns::
+
+        module  goal      metric   weight target  actual  completion
+        growth  Leads     leads    0.4    100     120     1.2   (capped at 1.0)
+        growth  Revenue   revenue  0.2    1000    500     0.5
+        brand   SOV       sov      0.3    0.25    0.2     0.8
+        brand   Videos    -        0.1    4       4       1.0
+
+    Completion by module (each goal at most 100 %, weighted):
+    growth (1.0 × 0.4 + 0.5 × 0.2) / 0.6 = 0.8333…; brand (0.8 × 0.3 + 1.0 × 0.1) / 0.4 = 0.85.
+    Score: (0.4 + 0.1 + 0.24 + 0.1) / 1.0 = 0.84.
+    """
+    from types import SimpleNamespace
+
+    goals = pd.DataFrame({
+        "module": ["growth", "growth", "brand", "brand"], "layer": ["effect"] * 4,
+        "goal": ["Leads", "Revenue", "SOV", "Videos"],
+        "target": [100.0, 1000.0, 0.25, 4.0], "actual": [120.0, 500.0, 0.2, 4.0],
+        "completion": [1.2, 0.5, 0.8, 1.0],
+        "status": ["achieved", "missed", "at_risk", "achieved"],
+        "gap": [-20.0, 500.0, 0.05, 0.0], "weight": [0.4, 0.2, 0.3, 0.1],
+        "owner": ["Li Na", "Li Na", "Wang Lei", None], "comment": [None, "Q4 slipped", None, None],
+    })
+    tables = {**fx.tables(), "goal_review": goals}
+    extra = SimpleNamespace(message_house=fx.extra().message_house,
+                            goals=goals.assign(metric=["leads", "revenue", "sov", None]))
+    built = build_sheets(tables, settings=fx.settings(lang), extra=extra)
+    return {s.key: s for s in built}
+
+
+def test_goal_review_shows_owner_weight_and_comment_in_the_presented_order():
+    block = _goal_sheets()["goal_review"].block("goal_review")
+    assert [c.header for c in block.columns] == [
+        "Module", "Layer", "Goal", "Owner", "Weight", "Target", "Actual", "Completion",
+        "Status", "Gap", "Comment"]
+    assert block.column("weight").style.num_format == "0.0%"  # weights add up to 100 %
+    assert block.column("completion").style.num_format == "0.0%"
+    # Targets in their metric's format: a count, money, a share, a plain number.
+    formats = [block.column("target").cell_styles[i].num_format for i in range(4)]
+    assert formats[0] == "#,##0" and formats[1].startswith('"¥"')
+    assert formats[2] == "0.0%" and formats[3] == "#,##0.##;-#,##0.##;0"
+
+
+def test_goal_review_score_and_completion_by_module():
+    sheet = _goal_sheets()["goal_review"]
+    helper = sheet.block("goal_modules")
+    assert helper.column("module").values == ["growth", "brand"]
+    assert helper.column("completion").values == pytest.approx([0.5 / 0.6, 0.85])
+    texts = [c.value for c in sheet.cells if isinstance(c.value, str)]
+    assert "Weighted goal score: 84.0% (each goal counts at most 100%)" in texts
+    [chart] = sheet.charts
+    assert chart.kind == "bar" and chart.value_min == 0.0
+
+
+def test_dashboard_tiles_compare_with_the_year_before():
+    """The two-year example's Total: programme ROI 0 % → 50 %, CAC ¥1,000 → ¥2,000."""
+    merges = {m.value for m in _dashboard_merges()}
+    assert ("programme and headcount cost; programme ROI 50%, the year before 0% (+50 pp)"
+            in merges)
+    assert "cost per customer; ¥1,000 the year before (+100%)" in merges
+
+
+def _dashboard_merges():
+    built = build_sheets(review_tables(), settings=fx.settings("en"), extra=fx.extra())
+    return next(s for s in built if s.key == "dashboard").merges

@@ -155,7 +155,7 @@ def test_every_contract_table_with_its_columns(tables):
                      "expected_next_year"],
         "pipeline_months": ["month", "expected_revenue"],
         "goal_review": ["module", "layer", "goal", "target", "actual", "completion", "status",
-                        "gap"],
+                        "gap", "weight", "owner", "comment"],
         "share_of_voice": ["platform", "mentions", "share", "rank", "share_last_year",
                            "rank_last_year", "change"],
         "sov_brands": ["platform", "brand", "mentions", "share", "rank", "share_last_year",

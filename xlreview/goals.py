@@ -18,7 +18,7 @@ from .funnel import ratio
 from .labels import label
 
 GOAL_COLUMNS: list[str] = ["module", "layer", "goal", "target", "actual", "completion",
-                           "status", "gap"]
+                           "status", "gap", "weight", "owner", "comment"]
 METRICS: tuple[str, ...] = ("leads", "mql", "sql", "opp", "won", "revenue", "cost", "roi",
                             "roas", "cpl", "cac", "share_of_voice", "marketing_revenue",
                             "new_customer_revenue", "existing_customer_revenue")
@@ -115,7 +115,8 @@ def goal_review(
     lang: str = "en",
 ) -> pd.DataFrame:
     """The ``goal_review`` table: module, layer, goal, target, actual, completion, status,
-    gap. Goals without a usable target or actual are reported in ``findings``."""
+    gap, and the Goals sheet's weight, owner and comment as typed. Goals without a usable
+    target or actual are reported in ``findings``."""
     if goals.empty:
         return pd.DataFrame(columns=GOAL_COLUMNS)
     findings = findings if findings is not None else Findings()
@@ -138,6 +139,10 @@ def goal_review(
         "completion": rate,
         "status": status(rate),
         "gap": np.where(lower, actual - target, target - actual),
+        "weight": (pd.to_numeric(goals["weight"], errors="coerce").astype(float)
+                   if "weight" in goals else np.nan),
+        "owner": goals.get("owner"),
+        "comment": goals.get("comment"),
     })
     _report(goals, target, actual, metric, keys, findings, sheet, lang)
     return out[GOAL_COLUMNS].reset_index(drop=True)

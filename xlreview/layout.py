@@ -31,6 +31,8 @@ from .layout_review import (
     add_brands,
     add_handoff,
     campaign_channels_sheet,
+    goal_review_sheet,
+    last_year_text,
     plan_vs_actual_sheet,
     year_over_year_sheet,
 )
@@ -295,26 +297,6 @@ def monthly_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart | None
     return Chart("line", ctx.t("title.chart_monthly"), series, row, col, width=640)
 
 
-def _goal_sheet(ctx: Ctx) -> Sheet | None:
-    sheet = table_sheet(ctx, "goal_review", note=ctx.t("title.goal_note"))
-    if sheet is None:
-        return None
-    block = sheet.blocks[0]
-    col = block.index("completion")
-    first, last = block.data_rows()
-    cell = a1(first, col)
-    for rule, fill in (
-        (f"AND(ISNUMBER({cell}),{cell}>=1)", "#C8E6C9"),
-        (f"AND(ISNUMBER({cell}),{cell}>=0.8,{cell}<1)", "#FFE0B2"),
-        (f"AND(ISNUMBER({cell}),{cell}<0.8)", "#FFCDD2"),
-    ):
-        sheet.conditionals.append(
-            Conditional(first, col, last, col, {"type": "formula", "criteria": "=" + rule},
-                        Style(bg_color=fill))
-        )
-    return sheet
-
-
 def _pipeline_sheet(ctx: Ctx) -> Sheet | None:
     sheet = table_sheet(ctx, "pipeline", note=ctx.t("title.pipeline_note"))
     months = ctx.table("pipeline_months")
@@ -350,10 +332,17 @@ def _kpis(ctx: Ctx) -> list[tuple[str, object, Style, str]]:
         (ctx.t("title.kpi_completion"), weighted_completion(ctx), st.percent,
          ctx.t("title.kpi_completion_sub", cap=ctx.settings.goal_cap)),
         (ctx.t("title.kpi_roi"), item.get("roi_fully_loaded"), st.percent,
-         ctx.t("title.kpi_roi_sub")),
+         _with_last_year(ctx, "title.kpi_roi_sub", "roi")),
         (ctx.t("title.kpi_pipeline"), pipeline, st.money, ctx.t("title.kpi_pipeline_sub")),
-        (header("cac", ctx.lang), cac, st.money, ctx.t("title.kpi_cac_sub")),
+        (header("cac", ctx.lang), cac, st.money,
+         _with_last_year(ctx, "title.kpi_cac_sub", "cac")),
     ]
+
+
+def _with_last_year(ctx: Ctx, key: str, metric: str) -> str:
+    """A tile's subtitle, and the year before when there is one (``<key>_yoy``)."""
+    values = last_year_text(ctx, metric)
+    return ctx.t(key) if values is None else ctx.t(f"{key}_yoy", **values)
 
 
 def _revenue_subtitle(ctx: Ctx, item: Mapping[str, object]) -> str:
@@ -411,7 +400,7 @@ def _dashboard(ctx: Ctx, built: dict[str, Sheet]) -> Sheet:
                       border=1)
         sheet.merges.append(Merge(3, c, 4, c + 1, value, big))
         sheet.merges.append(Merge(5, c, 5, c + 1, subtitle, sub))
-    sheet.heights[5] = 24.0  # two lines of subtitle (the revenue tile compares three figures)
+    sheet.heights[5] = 36.0  # three lines of 8 pt: subtitles that compare with the year before
     for c in range(10):
         sheet.widths[c] = 13.0  # 96 px: two columns per tile, five per chart
     makers = (("funnel", funnel_chart), ("roi_matrix", cost_revenue_chart),
@@ -457,7 +446,7 @@ def build_sheets(
         "monthly": _monthly_sheet,
         "sales_cycle": lambda c: table_sheet(c, "sales_cycle"),
         "pipeline": _pipeline_sheet,
-        "goal_review": _goal_sheet,
+        "goal_review": goal_review_sheet,
         "share_of_voice": _sov_sheet,
         "plan_vs_actual": plan_vs_actual_sheet,
         "targets": targets_sheet,

@@ -26,6 +26,7 @@ from .sheetmodel import (
     Style,
     a1,
     column_ref,
+    currency_symbol,
     finish,
     header,
     make_block,
@@ -249,3 +250,154 @@ def add_handoff(ctx: Ctx, sheet: Sheet | None) -> None:
     sheet.cells.append(Cell(TABLE_ROW - 1, side, ctx.t("title.handoff"), ctx.styles.label))
     sheet.blocks.append(make_block(ctx, "handoff", frame, row=TABLE_ROW, col=side))
     finish(sheet)
+
+
+# --- goal review as presented ----------------------------------------------------------
+
+GOAL_ORDER: tuple[str, ...] = ("module", "layer", "goal", "owner", "weight", "target",
+                               "actual", "completion", "status", "gap", "comment")
+"""Columns as a director presents the goals: who owns each and how much it weighs first."""
+_GOAL_MONEY = frozenset({"revenue", "cost", "cpl", "cac", "marketing_revenue",
+                         "new_customer_revenue", "existing_customer_revenue"})
+_GOAL_RATES = frozenset({"roi", "share_of_voice"})
+_GOAL_COUNTS = frozenset({"leads", "mql", "sql", "opp", "won"})
+
+
+def _goal_metrics(ctx: Ctx, n: int) -> list[str | None]:
+    """Each goal's metric key (from the Goals sheet), None where it has none."""
+    from .goals import normalise_metric
+
+    goals = getattr(ctx.extra, "goals", None)
+    if not isinstance(goals, pd.DataFrame) or "metric" not in goals or len(goals) != n:
+        return [None] * n
+    return [normalise_metric(m) for m in goals["metric"]]
+
+
+def _goal_value_style(ctx: Ctx, metric: str | None) -> Style:
+    if metric in _GOAL_MONEY:
+        return ctx.styles.money
+    if metric in _GOAL_RATES:
+        return ctx.styles.percent
+    if metric in _GOAL_COUNTS:
+        return ctx.styles.integer
+    return Style(num_format="#,##0.##;-#,##0.##;0")
+
+
+def module_scores(goals: pd.DataFrame, cap: float) -> pd.DataFrame:
+    """Completion by module: the goal score (each goal capped at ``cap``, weighted) of each
+    module's goals, modules in the order they first appear."""
+    from .goals import goal_score
+
+    rows = []
+    for module, part in goals.groupby("module", sort=False):
+        weights = part.get("weight")
+        rows.append((module, goal_score(part["completion"], weights, cap)))
+    return pd.DataFrame(rows, columns=["module", "completion"]).astype({"completion": float})
+
+
+def goal_review_sheet(ctx: Ctx) -> Sheet | None:
+    """``goal_review`` with owner, weight and comment beside each goal, targets and actuals
+    in their metric's format, completion lights, the weighted score and a chart of
+    completion by module."""
+    frame = ctx.table("goal_review")
+    if frame is None:
+        return None
+    shown = frame[[k for k in GOAL_ORDER if k in frame] +
+                  [k for k in frame.columns if k not in GOAL_ORDER]]
+    if "weight" in shown and shown["weight"].isna().all():
+        shown = shown.drop(columns="weight")
+    sheet = ctx.sheet("goal_review")
+    sheet.cells.append(Cell(TITLE_ROW, 0, ctx.t("title.goal_review"), ctx.styles.title))
+    sheet.cells.append(Cell(NOTE_ROW, 0, ctx.t("title.goal_note"), ctx.styles.note))
+    block = make_block(ctx, "goal_review", shown, row=TABLE_ROW)
+    sheet.blocks.append(block)
+    metrics = _goal_metrics(ctx, len(frame))
+    for key in ("target", "actual", "gap"):
+        if block.has(key):
+            _style_rows(block, key, [_goal_value_style(ctx, m) for m in metrics])
+    if block.has("weight"):
+        total = float(pd.to_numeric(frame["weight"], errors="coerce").sum())
+        block.column("weight").style = (ctx.styles.percent if 0 < total <= 1.0001
+                                        else _goal_value_style(ctx, None))
+    if block.has("comment"):
+        comment = block.column("comment")
+        comment.style = replace(comment.style, text_wrap=True)
+        comment.width = min(comment.width, 40.0)
+    _traffic_lights(sheet, block)
+    finish(sheet)
+    if frame.empty:
+        return sheet
+    _score_line(ctx, sheet, block, frame)
+    _module_chart(ctx, sheet, block, frame)
+    return sheet
+
+
+def _traffic_lights(sheet: Sheet, block: Block) -> None:
+    col = block.index("completion")
+    first, last = block.data_rows()
+    cell = a1(first, col)
+    for rule, fill in (
+        (f"AND(ISNUMBER({cell}),{cell}>=1)", "#C8E6C9"),
+        (f"AND(ISNUMBER({cell}),{cell}>=0.8,{cell}<1)", "#FFE0B2"),
+        (f"AND(ISNUMBER({cell}),{cell}<0.8)", "#FFCDD2"),
+    ):
+        sheet.conditionals.append(
+            Conditional(first, col, last, col, {"type": "formula", "criteria": "=" + rule},
+                        Style(bg_color=fill)))
+
+
+def _score_line(ctx: Ctx, sheet: Sheet, block: Block, frame: pd.DataFrame) -> None:
+    from .goals import goal_score
+
+    weights = frame.get("weight")
+    score = goal_score(frame["completion"], weights, ctx.settings.goal_cap)
+    if score is not None:
+        sheet.cells.append(Cell(block.last_row + 2, 0, ctx.t(
+            "title.goal_score_line", score=score, cap=ctx.settings.goal_cap), ctx.styles.label))
+
+
+def _module_chart(ctx: Ctx, sheet: Sheet, block: Block, frame: pd.DataFrame) -> None:
+    """Completion by module: a helper table below the goals and a bar chart beside it."""
+    scores = module_scores(frame, ctx.settings.goal_cap)
+    if scores["completion"].isna().all():
+        return
+    row = block.last_row + 5
+    sheet.cells.append(Cell(row - 1, 0, ctx.t("title.goal_modules"), ctx.styles.label))
+    helper = make_block(ctx, "goal_modules", scores, row=row)
+    sheet.blocks.append(helper)
+    finish(sheet)
+    cats = column_ref(sheet, helper, "module")
+    series = [Series(header("completion", ctx.lang), column_ref(sheet, helper, "completion"),
+                     cats, color="#2E7D32", in_legend=False)]
+    sheet.charts.append(Chart("bar", ctx.t("title.chart_goal_modules",
+                                          cap=ctx.settings.goal_cap), series,
+                              row - 1, helper.last_col + 2, width=520,
+                              height=max(220, 60 + 40 * len(scores)),
+                              reverse_categories=True, y_format="0%", value_min=0.0))
+
+
+# --- dashboard tiles: the year before --------------------------------------------------
+
+
+def last_year_text(ctx: Ctx, metric: str) -> dict[str, str] | None:
+    """``this``, ``last`` and ``change`` of ``metric`` for all channels (the
+    ``year_over_year`` Total row), formatted for a tile's subtitle; None without last year."""
+    frame = ctx.table("year_over_year")
+    if frame is None or frame.empty:
+        return None
+    rows = frame[(frame["channel"] == "total") & (frame["metric"] == metric)]
+    if rows.empty or pd.isna(rows["last_year"].iloc[0]):
+        return None
+    row = rows.iloc[0]
+    sym = currency_symbol(ctx.settings.currency)
+
+    def shown(value: float) -> str:
+        if pd.isna(value):
+            return "—"
+        return f"{value:.0%}" if metric in RATE_METRICS else f"{sym}{value:,.0f}"
+    change = row["change"]
+    if pd.isna(change):
+        text = "—"
+    else:
+        text = f"{change:+.0f} pp" if metric in RATE_METRICS else f"{change:+.0%}"
+    return {"this": shown(row["this_year"]), "last": shown(row["last_year"]), "change": text}

@@ -177,6 +177,7 @@ class Chart:
     x_format: str | None = None
     x_cross: float | None = None  # the vertical axis crosses the x axis at this value
     y_cross: float | None = None  # the horizontal axis crosses the y axis at this value
+    value_min: float | None = None  # the value axis starts here (default: Excel chooses)
 
 
 @dataclass

@@ -119,8 +119,9 @@ def test_charts_are_native_and_reference_sheet_ranges(book):
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml", n)]
         xml = "".join(z.read(n).decode() for n in charts)
-    # Dashboard 4, ROI 2, funnel, monthly, targets, quarterly, budget.
-    assert len(charts) == 11
+    # Dashboard 4, ROI 2, funnel, monthly, goal review (by module), targets, quarterly,
+    # budget.
+    assert len(charts) == 12
     # Straight lines: no smoothed series (LibreOffice smooths unless told otherwise).
     assert "<c:lineChart>" in xml and '<c:smooth val="1"/>' not in xml
     funnel = label("sheet.funnel", lang)

@@ -234,6 +234,8 @@ def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
     if spec.y_format:
         # A bar chart's values run along xlsxwriter's x axis.
         (x_axis if spec.kind == "bar" else y_axis)["num_format"] = spec.y_format
+    if spec.value_min is not None:
+        (x_axis if spec.kind == "bar" else y_axis)["min"] = spec.value_min
     if spec.reverse_categories:
         # xlsxwriter's y axis of a bar chart is its (vertical) category axis.
         y_axis["reverse"] = True

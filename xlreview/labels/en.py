@@ -828,4 +828,15 @@ LABELS: dict[str, str] = {
     'msg.baseline_empty': 'the plan is empty: rebuild the workbook with its input data first',
     'title.chart_yoy_revenue': 'Revenue by channel: last year and this year',
     'title.chart_campaign_channels': 'Leads of each campaign by channel',
+    'title.goal_score_line': (
+        'Weighted goal score: {score:.1%} (each goal counts at most {cap:.0%})'
+    ),
+    'title.goal_modules': 'Completion by module',
+    'title.chart_goal_modules': 'Completion by module (weighted, each goal at most {cap:.0%})',
+    'title.kpi_roi_sub_yoy': (
+        'programme and headcount cost; programme ROI {this}, the year before {last} ({change})'
+    ),
+    'title.kpi_cac_sub_yoy': 'cost per customer; {last} the year before ({change})',
+    'col.weight': 'Weight',
+    'col.comment': 'Comment',
 }

@@ -677,4 +677,11 @@ LABELS: dict[str, str] = {
     'msg.baseline_empty': '计划为空：请先填写输入数据并重建工作簿',
     'title.chart_yoy_revenue': '各渠道收入：去年与今年',
     'title.chart_campaign_channels': '各活动线索的渠道构成',
+    'title.goal_score_line': '加权目标得分：{score:.1%}（每个目标最多计 {cap:.0%}）',
+    'title.goal_modules': '各模块完成率',
+    'title.chart_goal_modules': '各模块完成率（加权，每个目标最多计 {cap:.0%}）',
+    'title.kpi_roi_sub_yoy': '含项目费用与人力成本；项目ROI {this}，上年 {last}（{change}）',
+    'title.kpi_cac_sub_yoy': '每个成交客户成本；上年 {last}（{change}）',
+    'col.weight': '权重',
+    'col.comment': '备注',
 }
