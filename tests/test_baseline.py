@@ -183,3 +183,15 @@ def test_freeze_plan_months_quarters_and_channels():
     # Frozen rows read back as they were written.
     frame["_row"] = range(4, 4 + len(frame))
     assert len(read_baseline(frame)) == 35
+
+
+def test_other_years_are_kept_as_typed_and_the_years_rows_counted():
+    from xlreview.baseline import other_years
+
+    typed = baseline([("2025-01", None, "leads", 3), ("2026-Q1", "ads", "Leads", 9),
+                      ("soon", None, "leads", 1), ("2026", None, "cost", 100)])
+    kept, clash = other_years(typed, 2026)
+    assert clash == 2
+    assert kept["period"].tolist() == ["2025-01", "soon"]  # the unreadable one is the user's
+    assert list(kept.columns) == ["period", "channel", "metric", "plan"]
+    assert other_years(typed.iloc[0:0], 2026)[1] == 0

@@ -254,3 +254,19 @@ def test_a_million_leads_in_a_few_seconds():
     elapsed = time.perf_counter() - start
     assert len(frames["leads"]) == 1_000_002
     assert elapsed < 15
+
+
+def test_baseline_is_the_year_before_grown_for_every_month_quarter_and_channel(en):
+    base, leads = en["baseline"], en["leads"]
+    months = base[base["period"].str.fullmatch(r"2025-\d\d")]
+    quarters = base[base["period"].str.fullmatch(r"2025-Q\d")]
+    assert len(months) == 12 * 7 and len(quarters) == 4 * 7
+    assert set(base["metric"]) == {"leads", "mql", "sql", "opp", "won", "revenue", "cost"}
+    # Growth, never less than the year before: January's leads plan ≥ January 2024's leads.
+    january = leads["created"].dt.to_period("M") == pd.Period("2024-01")
+    plan = months[(months["period"] == "2025-01") & (months["metric"] == "leads")]["plan"]
+    assert plan.iloc[0] >= january.sum() > 0
+    channels = base[base["channel"].notna()]
+    assert set(channels["channel"]) == set(leads["channel"])
+    # Channels without a spend line have no cost plan.
+    assert "Partners" not in set(channels.loc[channels["metric"] == "cost", "channel"])

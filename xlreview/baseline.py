@@ -169,6 +169,20 @@ def baseline_of(inputs: Inputs) -> tuple[pd.DataFrame, int]:
     return freeze_plan(tables, year), year
 
 
+def other_years(baseline: pd.DataFrame, year: int) -> tuple[pd.DataFrame, int]:
+    """The baseline rows (as typed) that are not of ``year``, and how many rows are.
+
+    Freezing next year's plan keeps the baselines of other years: this year's is what the
+    year is measured against. A row whose period cannot be read is the user's: kept.
+    """
+    if baseline.empty:
+        return pd.DataFrame(columns=BASELINE_COLUMNS), 0
+    periods = [parse_period(p) for p in baseline.get("period", pd.Series(dtype=object))]
+    mine = np.array([p is not None and p.year == year for p in periods], dtype=bool)
+    kept = baseline.reindex(columns=BASELINE_COLUMNS)[~mine].reset_index(drop=True)
+    return kept, int(mine.sum())
+
+
 # --- reading a baseline typed or pasted by the user --------------------------------------
 
 

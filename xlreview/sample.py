@@ -650,6 +650,52 @@ def _channels_frame(lang: Lang) -> pd.DataFrame:
     })
 
 
+PLAN_GROWTH = {"leads": 1.15, "mql": 1.15, "sql": 1.15, "opp": 1.15, "won": 1.2,
+               "revenue": 1.2, "cost": 1.1}
+"""The plan frozen a year ago: the year before's actuals grown by these factors."""
+
+
+def _baseline_frame(leads: pd.DataFrame, spend: pd.DataFrame, fiscal_year: int
+                    ) -> pd.DataFrame:
+    """The baseline frozen last December for ``fiscal_year``: each month, each quarter and
+    each channel's year, the year before's actuals × :data:`PLAN_GROWTH`."""
+    before = fiscal_year - 1
+    dates = {"leads": "created", "mql": "mql_date", "sql": "sql_date", "opp": "opp_date",
+             "won": "won_date"}
+    monthly: dict[str, np.ndarray] = {}
+    by_channel: dict[str, pd.Series] = {}
+    for metric, column in dates.items():
+        when = leads[column]
+        rows = when.dt.year == before
+        monthly[metric] = np.bincount(when[rows].dt.month - 1, minlength=12).astype(float)
+        by_channel[metric] = leads.loc[rows, "channel"].value_counts().astype(float)
+    won = leads["won_date"].dt.year == before
+    monthly["revenue"] = np.bincount(leads.loc[won, "won_date"].dt.month - 1,
+                                     weights=leads.loc[won, "amount"].fillna(0), minlength=12)
+    by_channel["revenue"] = leads[won].groupby("channel")["amount"].sum()
+    paid = spend["month"].dt.year == before
+    monthly["cost"] = np.bincount(spend.loc[paid, "month"].dt.month - 1,
+                                  weights=spend.loc[paid, "cost"], minlength=12)
+    by_channel["cost"] = spend[paid].groupby("channel")["cost"].sum()
+
+    def plan(metric: str, value: float) -> float:
+        step = 1000.0 if metric in ("revenue", "cost") else 1.0
+        return float(np.ceil(value * PLAN_GROWTH[metric] / step) * step)
+
+    rows = []
+    for month in range(12):
+        rows += [(f"{fiscal_year}-{month + 1:02d}", None, m, plan(m, v[month]))
+                 for m, v in monthly.items()]
+    for quarter in range(4):
+        rows += [(f"{fiscal_year}-Q{quarter + 1}", None, m,
+                  plan(m, v[3 * quarter:3 * quarter + 3].sum())) for m, v in monthly.items()]
+    for channel in sorted(by_channel["leads"].index):
+        rows += [(str(fiscal_year), channel, m, plan(m, v.get(channel, 0.0)))
+                 for m, v in by_channel.items() if m in ("leads", "won", "revenue")
+                 or (m == "cost" and v.get(channel, 0.0) > 0)]  # no spend line, no cost plan
+    return pd.DataFrame(rows, columns=model.BASELINE.keys)
+
+
 def _empty(spec: model.SheetSpec) -> pd.DataFrame:
     return pd.DataFrame({key: pd.Series(dtype=object) for key in spec.keys})
 
@@ -674,8 +720,8 @@ def sample_company(
 
     Returns:
         ``{sheet key: DataFrame}`` for every input sheet of :data:`model.INPUT_SHEETS`,
-        columns = the sheet's column keys (``deals``, ``baseline`` and ``mapping`` are
-        empty).
+        columns = the sheet's column keys (``deals`` and ``mapping`` are empty; the
+        ``baseline`` is the year before's actuals grown, as frozen a year ago).
 
     Examples:
         >>> frames = sample_company(leads_per_year=500)
@@ -711,7 +757,7 @@ def sample_company(
         "message_house": _message_house_frame(lang),
         "improvements": _improvements_frame(fiscal_year + 1, lang),
         "team": _team_frame(lang),
-        "baseline": _empty(model.BASELINE),
+        "baseline": _baseline_frame(lead_frame, spend, fiscal_year),
         "mapping": _empty(model.MAPPING),
     }
 

@@ -69,8 +69,11 @@ def test_baseline_command_freezes_the_plan_and_keeps_every_other_part(book, tmp_
     before = _entries(path)
     old_parts = _sheet_parts(path, "Plan baseline")
     assert main(["baseline", str(path)]) == 0
-    frozen = _baseline(path)
-    # 12 months + 4 quarters, 7 metrics each; then the year per channel.
+    sheet = _baseline(path)
+    frozen = sheet[sheet["period"].str.startswith("2026")].reset_index(drop=True)
+    # The sample's own baseline of 2025 first, as it was; then 2026: 12 months + 4 quarters,
+    # 7 metrics each, then the year per channel.
+    assert sheet["period"].iloc[0] == "2025-01" and len(sheet) > len(frozen)
     assert len(frozen) > (12 + 4) * 7
     assert frozen["period"].iloc[0] == "2026-01" and frozen["period"].iloc[12 * 7] == "2026-Q1"
     out = capsys.readouterr().out
@@ -102,11 +105,13 @@ def test_the_rebuild_keeps_the_baseline_and_tracks_it_in_its_year(book, tmp_path
 
     path = _copy(book, tmp_path)
     assert main(["baseline", str(path)]) == 0
-    rows = len(_baseline(path))
+    sheet = _baseline(path)
     result = rebuild(path)
-    assert len(_baseline(path)) == rows  # an input sheet: never rewritten by a rebuild
-    # Fiscal year 2025 is not the baseline's 2026: nothing to track yet.
-    assert result.tables["plan_vs_actual"].empty
+    assert len(_baseline(path)) == len(sheet)  # an input sheet: never rewritten by a rebuild
+    # Fiscal year 2025: its rows are tracked, 2026's wait for their year.
+    tracked = result.tables["plan_vs_actual"]
+    assert len(tracked) == sheet["period"].str.startswith("2025").sum()
+    assert set(tracked["period"].str[:4]) == {"2025"}
 
 
 def test_a_book_without_the_sheet_gets_it_added_last(tmp_path):
@@ -135,9 +140,29 @@ def test_live_excel_freezes_into_the_open_book(book):
     sheet = live.sheets["Plan baseline"]
     grid = sheet.grid()
     assert grid[2] == ["period", "channel", "metric", "plan"]
-    assert grid[3][:1] == ["2026-01"] and grid[3][2:] == ["leads", grid[3][3]]
-    assert len(grid) - 3 == frozen.rows
+    new = [row for row in grid[3:] if str(row[0]).startswith("2026")]
+    assert new[0][:1] == ["2026-01"] and new[0][2] == "leads"
+    assert len(new) == frozen.rows and len(grid) - 3 > frozen.rows  # 2025's rows kept
     assert [t[0] for t in sheet.tables.items] == ["input_baseline"]
     with pytest.raises(BaselineExistsError):
         freeze_in_book(live)
     assert freeze_in_book(live, force=True).rows == frozen.rows
+
+
+def test_other_years_baselines_stay_and_only_the_plan_years_rows_need_force(tmp_path):
+    import pandas as pd
+
+    data = sample_company(leads_per_year=200)
+    data["baseline"] = pd.DataFrame({"period": ["2025-Q1", "2025"], "channel": [None, "Email"],
+                                     "metric": ["leads", "revenue"], "plan": [300.0, 9e5]})
+    path = tmp_path / "history.xlsx"
+    write_input_book(path, data=data)
+    assert main(["baseline", str(path)]) == 0  # 2025 rows are not 2026's: nothing replaced
+    frame = _baseline(path)
+    assert frame["period"].tolist()[:2] == ["2025-Q1", "2025"]
+    assert frame["channel"].tolist()[1] == "Email"
+    assert frame["period"].tolist()[2] == "2026-01"
+    rows = len(frame)
+    assert main(["baseline", str(path)]) == 1  # now 2026 is there
+    assert main(["baseline", str(path), "--force"]) == 0
+    assert len(_baseline(path)) == rows  # 2026 replaced, 2025 kept

@@ -6,8 +6,8 @@ file like the rebuild transplants generated sheets (:func:`~xlreview.io.package.
 merge_generated`): every other part of the file stays byte for byte as it was. The live
 path (:func:`freeze_in_book`, for a ribbon button) writes it through xlwings.
 
-An existing baseline (a ``Plan baseline`` sheet with at least one row) is replaced only
-when asked (``force``): a plan frozen in December is what next year is measured against.
+The rows of other years stay; rows of the plan's year are replaced only when asked
+(``force``): a plan frozen in December is what next year is measured against.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..baseline import baseline_of
+from ..baseline import baseline_of, other_years
 from ..errors import XlreviewError
 from ..inputs import Inputs, read_inputs
 from ..labels import label
@@ -40,22 +40,28 @@ class Frozen:
     lang: str = "en"
 
 
-def _frozen_plan(inputs: Inputs, force: bool) -> tuple[pd.DataFrame, int, str]:
-    """The baseline rows, their year and the sheet name to write them to.
+def _frozen_plan(inputs: Inputs, force: bool) -> tuple[pd.DataFrame, Frozen]:
+    """Every row the baseline sheet will hold (other years' rows as they were, then the
+    plan's) and what is written.
 
     Raises:
-        BaselineExistsError: a baseline with rows exists and ``force`` is False.
+        BaselineExistsError: the sheet has rows of the plan's year and ``force`` is False.
         XlreviewError: the plan is empty (no input data).
     """
+    from ..plan import plan_year
+
     lang = inputs.settings.language
-    existing = inputs.names.get("baseline")
-    if existing and len(inputs.baseline) and not force:
-        raise BaselineExistsError(label("msg.baseline_exists", lang, rows=len(inputs.baseline),
-                                        sheet=existing))
+    year = plan_year(inputs)
+    kept, clash = other_years(inputs.baseline, year)
+    if clash and not force:
+        raise BaselineExistsError(label(
+            "msg.baseline_exists", lang, year=year, rows=clash,
+            sheet=inputs.names.get("baseline", sheet_name(lang))))
     frame, year = baseline_of(inputs)
     if frame.empty:
         raise XlreviewError(label("msg.baseline_empty", lang))
-    return frame, year, sheet_name(lang)
+    rows = pd.concat([kept, frame], ignore_index=True) if len(kept) else frame
+    return rows, Frozen(sheet_name(lang), len(frame), year, lang)
 
 
 def sheet_name(lang: str) -> str:
@@ -70,7 +76,7 @@ def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
     replaces the old one (at its tab position, in either language) or is added last.
 
     Raises:
-        BaselineExistsError: a baseline with rows exists and ``force`` is False.
+        BaselineExistsError: the sheet has rows of the plan's year and ``force`` is False.
         WorkbookLockedError: the workbook is open in Excel.
         PackageError: the file is not a readable .xlsx package.
     """
@@ -85,8 +91,8 @@ def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
     path = Path(path)
     check_not_open(path)
     inputs = read_inputs(read_grids(path, sheets_to_read(sheet_names(path))))
-    frame, year, name = _frozen_plan(inputs, force)
-    lang = inputs.settings.language
+    frame, frozen = _frozen_plan(inputs, force)
+    lang = frozen.lang
     replaced = {n for n in (inputs.names.get("baseline"), BASELINE.en, BASELINE.zh) if n}
     with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
         scratch = Path(tmp) / "baseline.xlsx"
@@ -98,7 +104,7 @@ def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
         check_not_open(path)
         write_atomically(path, lambda out: merge_generated(path, scratch, out,
                                                            generated_names=replaced))
-    return Frozen(name, len(frame), year, lang)
+    return frozen
 
 
 def freeze_in_book(book: Any, *, force: bool = False) -> Frozen:
@@ -107,8 +113,8 @@ def freeze_in_book(book: Any, *, force: bool = False) -> Frozen:
     from .excel import _cell_out, read_grids  # _cell_out: text stays text ('2027-03)
 
     inputs = read_inputs(read_grids(book))
-    frame, year, name = _frozen_plan(inputs, force)
-    lang = inputs.settings.language
+    frame, frozen = _frozen_plan(inputs, force)
+    lang, name = frozen.lang, frozen.sheet
     for ws in list(book.sheets):
         if ws.name in {inputs.names.get("baseline"), BASELINE.en, BASELINE.zh}:
             ws.delete()
@@ -120,7 +126,7 @@ def freeze_in_book(book: Any, *, force: bool = False) -> Frozen:
     ws.range((3, 1)).value = [headers, *rows]
     source = ws.range((3, 1), (3 + len(rows), len(headers)))
     ws.tables.add(source=source, name=BASELINE.table)
-    return Frozen(name, len(frame), year, lang)
+    return frozen
 
 
 def run_baseline_from_ribbon(force: bool = False) -> Frozen:

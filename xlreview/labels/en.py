@@ -822,7 +822,7 @@ LABELS: dict[str, str] = {
     ),
     'cli.baseline_written': 'baseline of {year} written: {path} ({rows} rows in "{sheet}")',
     'msg.baseline_exists': (
-        'the workbook already has a plan baseline ({rows} rows in "{sheet}"): '
+        'the workbook already has a plan baseline for {year} ({rows} rows in "{sheet}"): '
         'use --force to replace it'
     ),
     'msg.baseline_empty': 'the plan is empty: rebuild the workbook with its input data first',

@@ -673,7 +673,9 @@ LABELS: dict[str, str] = {
         '2027，渠道（留空 = 全部），指标（leads、mql、sql、opp、won、revenue、cost），计划值。'
     ),
     'cli.baseline_written': '{year} 年计划基线已写入：{path}（“{sheet}”中 {rows} 行）',
-    'msg.baseline_exists': '工作簿已有计划基线（“{sheet}”中 {rows} 行）：如需替换请加 --force',
+    'msg.baseline_exists': (
+        '工作簿已有 {year} 年的计划基线（“{sheet}”中 {rows} 行）：如需替换请加 --force'
+    ),
     'msg.baseline_empty': '计划为空：请先填写输入数据并重建工作簿',
     'title.chart_yoy_revenue': '各渠道收入：去年与今年',
     'title.chart_campaign_channels': '各活动线索的渠道构成',
