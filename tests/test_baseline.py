@@ -195,3 +195,12 @@ def test_other_years_are_kept_as_typed_and_the_years_rows_counted():
     assert kept["period"].tolist() == ["2025-01", "soon"]  # the unreadable one is the user's
     assert list(kept.columns) == ["period", "channel", "metric", "plan"]
     assert other_years(typed.iloc[0:0], 2026)[1] == 0
+
+
+def test_a_stage_the_export_does_not_track_has_no_actual():
+    untracked = leads()
+    untracked["sql_date"] = pd.NaT
+    rows = [("2025-Q1", None, "sql", 5), ("2025-Q1", None, "leads", 6)]
+    out = plan_vs_actual(baseline(rows), untracked, spend(), 2025)
+    assert math.isnan(out["actual"][0]) and math.isnan(out["forecast"][0])
+    assert out["actual"][1] == 4

@@ -18,6 +18,8 @@ only in 2024 (its web lead is of 2023 and did nothing in 2024).
 
 from __future__ import annotations
 
+import pandas as pd
+
 from tests.test_year_over_year import leads_frame
 from xlreview.campaigns import campaign_channels
 
@@ -64,3 +66,11 @@ def test_one_channel_campaigns_and_last_years_channels_are_left_out():
 
 def test_without_a_campaign_column_the_table_is_empty():
     assert campaign_channels(leads().drop(columns="campaign"), 2024).empty
+
+
+def test_a_stage_the_export_does_not_track_is_blank():
+    untracked = leads()
+    untracked["sql_date"] = pd.NaT
+    table = campaign_channels(untracked, 2024)
+    assert table["sql"].isna().all()
+    assert table["leads"].tolist() == [2, 1]

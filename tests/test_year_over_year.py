@@ -140,3 +140,15 @@ def test_funnel_shows_last_years_conversion_beside_this_years():
     assert funnel.loc["mql", "conversion"] == 0.25
     assert funnel.loc["won", "conversion_last_year"] == 1.0
     assert math.isnan(funnel.loc["lead", "conversion_last_year"])
+
+
+def test_a_stage_the_export_does_not_track_stays_blank_in_both_years():
+    """No SQL date in the export: the ROI matrix shows SQL blank, and so does the change."""
+    leads, spend = two_years()
+    leads["sql_date"] = pd.NaT
+    table = year_over_year(leads, spend, 2024)
+    sql = table[table["metric"] == "sql"]
+    assert sql[["last_year", "this_year", "change"]].isna().all().all()
+    # Counts of tracked stages are unchanged.
+    ads = _rows(table, "ads")
+    assert ads.loc["leads", ["last_year", "this_year"]].tolist() == [2, 3]

@@ -262,6 +262,8 @@ class Actuals:
         if metric == "cost":
             return self._cost(channel)
         stage = _STAGE_OF[metric]
+        if not self.view.tracked(stage):  # a stage the export does not have: no actual
+            return np.full(12, np.nan)
         month = self._month_index(self.view.days(STAGE_DATE[stage]))
         rows = month >= 0
         if channel is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .funnel import STAGE_COLUMNS
+from .funnel import STAGE_COLUMNS, blank_untracked
 from .model import STAGES
 from .stages import Leads, StageView
 
@@ -50,4 +50,4 @@ def campaign_channels(leads: Leads, year: int) -> pd.DataFrame:
     several = table.groupby("campaign")["channel"].transform("size") > 1
     table = table[several].sort_values(["campaign", "leads", "channel"],
                                        ascending=[True, False, True], kind="stable")
-    return table[CAMPAIGN_CHANNEL_COLUMNS].reset_index(drop=True)
+    return blank_untracked(table[CAMPAIGN_CHANNEL_COLUMNS].reset_index(drop=True), view)

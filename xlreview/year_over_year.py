@@ -53,11 +53,15 @@ def year_over_year(leads: Leads, spend: pd.DataFrame, year: int,
         return pd.DataFrame(columns=YOY_COLUMNS)
     channels = [*sorted(c for c in this.index.union(last.index) if c != "total"), "total"]
     metrics = list(YOY_METRICS)
-    values = [frame.reindex(channels)[metrics].to_numpy(float).ravel() for frame in (last, this)]
-    # A channel without activity in a year had 0 cost, leads …, and no CPL, CAC or ROI.
-    additive = np.tile([m in ADDITIVE for m in metrics], len(channels))
-    for array in values:
-        array[additive & np.isnan(array)] = 0.0
+    values = [frame.reindex(channels)[metrics].to_numpy(float) for frame in (last, this)]
+    # A channel without activity in a year had 0 cost, leads …, and no CPL, CAC or ROI; a
+    # stage the export does not track stays blank.
+    tracked = pd.concat([last[metrics], this[metrics]]).notna().any().to_numpy()
+    additive = np.array([m in ADDITIVE for m in metrics]) & tracked
+    for frame, array in zip((last, this), values, strict=True):
+        absent = ~np.isin(np.asarray(channels, dtype=object), frame.index.to_numpy(object))
+        array[np.ix_(absent, additive)] = 0.0
+    values = [array.ravel() for array in values]
     out = pd.DataFrame({"channel": np.repeat(np.asarray(channels, dtype=object), len(metrics)),
                         "metric": np.tile(np.asarray(metrics, dtype=object), len(channels)),
                         "last_year": values[0], "this_year": values[1]})
