@@ -166,3 +166,14 @@ def test_other_years_baselines_stay_and_only_the_plan_years_rows_need_force(tmp_
     assert main(["baseline", str(path)]) == 1  # now 2026 is there
     assert main(["baseline", str(path), "--force"]) == 0
     assert len(_baseline(path)) == rows  # 2026 replaced, 2025 kept
+
+
+def test_an_empty_template_has_no_plan_to_freeze(tmp_path, capsys):
+    path = tmp_path / "empty.xlsx"
+    write_input_book(path)
+    before = path.read_bytes()
+    assert main(["baseline", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        "XlreviewError: the plan is empty: paste the leads (and spend) into the input sheets "
+        "first\n")
+    assert path.read_bytes() == before

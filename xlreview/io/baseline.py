@@ -57,8 +57,10 @@ def _frozen_plan(inputs: Inputs, force: bool) -> tuple[pd.DataFrame, Frozen]:
         raise BaselineExistsError(label(
             "msg.baseline_exists", lang, year=year, rows=clash,
             sheet=inputs.names.get("baseline", sheet_name(lang))))
+    if inputs.leads.empty:  # no plan to freeze: it would be a table of zeros
+        raise XlreviewError(label("msg.baseline_empty", lang))
     frame, year = baseline_of(inputs)
-    if frame.empty:
+    if frame.empty or not frame["plan"].any():
         raise XlreviewError(label("msg.baseline_empty", lang))
     rows = pd.concat([kept, frame], ignore_index=True) if len(kept) else frame
     return rows, Frozen(sheet_name(lang), len(frame), year, lang)

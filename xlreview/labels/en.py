@@ -825,7 +825,9 @@ LABELS: dict[str, str] = {
         'the workbook already has a plan baseline for {year} ({rows} rows in "{sheet}"): '
         'use --force to replace it'
     ),
-    'msg.baseline_empty': 'the plan is empty: rebuild the workbook with its input data first',
+    'msg.baseline_empty': (
+        'the plan is empty: paste the leads (and spend) into the input sheets first'
+    ),
     'title.chart_yoy_revenue': 'Revenue by channel: last year and this year',
     'title.chart_campaign_channels': 'Leads of each campaign by channel',
     'title.goal_score_line': (

@@ -676,7 +676,7 @@ LABELS: dict[str, str] = {
     'msg.baseline_exists': (
         '工作簿已有 {year} 年的计划基线（“{sheet}”中 {rows} 行）：如需替换请加 --force'
     ),
-    'msg.baseline_empty': '计划为空：请先填写输入数据并重建工作簿',
+    'msg.baseline_empty': '计划为空：请先在输入表中粘贴线索（及费用）数据',
     'title.chart_yoy_revenue': '各渠道收入：去年与今年',
     'title.chart_campaign_channels': '各活动线索的渠道构成',
     'title.goal_score_line': '加权目标得分：{score:.1%}（每个目标最多计 {cap:.0%}）',
