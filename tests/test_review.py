@@ -141,7 +141,7 @@ def test_every_contract_table_with_its_columns(tables):
         "year_over_year": ["channel", "metric", "last_year", "this_year", "change"],
         "funnel": ["stage", "count_period", "count_cohort", "conversion",
                    "conversion_last_year", "median_days", "note"],
-        "handoff": ["outcome", "leads", "share"],
+        "handoff": ["outcome", "leads", "share", "sql", "to_sql"],
         "campaign_channels": ["campaign", "channel", "leads", "mql", "sql", "opp", "won",
                               "revenue"],
         "events": ["campaign", "channel", "cost", "visits", "leads", "mql", "sql", "opp",

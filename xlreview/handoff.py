@@ -12,11 +12,11 @@ import numpy as np
 import pandas as pd
 
 from .checks import Findings
-from .funnel import ratio
+from .funnel import blank_untracked, ratio
 from .labels import label
 from .stages import Leads, StageView
 
-HANDOFF_COLUMNS: list[str] = ["outcome", "leads", "share"]
+HANDOFF_COLUMNS: list[str] = ["outcome", "leads", "share", "sql", "to_sql"]
 OUTCOMES: tuple[str, ...] = ("accepted", "recycled", "rejected", "pending")
 DETAIL_ROWS = 5
 """Up to this many unknown outcomes get a finding each; more get one finding."""
@@ -45,7 +45,8 @@ def outcome_key(value: object) -> str | None:
 def handoff_table(leads: Leads, year: int, findings: Findings | None = None, *,
                   sheet: str = "Leads", lang: str = "en") -> pd.DataFrame:
     """The ``handoff`` table: outcome (accepted, recycled, rejected, pending), leads, share
-    of the year's MQLs. Empty when no lead has a ``handoff`` value (not tracked).
+    of the year's MQLs, how many of them reached SQL by now and that rate (accepted → SQL is
+    the SAL → SQL step of the demand waterfall). Empty when no lead has a ``handoff`` value.
 
     Text that is no outcome is reported in ``findings`` (sheet, Excel row, column) and
     counted as pending.
@@ -63,13 +64,24 @@ def handoff_table(leads: Leads, year: int, findings: Findings | None = None, *,
         _report(view.leads, pd.Series(unknown, index=view.leads.index), values, findings,
                 sheet, lang)
     mql = view.in_year("mql", year)
-    per_label = groups.size(mql, dropna=True)
+    counts = _by_outcome(groups.size(mql, dropna=False), outcome, int(np.count_nonzero(mql)))
+    sql = view.reached("sql") & mql
+    reached = _by_outcome(groups.size(sql, dropna=False), outcome, int(np.count_nonzero(sql)))
+    table = pd.DataFrame({"outcome": list(OUTCOMES), "leads": counts,
+                          "share": ratio(np.asarray(counts, dtype=float), float(sum(counts))),
+                          "sql": reached,
+                          "to_sql": ratio(np.asarray(reached, dtype=float),
+                                          np.asarray(counts, dtype=float))},
+                         columns=HANDOFF_COLUMNS)
+    table = blank_untracked(table, view)
+    table.loc[table["sql"].isna(), "to_sql"] = np.nan  # SQL not tracked: no rate either
+    return table
+
+
+def _by_outcome(per_label: np.ndarray, outcome: np.ndarray, total: int) -> list[int]:
+    """Leads per outcome from leads per label; what no outcome claims is ``pending``."""
     counts = [int(per_label[outcome == k].sum()) for k in OUTCOMES[:-1]]
-    total = int(np.count_nonzero(mql))
-    counts.append(total - sum(counts))
-    return pd.DataFrame({"outcome": list(OUTCOMES), "leads": counts,
-                         "share": ratio(np.asarray(counts, dtype=float), float(total))},
-                        columns=HANDOFF_COLUMNS)
+    return [*counts, total - sum(counts)]
 
 
 def _report(leads: pd.DataFrame, unknown: pd.Series, values: pd.Series, findings: Findings,

@@ -248,7 +248,10 @@ def add_handoff(ctx: Ctx, sheet: Sheet | None) -> None:
         return
     side = sheet.blocks[0].last_col + 2
     sheet.cells.append(Cell(TABLE_ROW - 1, side, ctx.t("title.handoff"), ctx.styles.label))
-    sheet.blocks.append(make_block(ctx, "handoff", frame, row=TABLE_ROW, col=side))
+    block = make_block(ctx, "handoff", frame, row=TABLE_ROW, col=side)
+    if block.has("to_sql"):
+        block.column("to_sql").style = ctx.styles.percent
+    sheet.blocks.append(block)
     finish(sheet)
 
 

@@ -841,4 +841,5 @@ LABELS: dict[str, str] = {
     'title.kpi_cac_sub_yoy': 'cost per customer; {last} the year before ({change})',
     'col.weight': 'Weight',
     'col.comment': 'Comment',
+    'col.to_sql': '→ SQL',
 }

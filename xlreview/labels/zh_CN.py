@@ -686,4 +686,5 @@ LABELS: dict[str, str] = {
     'title.kpi_cac_sub_yoy': '每个成交客户成本；上年 {last}（{change}）',
     'col.weight': '权重',
     'col.comment': '备注',
+    'col.to_sql': '转SQL率',
 }
