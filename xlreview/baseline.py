@@ -202,12 +202,13 @@ def read_baseline(baseline: pd.DataFrame, findings: Findings | None = None, *,
     (sheet, Excel row, column) and left out."""
     findings = findings if findings is not None else Findings()
     out = []
-    for record in baseline.to_dict("records"):
+    plans = (pd.to_numeric(baseline["plan"], errors="coerce").to_numpy(float)
+             if "plan" in baseline else np.full(len(baseline), np.nan))
+    for record, plan in zip(baseline.to_dict("records"), plans, strict=True):
         row = record.get("_row")
         row = None if row is None or pd.isna(row) else int(row)
         period = parse_period(record.get("period"))
         metric = metric_key(record.get("metric"))
-        plan = pd.to_numeric(pd.Series([record.get("plan")]), errors="coerce").iloc[0]
         if period is None:
             findings.add("warning", sheet, row, "period",
                          label("msg.baseline_period", lang, value=record.get("period")))
@@ -228,6 +229,12 @@ def read_baseline(baseline: pd.DataFrame, findings: Findings | None = None, *,
 # --- plan against actual ---------------------------------------------------------------
 
 
+def _channel_key(name: object) -> str:
+    """A channel as matched between the baseline, the leads and the spend."""
+    return "" if name is None or (not isinstance(name, str) and pd.isna(name)) else (
+        str(name).strip().casefold())
+
+
 class Actuals:
     """What happened in each month of one year, per channel and metric (see the module)."""
 
@@ -237,52 +244,66 @@ class Actuals:
         self.starts = np.array([day_number(pd.Timestamp(year, m, 1)) for m in range(1, 13)]
                                + [day_number(pd.Timestamp(year + 1, 1, 1))])
         self.spend = spend
-        self._channels = self._channel_keys()
-
-    def _channel_keys(self) -> np.ndarray:
-        channel = self.view.column("channel")
-        if channel is None:
-            return np.full(len(self.view), "", dtype=object)
-        return channel.astype(str).str.strip().str.casefold().to_numpy(object)
+        self._groups = self.view.groups("channel")
+        # Channel labels as matched (case and spaces around ignored): key → label codes.
+        self._codes: dict[str, list[int]] = {}
+        for code, name in enumerate(self._groups.labels):
+            self._codes.setdefault(_channel_key(name), []).append(code)
+        self._spend_keys = (spend["channel"].map(_channel_key).to_numpy(object)
+                            if "channel" in spend else np.full(len(spend), "", dtype=object))
+        self._table: dict[str, np.ndarray] = {}
 
     def channels(self) -> set[str]:
         """The channel keys (case folded) of the leads and the spend."""
-        known = set(self._channels.tolist())
-        if "channel" in self.spend:
-            known |= set(self.spend["channel"].dropna().astype(str).str.strip().str.casefold())
-        return known
+        return set(self._codes) | set(self._spend_keys.tolist())
 
     def _month_index(self, days: np.ndarray) -> np.ndarray:
         """Month (0..11) of each day in the year, -1 outside it or blank."""
         index = np.searchsorted(self.starts, days, side="right") - 1
         return np.where(np.isnan(days) | (index < 0) | (index > 11), -1, index)
 
+    def _by_label(self, metric: str) -> np.ndarray:
+        """Monthly actuals of a lead metric per channel label: 12 × labels (one bincount)."""
+        if metric not in self._table:
+            stage = _STAGE_OF[metric]
+            month = self._month_index(self.view.days(STAGE_DATE[stage]))
+            width = max(len(self._groups.labels), 1)
+            codes = self._groups.codes if len(self._groups.labels) else np.zeros(
+                len(month), dtype=np.int64)
+            rows = month >= 0
+            weights = np.ones(len(month))
+            if metric == "revenue":
+                amount = self.view.amount()
+                weights = np.where(np.isnan(amount), 0.0, amount)
+            self._table[metric] = np.bincount(
+                month[rows] * width + codes[rows], weights=weights[rows],
+                minlength=12 * width).reshape(12, width)
+        return self._table[metric]
+
     def by_month(self, metric: str, channel: str | None) -> np.ndarray:
         """The 12 monthly actuals of ``metric`` for ``channel`` (None = all)."""
         if metric == "cost":
             return self._cost(channel)
-        stage = _STAGE_OF[metric]
-        if not self.view.tracked(stage):  # a stage the export does not have: no actual
+        if not self.view.tracked(_STAGE_OF[metric]):  # a stage the export does not have
             return np.full(12, np.nan)
-        month = self._month_index(self.view.days(STAGE_DATE[stage]))
-        rows = month >= 0
-        if channel is not None:
-            rows &= self._channels == channel.strip().casefold()
-        weights = np.ones(len(month))
-        if metric == "revenue":
-            amount = self.view.amount()
-            weights = np.where(np.isnan(amount), 0.0, amount)
-        return np.bincount(month[rows], weights=weights[rows], minlength=12).astype(float)
+        table = self._by_label(metric)
+        if channel is None:
+            return table.sum(axis=1)
+        return table[:, self._codes.get(_channel_key(channel), [])].sum(axis=1)
+
+    def _spend_months(self) -> np.ndarray:
+        if "spend" not in self._table:
+            self._table["spend"] = self._month_index(day_numbers(self.spend["month"]))
+        return self._table["spend"]
 
     def _cost(self, channel: str | None) -> np.ndarray:
         if self.spend.empty:
             return np.zeros(12)
-        month = self._month_index(day_numbers(self.spend["month"]))
+        month = self._spend_months()
         cost = pd.to_numeric(self.spend["cost"], errors="coerce").fillna(0.0).to_numpy(float)
         rows = month >= 0
         if channel is not None:
-            keys = self.spend["channel"].astype(str).str.strip().str.casefold().to_numpy(object)
-            rows &= keys == channel.strip().casefold()
+            rows &= self._spend_keys == _channel_key(channel)
         return np.bincount(month[rows], weights=cost[rows], minlength=12).astype(float)
 
     def as_of(self) -> int | None:
@@ -290,7 +311,7 @@ class Actuals:
         when the year has no data."""
         months = [self._month_index(self.view.days(column)) for column in STAGE_DATE.values()]
         if not self.spend.empty:
-            months.append(self._month_index(day_numbers(self.spend["month"])))
+            months.append(self._spend_months())
         last = max((int(m.max()) for m in months if len(m)), default=-1)
         return last + 1 if last >= 0 else None
 
