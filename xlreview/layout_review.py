@@ -116,8 +116,7 @@ def campaign_channels_sheet(ctx: Ctx) -> Sheet | None:
     sheet = table_sheet(ctx, "campaign_channels", note=ctx.t("title.campaign_channels_note"))
     if sheet is None:
         return None
-    wide = frame.pivot_table(index="campaign", columns="channel", values="leads",
-                             aggfunc="sum", fill_value=0, sort=True)
+    wide = frame.set_index(["campaign", "channel"])["leads"].unstack(fill_value=0)
     wide = wide[wide.sum().sort_values(ascending=False, kind="stable").index]
     wide.columns = [str(value_label(c, ctx.lang)) for c in wide.columns]
     row = sheet.blocks[0].last_row + 3
