@@ -765,7 +765,6 @@ LABELS: dict[str, str] = {
     'sheet.year_over_year': 'Year over year',
     'sheet.plan_vs_actual': 'Plan vs actual',
     'sheet.campaign_channels': 'Campaign channels',
-    'col.metric': 'Metric',
     'col.last_year': 'Last year',
     'col.this_year': 'This year',
     'col.conversion_last_year': 'Conversion last year',
@@ -839,7 +838,6 @@ LABELS: dict[str, str] = {
         'programme and headcount cost; programme ROI {this}, the year before {last} ({change})'
     ),
     'title.kpi_cac_sub_yoy': 'cost per customer; {last} the year before ({change})',
-    'col.weight': 'Weight',
     'col.comment': 'Comment',
     'col.to_sql': '→ SQL',
 }

@@ -624,7 +624,6 @@ LABELS: dict[str, str] = {
     'sheet.year_over_year': '同比',
     'sheet.plan_vs_actual': '计划与实际',
     'sheet.campaign_channels': '活动渠道',
-    'col.metric': '指标',
     'col.last_year': '去年',
     'col.this_year': '今年',
     'col.conversion_last_year': '去年转化率',
@@ -684,7 +683,6 @@ LABELS: dict[str, str] = {
     'title.chart_goal_modules': '各模块完成率（加权，每个目标最多计 {cap:.0%}）',
     'title.kpi_roi_sub_yoy': '含项目费用与人力成本；项目ROI {this}，上年 {last}（{change}）',
     'title.kpi_cac_sub_yoy': '每个成交客户成本；上年 {last}（{change}）',
-    'col.weight': '权重',
     'col.comment': '备注',
     'col.to_sql': '转SQL率',
 }
