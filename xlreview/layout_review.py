@@ -402,4 +402,5 @@ def last_year_text(ctx: Ctx, metric: str) -> dict[str, str] | None:
         text = "—"
     else:
         text = f"{change:+.0f} pp" if metric in RATE_METRICS else f"{change:+.0%}"
+        text = text.replace("-", "\u2212")  # a minus sign: no line break inside "−18%"
     return {"this": shown(row["this_year"]), "last": shown(row["last_year"]), "change": text}
