@@ -1,5 +1,6 @@
 """The review sheets a director presents (issue 14): year over year, plan against actual,
-campaigns across channels, every brand's share of voice and the hand-off to sales.
+campaigns across channels, every brand's share of voice, the hand-off to sales, the goal
+review with owners, weights and completion by module, and the dashboard tiles' year before.
 
 Pure like :mod:`xlreview.layout`: tables in, :class:`~xlreview.sheetmodel.Sheet` out.
 """
@@ -52,6 +53,7 @@ def metric_style(ctx: Ctx, metric: str) -> Style:
 
 
 def _style_rows(block: Block, key: str, styles: list[Style]) -> None:
+    """One style per row of column ``key``; Total rows stay bold with their top line."""
     column = block.column(key)
     for i, style in enumerate(styles):
         bold = column.cell_styles.get(i, column.style).bold
