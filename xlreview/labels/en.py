@@ -840,4 +840,9 @@ LABELS: dict[str, str] = {
     'title.kpi_cac_sub_yoy': 'cost per customer; {last} the year before ({change})',
     'col.comment': 'Comment',
     'col.to_sql': '→ SQL',
+    'title.how_to_8': (
+        'When the plan is final, freeze it: `xlreview baseline BOOK.xlsx` writes it into the '
+        'Plan baseline sheet (or type one there). In its year, Plan vs actual tracks every row '
+        'month by month, with a run-rate forecast.'
+    ),
 }

@@ -685,4 +685,8 @@ LABELS: dict[str, str] = {
     'title.kpi_cac_sub_yoy': '每个成交客户成本；上年 {last}（{change}）',
     'col.comment': '备注',
     'col.to_sql': '转SQL率',
+    'title.how_to_8': (
+        '计划定稿后请冻结：运行 `xlreview baseline BOOK.xlsx` 写入“计划基线”工作表'
+        '（也可手工填写）。到了该年，“计划与实际”会逐月跟踪每一行，并按当前月均进度预测全年。'
+    ),
 }
