@@ -204,3 +204,18 @@ def test_a_stage_the_export_does_not_track_has_no_actual():
     out = plan_vs_actual(baseline(rows), untracked, spend(), 2025)
     assert math.isnan(out["actual"][0]) and math.isnan(out["forecast"][0])
     assert out["actual"][1] == 4
+
+
+def test_the_year_at_a_glance_adds_up_the_months_of_all_channels():
+    from xlreview.baseline import year_at_a_glance
+
+    rows = [*ROWS, ("2025-06", None, "leads", 4)]
+    glance = year_at_a_glance(plan_vs_actual(baseline(rows), leads(), spend(), 2025))
+    # Months of all channels: January (plan 3, actual 2, forecast 2) and June (plan 4, not
+    # begun: no actual, forecast one month × 4 / 3). Quarters, years and Web's April are
+    # other rows.
+    [row] = glance.to_dict("records")
+    assert (row["metric"], row["plan"], row["actual"]) == ("leads", 7.0, 2.0)
+    assert row["forecast"] == pytest.approx(2 + 4 / 3)
+    assert row["forecast_completion"] == pytest.approx((2 + 4 / 3) / 7)
+    assert year_at_a_glance(table().iloc[0:0]).empty

@@ -35,6 +35,7 @@ BASELINE_METRICS: tuple[str, ...] = ("leads", "mql", "sql", "opp", "won", "reven
 BASELINE_COLUMNS: list[str] = ["period", "channel", "metric", "plan"]
 PLAN_VS_ACTUAL_COLUMNS: list[str] = ["period", "channel", "metric", "plan", "actual",
                                      "variance", "completion", "forecast"]
+YEAR_COLUMNS: list[str] = ["metric", "plan", "actual", "forecast", "forecast_completion"]
 
 _METRIC_WORDS: dict[str, str] = {
     **{m: m for m in BASELINE_METRICS},
@@ -371,3 +372,23 @@ def run_rate_forecast(months: np.ndarray, index: np.ndarray, as_of: int | None) 
     rate = float(months[:as_of].sum()) / as_of
     done = index[index < as_of]
     return float(months[done].sum()) + rate * int(np.count_nonzero(index >= as_of))
+
+
+def year_at_a_glance(table: pd.DataFrame) -> pd.DataFrame:
+    """The year of each metric, all channels, from the month rows of ``plan_vs_actual``:
+    metric, plan (Σ months), actual (to the as-of month), forecast (Σ months' forecasts) and
+    forecast_completion (forecast / plan). Empty without month rows for all channels."""
+    if table.empty:
+        return pd.DataFrame(columns=YEAR_COLUMNS)
+    months = table[table["channel"].isna() & table["period"].str.fullmatch(r"\d{4}-\d{2}")]
+    if months.empty:
+        return pd.DataFrame(columns=YEAR_COLUMNS)
+    order = [m for m in BASELINE_METRICS if m in set(months["metric"])]
+    grouped = months.groupby("metric")
+    out = pd.DataFrame({
+        "plan": grouped["plan"].sum(),
+        "actual": grouped["actual"].sum(min_count=1),
+        "forecast": grouped["forecast"].sum(min_count=1),
+    }).reindex(order)
+    out["forecast_completion"] = ratio(out["forecast"], out["plan"])
+    return out.rename_axis("metric").reset_index()[YEAR_COLUMNS]

@@ -162,6 +162,17 @@ def plan_vs_actual_sheet(ctx: Ctx) -> Sheet | None:
     finish(sheet)
     side = block.last_col + 2
     row = TABLE_ROW
+    glance = ctx.table("pva_year")
+    if glance is not None and not glance.empty:
+        sheet.cells.append(Cell(row - 1, side, ctx.t("title.pva_year", year=year),
+                                ctx.styles.label))
+        summary = make_block(ctx, "pva_year", _metric_names(ctx, glance), row=row, col=side)
+        for key in ("plan", "actual", "forecast"):
+            _style_rows(summary, key, [metric_style(ctx, m) for m in glance["metric"]])
+        summary.column("forecast_completion").style = ctx.styles.percent
+        sheet.blocks.append(summary)
+        finish(sheet)
+        row = summary.last_row + 3
     for metric in _PVA_CHART_METRICS:
         months = frame[(frame["metric"] == metric) & frame["channel"].isna()
                        & frame["period"].str.fullmatch(r"\d{4}-\d{2}")]

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from .baseline import plan_vs_actual
+from .baseline import plan_vs_actual, year_at_a_glance
 from .campaigns import campaign_channels
 from .funnel import funnel_table, monthly_table, sales_cycle_table
 from .goals import goal_review, review_metrics
@@ -83,6 +83,7 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
     tables["plan_vs_actual"] = plan_vs_actual(
         inputs.baseline, view, spend, year, inputs.findings,
         sheet=inputs.names.get("baseline", "Plan baseline"), lang=settings.language)
+    tables["pva_year"] = year_at_a_glance(tables["plan_vs_actual"])
     tables["goal_review"] = goal_review(
         inputs.goals, review_metrics(tables), inputs.findings,
         sheet=inputs.names.get("goals", "Goals"), lang=settings.language,

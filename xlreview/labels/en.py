@@ -845,4 +845,6 @@ LABELS: dict[str, str] = {
         'Plan baseline sheet (or type one there). In its year, Plan vs actual tracks every row '
         'month by month, with a run-rate forecast.'
     ),
+    'title.pva_year': '{year} at a glance (all channels)',
+    'col.forecast_completion': 'Forecast ÷ plan',
 }

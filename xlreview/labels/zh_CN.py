@@ -689,4 +689,6 @@ LABELS: dict[str, str] = {
         '计划定稿后请冻结：运行 `xlreview baseline BOOK.xlsx` 写入“计划基线”工作表'
         '（也可手工填写）。到了该年，“计划与实际”会逐月跟踪每一行，并按当前月均进度预测全年。'
     ),
+    'title.pva_year': '{year} 年概览（全部渠道）',
+    'col.forecast_completion': '预测 ÷ 计划',
 }
