@@ -93,7 +93,7 @@ def test_an_existing_baseline_is_kept_without_force(book, tmp_path, capsys):
     frozen = path.read_bytes()
     assert main(["baseline", str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("BaselineExistsError: the workbook already has a plan baseline")
+    assert err.startswith("the workbook already has a plan baseline for 2026")
     assert "--force" in err
     assert path.read_bytes() == frozen
     assert main(["baseline", str(path), "--force"]) == 0
@@ -174,6 +174,25 @@ def test_an_empty_template_has_no_plan_to_freeze(tmp_path, capsys):
     before = path.read_bytes()
     assert main(["baseline", str(path)]) == 1
     assert capsys.readouterr().err == (
-        "XlreviewError: the plan is empty: paste the leads (and spend) into the input sheets "
-        "first\n")
+        "the plan is empty: paste the leads (and spend) into the input sheets first\n")
     assert path.read_bytes() == before
+
+
+def test_a_rebuilt_workbook_keeps_its_marks_and_the_baseline_outlives_the_next_rebuild(
+        book, tmp_path):
+    """The baseline is an input sheet: it carries no generated-sheet mark, so the next
+    rebuild keeps it; the generated sheets keep theirs, so they are still replaced."""
+    from xlreview.io.package import MARK
+    from xlreview.rebuild import rebuild
+
+    path = _copy(book, tmp_path)
+    rebuild(path)
+    marks_before = _entries(path)["xl/workbook.xml"].decode().count(MARK)
+    assert main(["baseline", str(path), "--force"]) == 0
+    workbook = _entries(path)["xl/workbook.xml"].decode()
+    assert workbook.count(MARK) == marks_before
+    rows = len(_baseline(path))
+    sheets = list(read_grids(path))
+    rebuild(path)
+    assert len(_baseline(path)) == rows
+    assert list(read_grids(path)) == sheets  # same sheets, same order: nothing doubled

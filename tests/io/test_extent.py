@@ -53,16 +53,16 @@ def test_a_rebuild_with_a_stray_cell_runs_in_bounded_memory(tmp_path):
     run = [sys.executable, "-m", "xlreview"]
     subprocess.run([*run, "template", str(book)], check=True, env=env, capture_output=True)
     edit_part(book, "xl/worksheets/sheet2.xml", "</sheetData>", STRAY + "</sheetData>")
-    edit_part(book, "xl/worksheets/sheet2.xml", 'ref="A1:K3"', 'ref="A1:XFD1048576"')
+    edit_part(book, "xl/worksheets/sheet2.xml", 'ref="A1:L3"', 'ref="A1:XFD1048576"')
     copy = tmp_path / "before.xlsx"
     shutil.copy(book, copy)
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))"
     code = f"{limit}; import sys; from xlreview.cli import run; sys.argv[1:] = {['rebuild', '-q', str(book)]!r}; run()"  # noqa: E501
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
-    # The template's Leads table spans A3:K4 (11 columns, header and one blank row): that
+    # The template's Leads table spans A3:L4 (12 columns, header and one blank row): that
     # block is read, the stray cell is reported, and the Leads sheet itself is untouched.
-    assert "[Warning] Leads: Cells far beyond K4, away from the data" in done.stdout
+    assert "[Warning] Leads: Cells far beyond L4, away from the data" in done.stdout
     import zipfile
 
     with zipfile.ZipFile(book) as after, zipfile.ZipFile(copy) as before:

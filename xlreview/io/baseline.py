@@ -95,7 +95,8 @@ def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
     inputs = read_inputs(read_grids(path, sheets_to_read(sheet_names(path))))
     frame, frozen = _frozen_plan(inputs, force)
     lang = frozen.lang
-    replaced = {n for n in (inputs.names.get("baseline"), BASELINE.en, BASELINE.zh) if n}
+    replaced = {n: "baseline" for n in (inputs.names.get("baseline"), BASELINE.en, BASELINE.zh)
+                if n}
     with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
         scratch = Path(tmp) / "baseline.xlsx"
         book = xlsxwriter.Workbook(str(scratch), BOOK_OPTIONS)
@@ -104,8 +105,8 @@ def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
         finally:
             book.close()
         check_not_open(path)
-        write_atomically(path, lambda out: merge_generated(path, scratch, out,
-                                                           generated_names=replaced))
+        write_atomically(path, lambda out: merge_generated(
+            path, scratch, out, generated_names=replaced, input_sheet=True))
     return frozen
 
 

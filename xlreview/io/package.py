@@ -81,7 +81,7 @@ Generated = str | Path | io.BytesIO
 
 def merge_generated(
     book: str | Path, generated: Generated, out: str | Path, *,
-    generated_names: Collection[str] | Mapping[str, str],
+    generated_names: Collection[str] | Mapping[str, str], input_sheet: bool = False,
 ) -> None:
     """Write ``out``: ``book`` with its generated sheets replaced by those of ``generated``.
 
@@ -101,6 +101,10 @@ def merge_generated(
             mapping of each such name to its sheet key (so that a sheet keeps its place
             and references when its name changes with the language).
 
+        input_sheet: ``generated`` holds an input sheet written for the user (the Plan
+            baseline): the book's sheets named in ``generated_names`` are replaced, the
+            added sheet is not marked, and the marks of the generated sheets are kept.
+
     Raises:
         RefusedError: a sheet of the user's has the name of a generated sheet.
         PackageError: a file is not a readable workbook package, or an added table's
@@ -112,7 +116,7 @@ def merge_generated(
     if out.resolve() == book.resolve():
         raise PackageError("merge_generated must write a new file, not the workbook itself")
     with _readable(book), zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
-        merge = _Merge(Package(bz), Package(gz), generated_names)
+        merge = _Merge(Package(bz), Package(gz), generated_names, input_sheet=input_sheet)
         merge.prepare()
         try:
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -257,7 +261,8 @@ def _free_id(used: set[str], prefix: str = "rId") -> str:
 class _Merge:
     """The merge of one generated workbook into one user workbook (see the module)."""
 
-    def __init__(self, book: Package, gen: Package, generated_names: Collection[str]) -> None:
+    def __init__(self, book: Package, gen: Package, generated_names: Collection[str], *,
+                 input_sheet: bool = False) -> None:
         self.book, self.gen = book, gen
         self.workbook = book.workbook_part()
         self.gen_workbook = gen.workbook_part()
@@ -268,7 +273,13 @@ class _Merge:
                         for s in self.gen_sheets}
         keys = {**keys, **self.gen_key}
         gen_tables = set().union(*(_sheet_tables(gen, s.part) for s in self.gen_sheets))
-        generated, collisions = generated_sheets(book, keys, gen_tables)
+        self.input_sheet = input_sheet
+        if input_sheet:  # replaced by name: an input sheet carries no mark
+            generated = {s.part or s.name: keys[s.name.lower()] for s in self.book_sheets
+                         if s.name.lower() in keys}
+            collisions: list[SheetEntry] = []
+        else:
+            generated, collisions = generated_sheets(book, keys, gen_tables)
         if collisions:
             taken = collisions[0]
             new = next((s.name for s in self.gen_sheets
@@ -607,7 +618,7 @@ class _Merge:
         for item in self.defined_names(xml):
             start = item[: item.index(">") + 1]
             a = attrs(start)
-            if a.get("name", "").lower() == MARK.lower():
+            if a.get("name", "").lower() == MARK.lower() and not self.input_sheet:
                 continue
             if "localSheetId" in a:
                 sheet = self._book_sheet(a["localSheetId"])
@@ -633,7 +644,7 @@ class _Merge:
                 new = str(position[("gen", sheet.name.lower())])
                 item = set_attr(start, "localSheetId", new) + item[len(start) :]
             items.append(item)
-        for sheet in self.gen_sheets:
+        for sheet in self.gen_sheets if not self.input_sheet else ():
             key = html.escape(self.gen_key[sheet.name.lower()], quote=False)
             index = position[("gen", sheet.name.lower())]
             items.append(f'<definedName name="{MARK}" localSheetId="{index}" hidden="1">'
