@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/make_workbook.py 200000 /tmp/leads_200k.xlsx [--lang zh-CN] [--seed 7]
+    python bench/make_workbook.py 200000 /tmp/leads_200k.xlsx [--lang zh-CN|zh-TW] [--seed 7]
 
 The leads are spread over three years (N/3 a year, the last few of December dropped so
 that there are exactly N); spend and budgets scale with N.
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="number of leads")
     parser.add_argument("out", type=Path, help="workbook to write (.xlsx)")
-    parser.add_argument("--lang", choices=("en", "zh-CN"), default="en")
+    parser.add_argument("--lang", choices=("en", "zh-CN", "zh-TW"), default="en")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     times = make_workbook(args.n, args.out, seed=args.seed, lang=args.lang)

@@ -6,7 +6,7 @@ Usage::
     python docs/render_docs.py --all OUT  # also renders every generated sheet into OUT/
 
 The sample company's workbook is written and rebuilt exactly as ``xlreview demo`` does, in
-English and Chinese. For each picture a copy of the rebuilt workbook keeps only the wanted
+English, Simplified and Traditional Chinese. For each picture a copy of the rebuilt workbook keeps only the wanted
 generated sheet visible (hidden sheets do not print), LibreOffice converts it to PDF with
 every formula recalculated, and ``pdftoppm`` turns the first page into a PNG.
 Needs LibreOffice (``soffice``) and poppler (``pdftoppm``).
@@ -41,6 +41,7 @@ DPI = 100
 PICTURES = (
     ("dashboard_en", "en", "dashboard"),
     ("dashboard_zh-CN", "zh-CN", "dashboard"),
+    ("dashboard_zh-TW", "zh-TW", "dashboard"),
     ("roi_matrix_en", "en", "roi_matrix"),
     ("targets_en", "en", "targets"),
 )
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        books = {lang: rebuilt_sample(work / lang, lang) for lang in ("en", "zh-CN")}
+        books = {lang: rebuilt_sample(work / lang, lang) for lang in ("en", "zh-CN", "zh-TW")}
         for name, lang, key in PICTURES:
             pdf = render_pdf(books[lang], [label(f"sheet.{key}", lang)], work / name)
             print(first_page_png(pdf, DOCS / name))

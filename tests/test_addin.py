@@ -113,3 +113,13 @@ def test_linux_needs_a_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(addin.sys, "platform", "linux")
     with pytest.raises(addin.AddinError, match="Windows or macOS"):
         addin.install_addin(Path("xlreview.xlam"))
+
+
+def test_ribbon_in_traditional_chinese() -> None:
+    xml = addin.ribbon_xml("RibbonMyAddin.RunMain", chinese="zh-TW")
+    root = SafeET.fromstring(xml)
+    [tab] = root.findall(".//ui:tab", NS)
+    [button] = root.findall(".//ui:button", NS)
+    assert tab.get("label") == "Review & Plan / 復盤規劃"
+    assert button.get("label") == "Rebuild plan / 重建計劃"
+    assert button.get("onAction") == "RibbonMyAddin.RunMain"

@@ -80,7 +80,7 @@ def test_bad_input_is_reported_in_the_data_check_sheet_and_text_stays_text(tmp_p
                     assert cell.data_type == "s"
 
 
-@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("lang", ["en", "zh-CN", "zh-TW"])
 def test_demo_writes_and_rebuilds_the_sample(tmp_path, capsys, lang):
     assert main(["demo", str(tmp_path), "--lang", lang, "-q"]) == 0
     books = list(Path(tmp_path).glob("*.xlsx"))

@@ -28,10 +28,12 @@ from tests import lo_convert
 from xlreview.budget import budget_check_table
 from xlreview.cli import write_demo
 from xlreview.labels import label
+from xlreview.model import SETTINGS
 from xlreview.phasing import plan_monthly, plan_quarterly, plan_weekly
 from xlreview.plan import plan_year
 from xlreview.rebuild import rebuild
 from xlreview.scenarios import outcome, plan_cpl
+from xlreview.settings import setting_field
 from xlreview.targets import RATES, reverse_funnel, split_customers
 
 pytestmark = [
@@ -52,7 +54,7 @@ def _plan_only(wb: openpyxl.Workbook, path: Path) -> Path:
     """Save ``wb`` with only the live plan's sheets: LibreOffice loads it in seconds (the
     plan's formulas refer to nothing else)."""
     lang = _lang(wb)
-    keep = {"设置" if lang == "zh-CN" else "Settings",
+    keep = {SETTINGS.name(lang),
             *(label(f"sheet.{k}", lang) for k in LIVE_SHEETS[1:])}
     for name in wb.sheetnames:
         if name not in keep:
@@ -64,10 +66,11 @@ def _plan_only(wb: openpyxl.Workbook, path: Path) -> Path:
 def _edit_settings(path: Path, values: dict[str, float]) -> Path:
     """Edit Settings and type two scenario values; returns a plan-only copy for LibreOffice."""
     wb = openpyxl.load_workbook(path)
-    ws = wb[next(n for n in wb.sheetnames if n in ("Settings", "设置"))]
+    ws = wb[SETTINGS.name(_lang(wb))]
     for row in ws.iter_rows(min_col=1, max_col=2):
-        if row[0].value in values:
-            row[1].value = values[row[0].value]
+        key = setting_field(row[0].value)  # a Chinese sheet shows 明年营收目标 …
+        if key in values:
+            row[1].value = values[key]
     # Scenarios C5 = Stretch revenue target; D12 = Cautious win rate (typed by the user).
     sc = wb[label("sheet.scenarios", _lang(wb))]
     sc["C5"], sc["D12"] = STRETCH_TARGET, CAUTIOUS_WIN_RATE
@@ -76,7 +79,8 @@ def _edit_settings(path: Path, values: dict[str, float]) -> Path:
 
 
 def _lang(wb: openpyxl.Workbook) -> str:
-    return "zh-CN" if "设置" in wb.sheetnames else "en"
+    return next((lang for lang in ("zh-CN", "zh-TW") if SETTINGS.name(lang) in wb.sheetnames),
+                "en")
 
 
 @pytest.fixture(scope="module", params=["en", "zh-CN"])

@@ -169,7 +169,8 @@ def test_share_copy_setting_writes_the_copy_beside_the_workbook(book):
     assert names == openpyxl.load_workbook(book, read_only=True).sheetnames
 
 
-@pytest.mark.parametrize(("lang", "shown"), [("en", "Targets"), ("zh-CN", "目标拆解")])
+@pytest.mark.parametrize(("lang", "shown"), [("en", "Targets"), ("zh-CN", "目标拆解"),
+                                             ("zh-TW", "目標拆解")])
 def test_data_check_names_generated_sheets_as_the_user_sees_them(lang, shown):
     import pandas as pd
 

@@ -5,6 +5,7 @@ The README pictures come from the rebuilt sample workbook: ``python docs/render_
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -36,7 +37,7 @@ def _read_pgm(path: Path) -> np.ndarray:
     return np.frombuffer(parts[4][: width * height], dtype=np.uint8).reshape(height, width)
 
 
-@pytest.fixture(scope="module", params=["en", "zh-CN"])
+@pytest.fixture(scope="module", params=["en", "zh-CN", "zh-TW"])
 def rendered(request, tmp_path_factory):
     lang = request.param
     tmp = tmp_path_factory.mktemp(f"render-{lang}")
@@ -72,11 +73,31 @@ def test_every_sheet_title_is_on_a_page(rendered):
 
 def test_chinese_text_uses_a_cjk_font(rendered):
     lang, _, pdf, _, text = rendered
-    if lang != "zh-CN":
+    if lang == "en":
         pytest.skip("English")
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "CJK" in fonts or "Droid" in fonts or "WenQuanYi" in fonts, fonts
-    assert label("title.chart_funnel", "zh-CN") in text  # chart titles render as text
+    assert label("title.chart_funnel", lang) in text  # chart titles render as text
+
+
+# The acronyms a Chinese B2B team uses as they are; all other English is untranslated.
+_ACRONYMS = {"MQL", "SQL", "SAL", "ROI", "CAC", "KPI", "OKR"}
+
+
+def test_chinese_pages_hold_no_english_but_the_acronyms_and_the_data(rendered):
+    lang, _, _, _, text = rendered
+    if lang == "en":
+        pytest.skip("English")
+    data = " ".join(str(v) for frame in fx.tables(with_share_of_voice=True).values()
+                    for col in frame.columns for v in frame[col].tolist() if isinstance(v, str))
+    data += " " + " ".join(str(v) for v in vars(fx.extra()).values())
+    allowed = _ACRONYMS | set(re.findall(r"[A-Za-z]{2,}", data)) | {"Q"}
+    words = set(re.findall(r"[A-Za-z]{2,}", text))
+    # The how-to sheet names the command and the programs: xlreview, rebuild, xlsx, Excel,
+    # Python, CRM.
+    left = words - allowed - {"xlreview", "rebuild", "baseline", "xlsx", "Excel", "Python", "CRM",
+                              "AI"}
+    assert left == set(), left
 
 
 def test_dashboard_fits_on_the_first_page(rendered):
@@ -100,3 +121,25 @@ def test_quadrant_bubbles_are_labelled_with_their_channel(rendered):
     # "Search" (spend 100,000) is in the table, the cost/revenue axis, the helper column and
     # on its bubble: four times. Without the bubble label it would be three.
     assert roi_page.count("Search") == 4
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW"])
+def test_bundled_chinese_sample_shows_no_english_but_acronyms_and_its_own_data(tmp_path, lang):
+    # The rebuilt sample company, every generated sheet: no English label may be left.
+    from docs.render_docs import render_pdf
+    from xlreview.layout import GENERATED
+    from xlreview.sample import sample_company
+
+    book = Path(__file__).parents[1] / "workbooks" / f"xlreview_sample_{lang}.xlsx"
+    pdf = render_pdf(book, [label(f"sheet.{key}", lang) for key in GENERATED], tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    data = " ".join(str(v) for frame in sample_company(lang=lang).values()
+                    for col in frame.columns if frame[col].dtype != "datetime64[ns]"
+                    for v in frame[col].dropna().unique().tolist() if isinstance(v, str))
+    allowed = _ACRONYMS | set(re.findall(r"[A-Za-z]{2,}", data))
+    # The how-to sheet's command line, and Q1…Q4, W01… of the plan sheets.
+    allowed |= {"xlreview", "rebuild", "baseline", "xlsx", "Excel", "Python"}
+    words = set(re.findall(r"[A-Za-z]{2,}", text))
+    # A chart's category label may wrap inside a word (百度SEM → 百度 SE / M).
+    assert {w for w in words - allowed if not any(w in a for a in allowed)} == set()

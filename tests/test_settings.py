@@ -42,6 +42,8 @@ def test_values_are_converted_from_what_people_type():
         ("experiment_share", 250, "value"),  # not a share
         ("language", "fr", "value"),  # not a supported language
         ("budget_total", -5, "value"),  # negative money
+        ("goal_cap", "lots", "value"),  # not a completion
+        ("goal_cap", 0, "value"),  # a cap of nothing
         ("colour", "blue", "key"),  # unknown key
     ],
 )
@@ -57,3 +59,18 @@ def test_bad_rows_are_reported_with_their_row_and_the_default_kept(key, value, c
 def test_every_field_is_a_documented_setting():
     assert settings_fields()[0] == "fiscal_year"
     assert {"brand", "budget_method", "language", "share_copy"} <= set(settings_fields())
+
+
+@pytest.mark.parametrize(("lang", "row", "column", "message"), [
+    ("en", (4, "seasonality", "weekly"), "value",
+     "seasonality: 'weekly' is not one of history, flat; default used"),
+    ("zh-CN", (4, "月度权重", "每周"), "数值",
+     "月度权重：“每周”不是 按历史、平均 之一，使用默认值"),
+    ("zh-TW", (4, "回顧年度", 2024.5), "數值", "回顧年度：“2024.5”不是整數，使用默認值"),
+    ("zh-TW", (4, "顏色", "藍"), "設置項", "未知的設置項“顏色”：已忽略"),
+])
+def test_problems_are_reported_in_the_language_the_sheet_asks_for(lang, row, column, message):
+    findings = Findings()
+    parse_settings([(3, "language", lang), row], sheet="S", findings=findings)
+    [issue] = findings.issues
+    assert (issue.row, issue.column, issue.message) == (4, column, message)

@@ -2,8 +2,8 @@
 
     python workbooks/make_workbooks.py
 
-Writes the empty templates in English and Chinese and the rebuilt sample company in both
-languages into this folder. ``tests/test_bundled_workbooks.py`` checks they are current.
+Writes the empty templates in English, Simplified and Traditional Chinese and the rebuilt
+sample company in the three languages into this folder. ``tests/test_bundled_workbooks.py`` checks they are current.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from xlreview.cli import write_demo  # noqa: E402
 from xlreview.io.template import write_input_book  # noqa: E402
 from xlreview.rebuild import rebuild  # noqa: E402
 
-TEMPLATES = {"en": "xlreview_template.xlsx", "zh-CN": "xlreview_template_zh-CN.xlsx"}
+TEMPLATES = {"en": "xlreview_template.xlsx", "zh-CN": "xlreview_template_zh-CN.xlsx",
+             "zh-TW": "xlreview_template_zh-TW.xlsx"}
 
 
 def main() -> int:

@@ -3,7 +3,8 @@
 The add-in is xlwings' own ``quickstart_addin_ribbon.xlam`` from the installed xlwings
 package (its VBA declares the DLL of that exact xlwings version, so it is never stored in
 this repository), with only its ribbon XML (``customUI/customUI.xml``) replaced: a tab
-"Review & Plan / 复盘规划" with a "Rebuild plan" button. The button calls the template's
+"Review & Plan / 复盘规划" (``復盤規劃`` when built for Traditional Chinese) with a
+"Rebuild plan" button. The button calls the template's
 own VBA callback (``RibbonMyAddin.RunMain``), which runs ``import xlreview;
 xlreview.main()`` because the file is named ``xlreview.xlam``.
 
@@ -26,14 +27,23 @@ from xml.etree import ElementTree
 import defusedxml.ElementTree as SafeET
 
 from .errors import XlreviewError
+from .labels import label
 
 ADDIN_NAME = "xlreview.xlam"
 TEMPLATE = "quickstart_addin_ribbon.xlam"
 CUSTOM_UI_PART = "customUI/customUI.xml"
 CUSTOM_UI_NS = "http://schemas.microsoft.com/office/2006/01/customui"
-TAB_LABEL = "Review & Plan / 复盘规划"
-BUTTON_LABEL = "Rebuild plan / 重建计划"
-BUTTON_TIP = "Recompute every generated sheet from the input sheets / 根据输入表重建所有生成表"
+
+def ribbon_text(key: str, chinese: str = "zh-CN") -> str:
+    """``English / 中文`` text of the ribbon (``tab``, ``button``, ``tip``); the Chinese in
+    ``chinese`` (``zh-CN`` or ``zh-TW``): an add-in serves every workbook, whatever its
+    language."""
+    return f"{label(f'ribbon.{key}', 'en')} / {label(f'ribbon.{key}', chinese)}"
+
+
+TAB_LABEL = ribbon_text("tab")
+BUTTON_LABEL = ribbon_text("button")
+BUTTON_TIP = ribbon_text("tip")
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 MAC_STARTUP = Path("Library/Group Containers/UBF8T346G9.Office/User Content/Startup/Excel")
 """Excel 2016+ for Mac user startup folder, below the home folder."""
@@ -73,26 +83,29 @@ def template_button(custom_ui: bytes) -> tuple[str, str]:
     return str(button.get("onAction")), str(button.get("imageMso") or "MacroPlay")
 
 
-def ribbon_xml(callback: str, image: str = "MacroPlay") -> bytes:
-    """Our ribbon: tab Review & Plan / 复盘规划, group xlreview, button Rebuild plan."""
+def ribbon_xml(callback: str, image: str = "MacroPlay", *, chinese: str = "zh-CN") -> bytes:
+    """Our ribbon: tab Review & Plan / 复盘规划, group xlreview, button Rebuild plan (the
+    Chinese in ``chinese``: ``zh-CN`` or ``zh-TW``)."""
     ElementTree.register_namespace("", CUSTOM_UI_NS)
     ns = f"{{{CUSTOM_UI_NS}}}"
     root = ElementTree.Element(f"{ns}customUI")
     tabs = ElementTree.SubElement(ElementTree.SubElement(root, f"{ns}ribbon"), f"{ns}tabs")
-    tab = ElementTree.SubElement(tabs, f"{ns}tab", id="xlreviewTab", label=TAB_LABEL)
+    tab = ElementTree.SubElement(tabs, f"{ns}tab", id="xlreviewTab",
+                                 label=ribbon_text("tab", chinese))
     group = ElementTree.SubElement(tab, f"{ns}group", id="xlreviewGroup", label="xlreview")
     ElementTree.SubElement(
-        group, f"{ns}button", id="xlreviewRebuild", label=BUTTON_LABEL, size="large",
-        onAction=callback, imageMso=image, screentip=BUTTON_TIP,
+        group, f"{ns}button", id="xlreviewRebuild", label=ribbon_text("button", chinese),
+        size="large", onAction=callback, imageMso=image, screentip=ribbon_text("tip", chinese),
     )
     ElementTree.indent(root)
     return XML_DECLARATION + ElementTree.tostring(root, encoding="unicode").encode("utf-8")
 
 
-def build_addin(out: Path) -> Path:
+def build_addin(out: Path, *, chinese: str = "zh-CN") -> Path:
     """Write ``xlreview.xlam`` into folder ``out`` (created if needed); returns its path.
 
-    Every part of the xlwings template is copied unchanged except the ribbon XML.
+    Every part of the xlwings template is copied unchanged except the ribbon XML, whose
+    Chinese is in ``chinese`` (``zh-CN`` or ``zh-TW``).
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -106,7 +119,7 @@ def build_addin(out: Path) -> Path:
                 for info in source.infolist():
                     data = source.read(info)
                     if info.filename == CUSTOM_UI_PART:
-                        data = ribbon_xml(callback, image)
+                        data = ribbon_xml(callback, image, chinese=chinese)
                     dest.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
             os.replace(tmp, target)
         except BaseException:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from collections.abc import Callable, Sequence
 from numbers import Real
 from typing import ParamSpec
@@ -22,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import XlreviewError
-from .labels import label
+from .labels import label, language
 from .model import LEADS, STAGE_DATE, STAGES, header_lookup, normalise_header
 from .parsing import dates_of, filled_rows, grid_cells, is_blank, parse_date_column, text_of
 from .perf import gc_paused
@@ -36,11 +37,12 @@ Result = Cells | float | int | str
 RATE_KEYS: tuple[str, ...] = ("lead_to_mql", "mql_to_sql", "sql_to_opp", "opp_to_won")
 ALL_RATE_KEYS: tuple[str, ...] = (*RATE_KEYS, "lead_to_won")
 _STAGE_NAMES: dict[str, str] = {
-    **dict.fromkeys(["lead", "leads", "线索", "留资"], "lead"),
-    **dict.fromkeys(["mql", "mqls", "营销合格线索"], "mql"),
-    **dict.fromkeys(["sql", "sqls", "销售合格线索"], "sql"),
-    **dict.fromkeys(["opp", "opps", "opportunity", "opportunities", "商机"], "opp"),
-    **dict.fromkeys(["won", "customer", "customers", "成交客户", "客户", "成交"], "won"),
+    **dict.fromkeys(["lead", "leads", "线索", "留资", "線索", "留資"], "lead"),
+    **dict.fromkeys(["mql", "mqls", "营销合格线索", "營銷合格線索"], "mql"),
+    **dict.fromkeys(["sql", "sqls", "销售合格线索", "銷售合格線索"], "sql"),
+    **dict.fromkeys(["opp", "opps", "opportunity", "opportunities", "商机", "商機"], "opp"),
+    **dict.fromkeys(["won", "customer", "customers", "成交客户", "客户", "成交", "成交客戶",
+                     "客戶"], "won"),
 }
 """Accepted ``stage`` arguments (normalised) → stage key."""
 
@@ -55,10 +57,29 @@ class CellInputError(XlreviewError, ValueError):
         super().__init__(f"{argument}: {label(f'msg.udf_{key}', 'en', **params)}")
 
 
+LANGUAGE_VARIABLE = "XLREVIEW_LANG"
+"""Environment variable naming the Chinese script of cell results: Traditional (``zh-TW``,
+``zh-HK``, ``繁體`` …) or, when unset or anything else, Simplified."""
+
+
+def chinese() -> str:
+    """``zh-TW`` when :data:`LANGUAGE_VARIABLE` names Traditional Chinese, else ``zh-CN``.
+
+    A cell function does not know its workbook's Settings; Excel's Python process does know
+    its environment, set once per machine."""
+    wanted = language(os.environ.get(LANGUAGE_VARIABLE, ""), None)
+    return "zh-TW" if wanted == "zh-TW" else "zh-CN"
+
+
 def bilingual(key: str, **params: object) -> str:
-    """``English / 中文`` text of a label (one text where both read the same)."""
-    en, zh = label(key, "en", **params), label(key, "zh-CN", **params)
-    return en if en == zh else f"{en} / {zh}"
+    """``English / 中文`` text of a label (one text where both read the same), the Chinese in
+    the script :func:`chinese` names."""
+    return _in_both(key, chinese(), **params)
+
+
+def _in_both(key: str, zh: str, /, **params: object) -> str:
+    en, chinese_text = label(key, "en", **params), label(key, zh, **params)
+    return en if en == chinese_text else f"{en} / {chinese_text}"
 
 
 def error_text(error: Exception) -> str:
@@ -142,10 +163,14 @@ def parse_stage(value: object) -> str:
     return key
 
 
-@functools.cache
 def stage_label(stage: str) -> str:
-    """``Leads / 线索`` … ``Customers / 成交客户``."""
-    return bilingual(f"value.{stage}")
+    """``Leads / 线索`` … ``Customers / 成交客户`` (``線索`` … in Traditional)."""
+    return _stage_label(stage, chinese())
+
+
+@functools.cache
+def _stage_label(stage: str, zh: str) -> str:
+    return _in_both(f"value.{stage}", zh)
 
 
 # --- FUNNEL_TARGET -------------------------------------------------------------------

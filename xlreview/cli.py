@@ -218,7 +218,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     path = Path(args.path)
     backup = write_new_file(path, lambda tmp: write_input_book(tmp, lang=args.lang),
                             force=args.force)
-    say(f"template written: {path}")
+    say(label("cli.template_written", args.lang, path=str(path)))
     if backup is not None:
         say(label("msg.backup_kept", path=backup))
     return 0
@@ -283,17 +283,31 @@ def cmd_addin(args: argparse.Namespace) -> int:
     from . import addin
 
     folder = Path(args.folder) if args.folder else None
+    chinese = "zh-TW" if args.lang == "zh-TW" else "zh-CN"  # the ribbon is English / 中文
     if args.action == "build":
-        say(f"add-in built: {addin.build_addin(Path(args.output))}")
+        say(f"add-in built: {addin.build_addin(Path(args.output), chinese=chinese)}")
     elif args.action == "install":
         with tempfile.TemporaryDirectory(prefix="xlreview-addin-") as tmp:
-            built = addin.build_addin(Path(tmp))
+            built = addin.build_addin(Path(tmp), chinese=chinese)
             say(f"add-in installed: {addin.install_addin(built, folder)}")
     elif addin.uninstall_addin(folder):
         say("add-in removed")
     else:
         say("add-in was not installed")
     return 0
+
+
+_LANG_HELP = "en, zh-CN (Simplified) or zh-TW (Traditional; also zh-HK, zh-Hant, 繁體)"
+
+
+def _language(text: str) -> str:
+    """``--lang`` as a catalogue name (``zh-HK`` → ``zh-TW``); unknown spellings refused."""
+    from .labels import language
+
+    found = language(text, None)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"unknown language {text!r}: {_LANG_HELP}")
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -305,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="write the sample company's workbook and rebuild it")
     p.add_argument("dir", nargs="?", default="xlreview-demo", help="folder (default: %(default)s)")
-    p.add_argument("--lang", choices=("en", "zh-CN"), default="en")
+    p.add_argument("--lang", type=_language, default="en", help=_LANG_HELP)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--force", action="store_true",
                    help="write the sample again over an existing one (a backup of it is kept)")
@@ -313,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="write the empty review-and-plan template")
     p.add_argument("path")
-    p.add_argument("--lang", choices=("en", "zh-CN"), default="en")
+    p.add_argument("--lang", type=_language, default="en", help=_LANG_HELP)
     p.add_argument("--force", action="store_true",
                    help="replace an existing file (a backup of it is kept)")
     p.set_defaults(func=cmd_template)
@@ -341,6 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("build", "install", "uninstall"))
     p.add_argument("-o", "--output", default=".", help="build: output folder")
     p.add_argument("--folder", help="install/uninstall: add-in folder (default: Excel's)")
+    p.add_argument("--lang", type=_language, default="zh-CN",
+                   help="the ribbon's Chinese: zh-CN (default) or zh-TW")
     p.set_defaults(func=cmd_addin)
     return parser
 

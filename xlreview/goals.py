@@ -15,7 +15,7 @@ import pandas as pd
 
 from .checks import Findings
 from .funnel import ratio
-from .labels import label
+from .labels import CATALOGUES, label
 
 GOAL_COLUMNS: list[str] = ["module", "layer", "goal", "target", "actual", "completion",
                            "status", "gap", "weight", "owner", "comment"]
@@ -24,20 +24,51 @@ METRICS: tuple[str, ...] = ("leads", "mql", "sql", "opp", "won", "revenue", "cos
                             "new_customer_revenue", "existing_customer_revenue")
 AT_RISK = 0.8
 
+# Chinese in both scripts (完成层 / 完成層, 投入产出 / 投入產出, 回报 / 回報).
 _LOWER = {"lower", "low", "down", "-", "↓", "低", "越低越好", "lower is better", "越小越好",
           "降低", "lowerisbetter", "less", "min", "minimise", "minimize"}
 _LAYERS = {
     "completion": "completion", "完成": "completion", "完成层": "completion",
-    "完成度": "completion", "完成层级": "completion",
+    "完成度": "completion", "完成层级": "completion", "完成層": "completion",
+    "完成層級": "completion",
     "effect": "effect", "效果": "effect", "效果层": "effect", "效果层级": "effect",
+    "效果層": "effect", "效果層級": "effect",
     "roi": "roi", "roi层": "roi", "roi层级": "roi", "投入产出": "roi", "投入产出层": "roi",
-    "回报": "roi", "回报层": "roi",
+    "回报": "roi", "回报层": "roi", "roi層": "roi", "roi層級": "roi", "投入產出": "roi",
+    "投入產出層": "roi", "回報": "roi", "回報層": "roi",
 }
 _METRIC_ALIASES = {"lead": "leads", "customers": "won", "customer": "won", "opps": "opp",
                    "opportunities": "opp", "sov": "share_of_voice",
                    "marketing_sourced_revenue": "marketing_revenue",
                    "sourced_revenue": "marketing_revenue",
-                   "new_revenue": "new_customer_revenue"}
+                   "new_revenue": "new_customer_revenue",
+                   **dict.fromkeys(["线索数", "線索數"], "leads"),
+                   **dict.fromkeys(["营销合格线索", "營銷合格線索"], "mql"),
+                   **dict.fromkeys(["销售合格线索", "銷售合格線索"], "sql"),
+                   **dict.fromkeys(["获客费用", "獲客費用", "获客成本", "獲客成本"], "cac"),
+                   **dict.fromkeys(["市场来源成交额", "市場來源成交額"], "marketing_revenue")}
+_METRIC_LABELS: dict[str, str] = {
+    "marketing_revenue": "value.marketing_sourced_revenue",
+    "new_customer_revenue": "value.new_customer_revenue",
+    "existing_customer_revenue": "value.existing_customer_revenue",
+    "share_of_voice": "sheet.share_of_voice",
+}
+"""Metrics whose name as the sheets show it is not ``col.<metric>``."""
+
+
+def _metric_names() -> dict[str, str]:
+    """Each metric's name as the generated sheets show it, in every language (线索, 成交额,
+    聲量份額 …), lower case → metric key; so a Chinese Goals sheet may name a metric in words."""
+    names: dict[str, str] = {}
+    for metric in METRICS:
+        key = _METRIC_LABELS.get(metric, f"col.{metric}")
+        for catalogue in CATALOGUES.values():
+            if key in catalogue:
+                names.setdefault(catalogue[key].strip().lower().replace(" ", "_"), metric)
+    return names
+
+
+_METRIC_WORDS = _metric_names()
 
 
 def lower_is_better(direction: object) -> bool:
@@ -62,7 +93,7 @@ def normalise_metric(metric: object) -> str | None:
     if metric is None or pd.isna(metric):
         return None
     key = str(metric).strip().lower().replace(" ", "_")
-    key = _METRIC_ALIASES.get(key, key)
+    key = _METRIC_ALIASES.get(key, _METRIC_WORDS.get(key, key))
     return key if key in METRICS else None
 
 

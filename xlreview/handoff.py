@@ -23,11 +23,12 @@ DETAIL_ROWS = 5
 
 _WORDS: dict[str, str] = {
     **dict.fromkeys(["accepted", "accept", "sal", "salesaccepted", "yes", "接受", "已接受",
-                     "销售接受", "采纳", "已采纳", "接收", "已接收"], "accepted"),
+                     "销售接受", "采纳", "已采纳", "接收", "已接收", "銷售接受", "採納",
+                     "已採納"], "accepted"),
     **dict.fromkeys(["recycled", "recycle", "nurture", "backtonurture", "returned", "回收",
                      "退回", "退回培育", "培育", "再培育", "已退回"], "recycled"),
     **dict.fromkeys(["rejected", "reject", "disqualified", "invalid", "no", "拒绝", "已拒绝",
-                     "无效", "不合格"], "rejected"),
+                     "无效", "不合格", "拒絕", "已拒絕", "無效"], "rejected"),
 }
 
 

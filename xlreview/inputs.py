@@ -17,7 +17,7 @@ import pandas as pd
 from .cells import Grid, column_letter
 from .checks import Findings, Severity
 from .labels import CATALOGUES, label
-from .mapping import ColumnMapping, HeaderMatch, locate_header, read_mapping
+from .mapping import ColumnMapping, HeaderMatch, locate_header, read_mapping, sheet_renames
 from .model import (
     DEALS,
     INPUT_SHEETS,
@@ -49,7 +49,7 @@ from .parsing import (
 )
 from .scenarios import read_scenarios
 from .scopes import channel_scopes
-from .settings import Settings, parse_settings
+from .settings import Settings, parse_settings, setting_field
 from .stages import day_numbers
 from .whatif import read_linked_inputs
 
@@ -63,10 +63,10 @@ NON_NEGATIVE: dict[str, tuple[str, ...]] = {
 }
 _LEAD_TYPES: dict[str, str] = {
     **dict.fromkeys(["new", "newcustomer", "newbusiness", "newlogo", "acquisition", "新客户",
-                     "新客", "新", "新签", "新购"], "new"),
+                     "新客", "新", "新签", "新购", "新客戶", "新簽", "新購"], "new"),
     **dict.fromkeys(["existing", "existingcustomer", "renewal", "upsell", "crosssell",
                      "expansion", "repeat", "returning", "老客户", "老客", "老", "续费", "续约",
-                     "增购", "复购"], "existing"),
+                     "增购", "复购", "老客戶", "續費", "續約", "增購", "復購"], "existing"),
 }
 TYPED_COLUMNS: tuple[str, ...] = (*HISTORY, *HISTORY.values())
 """Targets' share and rate cells and their hidden history values (:mod:`xlreview.overrides`)."""
@@ -93,6 +93,9 @@ class Inputs:
     team: pd.DataFrame = field(default_factory=pd.DataFrame)
     names: dict[str, str] = field(default_factory=dict)
     previous: dict[str, pd.DataFrame] = field(default_factory=dict)
+    setting_keys: dict[str, str] = field(default_factory=dict)
+    """Setting → its key as typed in the Settings sheet (``明年营收目标``), for formulas that
+    look the value up by key."""
     channels: pd.DataFrame = field(default_factory=lambda: channel_scopes(pd.DataFrame()))
     """Each channel's ``group`` and ``sourced_by`` (:func:`scopes.channel_scopes`)."""
     untracked: tuple[str, ...] = ()
@@ -210,7 +213,7 @@ def _locate(grid: Grid | None, spec: SheetSpec, name: str, ctx: _Context) -> _Sh
     missing = header.missing(spec)
     for key in missing:
         column = spec.column(key)
-        shown = column.zh if ctx.lang == "zh-CN" else column.en
+        shown = column.header(ctx.lang)
         ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown, sheet=name)
     if missing:
         return None
@@ -350,7 +353,7 @@ def _drop_duplicates(sheet: _Sheet, ctx: _Context, key: str) -> None:
 
 def _read_sheet(grids: Mapping[str, Grid], names: dict[str, str], spec: SheetSpec,
                 ctx: _Context) -> _Sheet | None:
-    name = names.get(spec.key) or (spec.zh if ctx.lang == "zh-CN" else spec.en)
+    name = names.get(spec.key) or spec.name(ctx.lang)
     sheet = _locate(grids.get(names[spec.key]) if spec.key in names else None, spec, name, ctx)
     if sheet is None:
         return None
@@ -550,10 +553,12 @@ def _empty_leads() -> pd.DataFrame:
 # --- Settings and previously generated sheets ------------------------------------------------
 
 
-def _read_settings(grid: Grid | None, name: str, findings: Findings) -> Settings:
-    """Key/value rows from the first two columns (or the key and value columns if headed)."""
+def _read_settings(grid: Grid | None, name: str,
+                   findings: Findings) -> tuple[Settings, dict[str, str]]:
+    """Key/value rows from the first two columns (or the key and value columns if headed),
+    and each setting's key as typed in the sheet."""
     if grid is None:
-        return Settings()
+        return Settings(), {}
     header = locate_header(grid, SETTINGS, ColumnMapping())
     key_col, value_col, start = 0, 1, 0
     if header is not None and not header.missing(SETTINGS):
@@ -563,18 +568,42 @@ def _read_settings(grid: Grid | None, name: str, findings: Findings) -> Settings
          row[value_col] if value_col < len(row) else None)
         for i, row in enumerate(grid[start:], start=start)
     ]
-    return parse_settings(rows, sheet=name, findings=findings)
+    typed = {setting_field(key): str(key).strip() for _, key, _ in rows
+             if isinstance(key, str) and key.strip()}
+    return parse_settings(rows, sheet=name, findings=findings), typed
 
 
-def _sheet_names(sheet_names: Iterable[str]) -> dict[str, str]:
-    """Sheet key → the workbook's name for it (the first sheet whose name matches)."""
+def _sheet_names(sheet_names: Iterable[str],
+                 renames: Mapping[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """Sheet key → the workbook's name for it (the first sheet whose name matches, or the
+    sheet the Mapping sheet names), and the renames naming no sheet of the workbook."""
     lookup = sheet_lookup()
     names: dict[str, str] = {}
+    workbook: dict[str, str] = {}
     for name in sheet_names:
+        workbook.setdefault(normalise_header(name), name)
         key = lookup.get(normalise_header(name))
         if key is not None:
             names.setdefault(key, name)
-    return names
+    unknown: dict[str, str] = {}
+    for key, wanted in (renames or {}).items():
+        if normalise_header(wanted) in workbook:
+            names[key] = workbook[normalise_header(wanted)]
+        else:
+            unknown[key] = wanted
+    return names, unknown
+
+
+def mapping_sheets(sheet_names: Iterable[str]) -> list[str]:
+    """The workbook's Mapping sheet, if it has one (a list of at most one name)."""
+    names, _ = _sheet_names(sheet_names)
+    return [names["mapping"]] if "mapping" in names else []
+
+
+def mapped_sheet_names(grids: Mapping[str, Grid]) -> dict[str, str]:
+    """Sheet key → sheet name given by the ``sheet`` rows of the workbook's Mapping sheet."""
+    names, _ = _sheet_names(grids)
+    return sheet_renames(grids.get(names["mapping"])) if "mapping" in names else {}
 
 
 PREVIOUS_CODES: dict[str, tuple[str, ...]] = {
@@ -655,7 +684,7 @@ def read_inputs(grids: Mapping[str, Grid]) -> Inputs:
     Never raises on bad data: every problem is a finding in ``Inputs.findings`` and the
     value or row concerned is left out, so that the rebuild always runs.
     """
-    reader = InputReader(grids)
+    reader = InputReader(grids, renames=mapped_sheet_names(grids))
     reader.read_sheets(grids)
     return reader.read_leads(grids)
 
@@ -667,13 +696,21 @@ class InputReader:
     Leads sheet is still being read in the background.
     """
 
-    def __init__(self, sheet_names: Iterable[str]) -> None:
-        self.names = _sheet_names(sheet_names)
+    def __init__(self, sheet_names: Iterable[str],
+                 renames: Mapping[str, str] | None = None) -> None:
+        """Args:
+            sheet_names: the workbook's sheets.
+            renames: sheet key → the workbook's name of it, from the Mapping sheet
+                (:func:`mapped_sheet_names`); read before the other sheets so that a file
+                read knows which sheets to read.
+        """
+        self.names, self._unknown = _sheet_names(sheet_names, renames)
         """Sheet key → the workbook's name of it."""
         self._ctx: _Context | None = None
         self._settings = Settings()
         self._frames: dict[str, pd.DataFrame] = {}
         self._previous: dict[str, pd.DataFrame] = {}
+        self._setting_keys: dict[str, str] = {}
 
     @property
     def lead_sheets(self) -> list[str]:
@@ -685,10 +722,11 @@ class InputReader:
         (``grids`` may leave out Leads and Deals)."""
         findings, names = Findings(), self.names
         settings_name = names.get("settings", SETTINGS.en)
-        settings = _read_settings(grids.get(settings_name), settings_name, findings)
+        settings, self._setting_keys = _read_settings(grids.get(settings_name), settings_name,
+                                                      findings)
         ctx = _Context(findings, settings.language)
         if "settings" not in names:
-            shown = SETTINGS.zh if ctx.lang == "zh-CN" else SETTINGS.en
+            shown = SETTINGS.name(ctx.lang)
             ctx.say("info", shown, None, None, "settings_missing", sheet=shown)
         ctx.mapping = read_mapping(
             grids.get(names["mapping"]) if "mapping" in names else None,
@@ -696,6 +734,9 @@ class InputReader:
             workbook_sheets={normalise_header(n): k for k, n in names.items()},
             findings=findings, lang=ctx.lang,
         )
+        for key, wanted in self._unknown.items():
+            ctx.say("warning", names.get("mapping", MAPPING.en), None, None,
+                    "mapping_sheet_not_found", value=wanted, sheet=names.get(key, key))
         frames: dict[str, pd.DataFrame] = {}
         for spec in INPUT_SHEETS:
             if spec.key in ("settings", "mapping", "leads", "deals"):
@@ -729,6 +770,6 @@ class InputReader:
             team=frames["team"], names=names, previous=self._previous,
             channels=channel_scopes(frames["channels"], ctx.findings,
                                     sheet=names.get("channels", "Channels"), lang=ctx.lang),
-            untracked=untracked,
+            untracked=untracked, setting_keys=self._setting_keys,
             baseline=frames["baseline"],
         )

@@ -60,6 +60,7 @@ from .sheetmodel import (
     column_ref,
     currency_symbol,
     display_width,
+    east_asian_font,
     finish,
     header,
     make_block,
@@ -470,6 +471,7 @@ def build_sheets(
     built["dashboard"] = _dashboard(ctx, built)
     for sheet in built.values():
         sheet.cells += [Cell(r, c, " ") for r, c in title_room(sheet)]
+        sheet.font = east_asian_font(ctx.lang)
     return [built[key] for key in GENERATED if key in built]
 
 

@@ -49,7 +49,9 @@ def settings_value(ctx: Ctx, key: str) -> str | None:
     if not name:
         return None
     sheet = quoted(name)
-    return f'INDEX({sheet}$B:$B,MATCH("{key}",{sheet}$A:$A,0))'
+    # The key as the sheet shows it: a Chinese Settings sheet names revenue_target 明年营收目标.
+    typed = (getattr(ctx.extra, "setting_keys", None) or {}).get(key, key).replace('"', '""')
+    return f'INDEX({sheet}$B:$B,MATCH("{typed}",{sheet}$A:$A,0))'
 
 
 def setting_formula(ctx: Ctx, key: str, fallback: object, *, share: bool = False

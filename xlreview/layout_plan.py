@@ -8,9 +8,10 @@ import math
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .labels import has_label, label
+from .labels import has_label, is_chinese, label
 from .layout_live import (
     BUDGET_CHECK_ROW,
     BUDGET_ROW_WITH_CHECK,
@@ -364,6 +365,10 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
     keys = [c.key for c in block.columns]
     first = block.row + 1
     n = block.n_rows
+    if "locked" in keys and is_chinese(ctx.lang):  # 是 / 否 rather than TRUE / FALSE
+        column = block.column("locked")
+        column.values = [label(f"setting_value.{'yes' if v else 'no'}", ctx.lang)
+                         if isinstance(v, bool | np.bool_) else v for v in column.values]
     body = [i for i in range(n) if not (block.has_total and i == n - 1)]
     if block.has_total and body:
         t = n - 1
@@ -495,10 +500,12 @@ def message_house_sheet(ctx: Ctx) -> Sheet | None:
 
 
 _PART_ALIASES = {
-    "roof": ("roof", "keyword", "屋顶", "关键词", "年度关键词", "主题"),
+    "roof": ("roof", "keyword", "屋顶", "关键词", "年度关键词", "主题", "屋頂", "關鍵詞",
+             "年度關鍵詞", "主題"),
     "pillar": ("pillar", "支柱", "柱子"),
-    "proof": ("proof", "proofpoint", "证明", "论据", "证据", "支撑点"),
-    "foundation": ("foundation", "base", "地基", "基础"),
+    "proof": ("proof", "proofpoint", "证明", "论据", "证据", "支撑点", "證明", "論據", "證據",
+              "支撐點"),
+    "foundation": ("foundation", "base", "地基", "基础", "基礎"),
 }
 
 

@@ -4,7 +4,9 @@ A real export keeps its own headers (``mql_id``, ``first_contact_date``, ``origi
 user lists them once in the workbook's ``Mapping`` sheet (sheet, column, source,
 date_format); one source may feed several keys (``first_contact_date`` → ``created`` and
 ``mql_date``). Headers not in the Mapping sheet are matched by their English or Chinese
-name or an alias (:func:`xlreview.model.header_lookup`).
+name or an alias (:func:`xlreview.model.header_lookup`). A row whose column is ``sheet``
+names the sheet itself: sheet ``leads``, column ``sheet``, source ``CRM export`` reads the
+workbook's ``CRM export`` sheet as the Leads (:func:`sheet_renames`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from dataclasses import dataclass, field
 from .cells import Grid
 from .checks import Findings
 from .labels import label
-from .model import MAPPING, SHEETS, SheetSpec, header_lookup, normalise_header, sheet_lookup
+from .model import (
+    MAPPING,
+    SHEET_WORDS,
+    SHEETS,
+    SheetSpec,
+    header_lookup,
+    normalise_header,
+    sheet_lookup,
+)
 from .parsing import DateOrder, is_blank
 
 HEADER_SEARCH_ROWS = 10
@@ -35,10 +45,12 @@ class ColumnMapping:
     Attributes:
         sources: sheet key → normalised source header → the column keys it feeds.
         date_formats: ``(sheet key, column key)`` → date order given by the user.
+        sheets: sheet key → the workbook's own name of that sheet, as typed.
     """
 
     sources: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     date_formats: dict[tuple[str, str], DateOrder] = field(default_factory=dict)
+    sheets: dict[str, str] = field(default_factory=dict)
 
     def keys_for(self, sheet: str, header: object) -> tuple[str, ...]:
         """The keys a header of ``sheet`` is mapped to (empty if the sheet does not map it)."""
@@ -155,6 +167,7 @@ def read_mapping(
     names = {**sheet_lookup(), **workbook_sheets}
     sources: dict[str, dict[str, tuple[str, ...]]] = {}
     formats: dict[tuple[str, str], DateOrder] = {}
+    renamed: dict[str, str] = {}
     cols, heads = header.columns, header.headers
     for i, row in enumerate(grid[header.row + 1 :], start=header.row + 2):
         cell = dict.fromkeys(cols)
@@ -166,6 +179,9 @@ def read_mapping(
         if sheet is None or sheet not in SHEETS:
             findings.add("warning", sheet_name, i, heads["sheet"],
                          label("msg.mapping_unknown_sheet", lang, value=cell["sheet"]))
+            continue
+        if normalise_header(cell["column"] or "") in SHEET_WORDS and not is_blank(cell["source"]):
+            renamed[sheet] = str(cell["source"]).strip()
             continue
         key = header_lookup(SHEETS[sheet]).get(normalise_header(cell["column"] or ""))
         if key is None or is_blank(cell["source"]):
@@ -185,4 +201,12 @@ def read_mapping(
             continue
         if order is not None:
             formats[(sheet, key)] = order
-    return ColumnMapping(sources, formats)
+    return ColumnMapping(sources, formats, renamed)
+
+
+def sheet_renames(grid: Grid | None) -> dict[str, str]:
+    """Sheet key → the workbook's own name of it, from the Mapping sheet's ``sheet`` rows
+    (nothing reported: :func:`read_mapping` reports the Mapping sheet's problems)."""
+    if not grid:
+        return {}
+    return read_mapping(grid, sheet_name="", workbook_sheets={}, findings=Findings()).sheets

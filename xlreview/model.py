@@ -2,7 +2,10 @@
 
 Every input sheet is an Excel Table whose header row holds column names in English or
 Chinese. The core works with the *keys* below (``lead_id``, ``created`` ...); the header a
-user typed is mapped to a key through :data:`ALIASES` or the workbook's ``Mapping`` sheet.
+user typed is mapped to a key through the names and aliases below or the workbook's
+``Mapping`` sheet. Chinese names are written here in Simplified script; :data:`TRADITIONAL`
+holds the Traditional spelling of each, so that ``線索`` / ``線索ID`` are accepted as well as
+``线索`` / ``线索ID`` whatever the workbook's language.
 """
 
 from __future__ import annotations
@@ -44,16 +47,26 @@ class Column:
     zh: str
     aliases: tuple[str, ...] = ()
 
+    def header(self, lang: str) -> str:
+        """The header the template writes in ``lang`` (``en``, ``zh-CN`` or ``zh-TW``)."""
+        return in_language(self.en, self.zh, lang)
+
 
 @dataclass(frozen=True)
 class SheetSpec:
-    """An input sheet: its key, names in both languages and its columns."""
+    """An input sheet: its key, names in English and Chinese, its columns and other names
+    accepted when reading (``aliases``, e.g. an earlier name of the sheet)."""
 
     key: str
     en: str
     zh: str
     columns: tuple[Column, ...]
     required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        """The sheet name the template writes in ``lang`` (``en``, ``zh-CN`` or ``zh-TW``)."""
+        return in_language(self.en, self.zh, lang)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -85,8 +98,8 @@ LEADS = SheetSpec(
     (
         _c("lead_id", "id", "lead_id", "线索ID", "id", "leadid", "线索编号", "编号", required=True),
         _c("created", "date", "created", "创建日期", "createddate", "留资日期", "创建时间",
-           required=True),
-        _c("channel", "text", "channel", "渠道", "source", "来源", "来源渠道"),
+           "建立日期", "建立時間", required=True),
+        _c("channel", "text", "channel", "渠道", "source", "来源", "来源渠道", "通路"),
         _c("campaign", "text", "campaign", "活动", "event", "市场活动", "活动名称"),
         _c("mql_date", "date", "mql_date", "MQL日期", "mql", "mql时间"),
         _c("sql_date", "date", "sql_date", "SQL日期", "sql", "sql时间"),
@@ -99,6 +112,7 @@ LEADS = SheetSpec(
            "handoff_outcome", "线索交接"),
     ),
     required=True,
+    aliases=("名單", "潛在客戶"),
 )
 
 SPEND = SheetSpec(
@@ -118,13 +132,14 @@ SPEND = SheetSpec(
 HEADCOUNT = SheetSpec(
     "headcount",
     "Headcount",
-    "人员成本",
+    "人员费用",
     (
         _c("role", "text", "role", "岗位", "职位", "角色", required=True),
-        _c("annual_cost", "number", "annual_cost", "年度成本", "cost", "年薪", "成本",
-           required=True),
+        _c("annual_cost", "number", "annual_cost", "年度费用", "cost", "年薪", "年度成本",
+           "成本", "费用", required=True),
         _c("marketing_share", "share", "marketing_share", "市场占比", "share", "投入比例"),
     ),
+    aliases=("人员成本", "人力成本"),
 )
 
 GOALS = SheetSpec(
@@ -150,10 +165,11 @@ SETTINGS = SheetSpec(
     "Settings",
     "设置",
     (
-        _c("key", "text", "key", "键", "参数", "setting", required=True),
-        _c("value", "text", "value", "值", "数值", required=True),
+        _c("key", "text", "key", "设置项", "键", "参数", "setting", required=True),
+        _c("value", "text", "value", "数值", "值", required=True),
     ),
     required=True,
+    aliases=("設定",),
 )
 
 INITIATIVES = SheetSpec(
@@ -215,8 +231,9 @@ TEAM = SheetSpec(
     (
         _c("role", "text", "role", "岗位", required=True),
         _c("headcount", "number", "headcount", "人数"),
-        _c("cost", "number", "cost", "成本", "年度成本", "总成本", "total_cost"),
-        _c("cost_per_person", "number", "cost_per_person", "人均成本", "单人成本",
+        _c("cost", "number", "cost", "费用", "成本", "年度费用", "年度成本", "总成本",
+           "总费用", "total_cost"),
+        _c("cost_per_person", "number", "cost_per_person", "人均费用", "人均成本", "单人成本",
            "per_person", "每人成本"),
         _c("okr", "text", "okr", "OKR"),
     ),
@@ -241,10 +258,11 @@ MAPPING = SheetSpec(
     "字段映射",
     (
         _c("sheet", "text", "sheet", "工作表", required=True),
-        _c("column", "text", "column", "字段", "key", required=True),
-        _c("source", "text", "source", "源列名", "源字段", required=True),
+        _c("column", "text", "column", "字段", "key", "欄位", required=True),
+        _c("source", "text", "source", "源列名", "源字段", "來源欄位", required=True),
         _c("date_format", "text", "date_format", "日期格式", "format"),
     ),
+    aliases=("欄位對應",),
 )
 
 DEALS = SheetSpec(
@@ -276,6 +294,44 @@ BASELINE = SheetSpec(
 )
 """The plan frozen by ``xlreview baseline`` (or typed): tracked by ``plan_vs_actual``."""
 
+TRADITIONAL: dict[str, str] = {
+    "设置": "設置", "設定": "設定", "键": "鍵", "参数": "參數", "设置项": "設置項", "值": "值",
+    "数值": "數值", "线索": "線索", "名單": "名單", "潛在客戶": "潛在客戶", "线索ID": "線索ID",
+    "线索编号": "線索編號", "编号": "編號", "创建日期": "創建日期", "留资日期": "留資日期",
+    "创建时间": "創建時間", "建立日期": "建立日期", "建立時間": "建立時間", "渠道": "渠道",
+    "来源": "來源", "来源渠道": "來源渠道", "通路": "通路", "活动": "活動", "市场活动": "市場活動",
+    "活动名称": "活動名稱", "MQL日期": "MQL日期", "mql时间": "mql時間", "SQL日期": "SQL日期",
+    "sql时间": "sql時間", "商机日期": "商機日期", "商机": "商機", "商机时间": "商機時間",
+    "成交日期": "成交日期", "赢单日期": "贏單日期", "成交时间": "成交時間", "输单日期": "輸單日期",
+    "丢单日期": "丟單日期", "成交金额": "成交金額", "金额": "金額", "合同金额": "合同金額",
+    "客户类型": "客戶類型", "新老客户": "新老客戶", "成交": "成交", "费用": "費用", "月份": "月份",
+    "月": "月", "花费": "花費", "成本": "成本", "访问量": "訪問量", "访问": "訪問", "点击": "點擊",
+    "曝光量": "曝光量", "曝光": "曝光", "展示": "展示", "人员费用": "人員費用",
+    "人员成本": "人員成本", "人力成本": "人力成本", "岗位": "崗位", "职位": "職位", "角色": "角色",
+    "年度费用": "年度費用", "年薪": "年薪", "年度成本": "年度成本", "市场占比": "市場占比",
+    "投入比例": "投入比例", "目标": "目標", "模块": "模塊", "层级": "層級", "结果层级": "結果層級",
+    "目标名称": "目標名稱", "指标": "指標", "指标键": "指標鍵", "方向": "方向",
+    "越高越好": "越高越好", "目标值": "目標值", "实际值": "實際值", "实际": "實際", "权重": "權重",
+    "负责人": "負責人", "备注": "備註", "说明": "說明", "声量": "聲量", "平台": "平臺",
+    "品牌": "品牌", "提及量": "提及量", "年度项目": "年度項目", "项目": "項目",
+    "项目名称": "項目名稱", "开始日期": "開始日期", "开始": "開始", "结束日期": "結束日期",
+    "结束": "結束", "预算": "預算", "信息屋输入": "信息屋輸入", "部分": "部分", "支柱": "支柱",
+    "内容": "內容", "改进清单": "改進清單", "问题": "問題", "根因": "根因", "原因": "原因",
+    "改进措施": "改進措施", "措施": "措施", "截止日期": "截止日期", "截止": "截止", "团队": "團隊",
+    "人数": "人數", "字段映射": "字段映射", "欄位對應": "欄位對應", "工作表": "工作表",
+    "字段": "字段", "欄位": "欄位", "源列名": "源列名", "源字段": "源字段", "來源欄位": "來源欄位",
+    "日期格式": "日期格式", "渠道名称": "渠道名稱", "渠道分组": "渠道分組", "分组": "分組",
+    "自有/新拓": "自有/新拓", "来源归属": "來源歸屬", "线索来源方": "線索來源方", "归属": "歸屬",
+    "总成本": "總成本", "总费用": "總費用", "人均费用": "人均費用", "人均成本": "人均成本",
+    "单人成本": "單人成本", "每人成本": "每人成本", "交接结果": "交接結果", "销售接受": "銷售接受",
+    "线索交接": "線索交接", "计划基线": "計劃基線", "期间": "期間", "季度": "季度",
+    "计划值": "計劃值", "计划": "計劃",
+}
+"""Simplified → Traditional spelling of every Chinese sheet name, header and alias above
+(mainland words in Traditional script, as seed 000 writes them: 線索, 商機, 數據). Drafted
+with OpenCC ``s2tw`` and checked by hand; a name already Traditional maps to itself. A test
+checks that every Chinese name of the specs has its entry here."""
+
 INPUT_SHEETS: tuple[SheetSpec, ...] = (
     SETTINGS,
     LEADS,
@@ -300,22 +356,60 @@ def normalise_header(text: object) -> str:
     return "".join(ch for ch in str(text).strip().lower() if ch not in " _-\u3000\t\n")
 
 
+def traditional(text: str) -> str:
+    """The Traditional spelling of a Simplified name of this module (``线索`` → ``線索``)."""
+    return TRADITIONAL.get(text, text)
+
+
+def in_language(en: str, zh: str, lang: str) -> str:
+    """``en``, ``zh`` or the Traditional spelling of ``zh``, as ``lang`` asks."""
+    if lang == "zh-TW":
+        return traditional(zh)
+    return zh if lang == "zh-CN" else en
+
+
+def _both_scripts(names: tuple[str, ...]) -> tuple[str, ...]:
+    return (*names, *(traditional(n) for n in names))
+
+
 def header_lookup(spec: SheetSpec) -> dict[str, str]:
-    """Normalised header → column key, for every accepted header of ``spec``."""
+    """Normalised header → column key, for every accepted header of ``spec`` (Chinese in
+    either script)."""
     lookup: dict[str, str] = {}
     for col in spec.columns:
-        for name in (col.key, col.en, col.zh, *col.aliases):
+        for name in _both_scripts((col.key, col.en, col.zh, *col.aliases)):
             lookup.setdefault(normalise_header(name), col.key)
     return lookup
 
 
 def sheet_lookup() -> dict[str, str]:
-    """Normalised sheet name (English or Chinese) → sheet key."""
+    """Normalised sheet name (English or Chinese in either script) → sheet key."""
     lookup: dict[str, str] = {}
     for spec in INPUT_SHEETS:
-        for name in (spec.key, spec.en, spec.zh):
+        for name in _both_scripts((spec.key, spec.en, spec.zh, *spec.aliases)):
             lookup.setdefault(normalise_header(name), spec.key)
     return lookup
+
+
+SHEET_WORDS: frozenset[str] = frozenset(
+    normalise_header(w)
+    for word in ("sheet", "sheet name", "工作表", "工作表名", "工作表名称", "表名")
+    for w in (word, traditional(word))
+)
+"""What the ``column`` cell of a Mapping row says when the row names a sheet itself (sheet
+``leads``, column ``sheet``, source ``CRM export``: the Leads are the sheet CRM export)."""
+
+
+def mentioned_sheets(mapping: list[list[object]], names: list[str]) -> list[str]:
+    """The sheets of ``names`` that the Mapping sheet's cells ``mapping`` may name as an
+    input sheet (any text on a row that holds a :data:`SHEET_WORDS` cell): a cheap look, made
+    before the workbook is read, that may name a sheet too many but never one too few."""
+    wanted: set[str] = set()
+    for row in mapping:
+        texts = {normalise_header(c) for c in row if isinstance(c, str) and c.strip()}
+        if texts & SHEET_WORDS:
+            wanted |= texts
+    return [n for n in names if normalise_header(n) in wanted]
 
 
 def sheets_to_read(names: list[str]) -> list[str]:

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 _CURRENCY = re.compile(r"[¥￥$€£元,，\s\u00a0\u3000']|RMB|CNY|USD|EUR", re.IGNORECASE)
-_TRUE = {"1", "true", "yes", "y", "on", "是", "开", "对"}
-_FALSE = {"0", "false", "no", "n", "off", "否", "关", "不"}
+_TRUE = {"1", "true", "yes", "y", "on", "是", "开", "对", "開", "對"}
+_FALSE = {"0", "false", "no", "n", "off", "否", "关", "不", "關"}
 EXCEL_ERRORS = frozenset(
     {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
      "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .cells import Grid
-from .inputs import InputReader, Inputs, read_inputs
+from .inputs import InputReader, Inputs, mapped_sheet_names, mapping_sheets, read_inputs
 from .perf import gc_paused
 from .plan import build_plan
 from .review import build_review
@@ -131,11 +131,14 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         reading = reading or start_reading(real, force=force)
         check_sheet_names(real, generated_sheet_keys())  # before minutes of work, not after
         # The small sheets are ready first: parse them while the Leads are still read.
-        reader = InputReader(reading.names)
-        small = reading.take([n for n in reading.names if n not in reader.lead_sheets])
-        ours = has_input_table(small)
-        reader.read_sheets(small)
-        del small
+        # The Mapping sheet first: it may give an input sheet (the Leads) another name.
+        first = reading.take(mapping_sheets(reading.names))
+        reader = InputReader(reading.names, renames=mapped_sheet_names(first))
+        first.update(reading.take([n for n in reading.names
+                                   if n not in reader.lead_sheets and n not in first]))
+        ours = has_input_table(first)
+        reader.read_sheets(first)
+        del first
         leads = reading.take()
         if not (ours or has_input_table(leads)):
             from .errors import RefusedError

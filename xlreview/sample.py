@@ -26,9 +26,11 @@ import numpy as np
 import pandas as pd
 
 from . import model
+from .labels import language
+from .sample_zh_tw import TRADITIONAL
 from .settings import settings_fields
 
-Lang = str  # "en" or "zh-CN"
+Lang = str  # "en", "zh-CN" or "zh-TW"
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,9 @@ EXISTING_SHARE = 0.2
 
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    """The English or Chinese text of ``pair``; Traditional from :data:`TRADITIONAL`."""
+    if lang == "zh-TW":
+        return TRADITIONAL[pair[1]]
     return pair[1] if lang == "zh-CN" else pair[0]
 
 
@@ -249,7 +254,7 @@ def _campaign_names(first_year: int, years: int, lang: Lang) -> dict[tuple[int, 
         events = {"events": EVENTS, "trade_show": TRADE_SHOWS}.get(ch.key, ())
         for year in range(first_year, first_year + years):
             for number, event in enumerate(events):
-                sep = "" if lang == "zh-CN" else " "
+                sep = " " if lang == "en" else ""
                 names[(index, number, year)] = f"{year}{sep}{_pick(event[:2], lang)}"
     return names
 
@@ -266,7 +271,7 @@ def _campaigns(rng: np.random.Generator, cells: pd.DataFrame, lang: Lang,
     for index, ch in enumerate(CHANNELS):
         if ch.programme:
             mask = cells["channel"] == index
-            sep = "" if lang == "zh-CN" else " "
+            sep = " " if lang == "en" else ""
             campaign[mask] = cells.loc[mask, "year"].astype(str) + sep + _pick(ch.programme, lang)
     return campaign
 
@@ -279,7 +284,7 @@ def _leads_frame(leads: pd.DataFrame, cells: pd.DataFrame, campaign: pd.Series,
     is_event = leads["event"].to_numpy() >= 0
     keep = is_event | (rng.random(len(leads)) < 0.7)
     lead_campaign = np.where(keep, lead_campaign, None)
-    types = ("new", "existing") if lang != "zh-CN" else ("新客户", "老客户")
+    types = (_pick(("new", "新客户"), lang), _pick(("existing", "老客户"), lang))
     frame = pd.DataFrame({
         "created": leads["created"],
         "channel": pd.array(channel_names[leads["channel"].to_numpy()], dtype="string"),
@@ -313,8 +318,8 @@ def _across_channels(frame: pd.DataFrame, rng: np.random.Generator, lang: Lang) 
 def _handoffs(frame: pd.DataFrame, rng: np.random.Generator, lang: Lang) -> None:
     """Sales' verdict on each MQL: accepted when it went on to SQL, else recycled (60 %),
     rejected (30 %) or not yet decided."""
-    words = ("accepted", "recycled", "rejected") if lang != "zh-CN" else (
-        "接受", "退回培育", "拒绝")
+    words = tuple(_pick(p, lang) for p in (("accepted", "接受"), ("recycled", "退回培育"),
+                                            ("rejected", "拒绝")))
     mql = frame["mql_date"].notna().to_numpy()
     sql = frame["sql_date"].notna().to_numpy()
     draw = rng.random(len(frame))
@@ -376,15 +381,15 @@ def _headcount_frame(lang: Lang) -> pd.DataFrame:
 def _team_frame(lang: Lang) -> pd.DataFrame:
     rows = [
         (("Head of marketing", "市场负责人"), 1, 1_100_000,
-         ("Marketing-sourced revenue +30%", "市场来源收入增长30%")),
+         ("Marketing-sourced revenue +30%", "市场来源成交额增长30%")),
         (("Brand", "品牌"), 1, 420_000,
          ("Share of voice on Douyin and Xiaohongshu ≥ 25%", "抖音和小红书声量份额≥25%")),
         (("Content", "内容"), 2, 560_000,
          ("6 whitepapers, 24 customer stories", "6份白皮书，24个客户案例")),
         (("Digital", "数字营销"), 1, 320_000,
-         ("CPL −10% on paid search", "付费搜索线索成本降低10%")),
+         ("CPL −10% on paid search", "付费搜索单线索费用降低10%")),
         (("Events", "活动"), 1, 380_000, ("8 events, cost per opportunity −15%",
-                                           "8场活动，单个商机成本降低15%")),
+                                           "8场活动，单个商机费用降低15%")),
         (("Marketing operations", "市场运营"), 1, 340_000,
          ("Lead→MQL within 48 hours for 90% of leads", "90%线索48小时内完成MQL判定")),
         (("SDR", "销售开发"), 2, 480_000, ("MQL→SQL rate ≥ 40%", "MQL→SQL转化率≥40%")),
@@ -426,14 +431,13 @@ def _round_up(x: float, step: float) -> float:
 def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
     """Goals across modules and the three layers; some typed actuals, some metric keys."""
     cac = actual["cost"] / actual["won"] if actual["won"] else 0.0
-    layers = {"en": ("completion", "effect", "roi"), "zh-CN": ("完成层", "效果层", "ROI层")}
-    modules = {"en": ("brand", "growth", "content", "events"),
-               "zh-CN": ("品牌", "增长", "内容", "活动")}
-    directions = {"en": ("higher", "lower"), "zh-CN": ("越高越好", "越低越好")}
-    key = "zh-CN" if lang == "zh-CN" else "en"
-    c, e, r = layers[key]
-    brand, growth, content, events = modules[key]
-    hi, lo = directions[key]
+    c, e, r = (_pick(p, lang) for p in (("completion", "完成层"), ("effect", "效果层"),
+                                         ("roi", "ROI层")))
+    brand, growth, content, events = (
+        _pick(p, lang)
+        for p in (("brand", "品牌"), ("growth", "增长"), ("content", "内容"), ("events", "活动"))
+    )
+    hi, lo = _pick(("higher", "越高越好"), lang), _pick(("lower", "越低越好"), lang)
     o = [_pick(p, lang) for p in OWNERS]
     rows = [
         (brand, c, ("Customer case videos published", "发布客户案例视频"), None, hi, 4, 5, 0.05,
@@ -444,16 +448,16 @@ def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
          None, 0.15, o[0]),
         (growth, e, ("Marketing-qualified leads", "营销合格线索"), "mql", hi,
          _round_up(actual["mql"] * 1.08, 10), None, 0.15, o[0]),
-        (growth, r, ("Marketing-sourced revenue", "市场来源收入"), "marketing_revenue", hi,
+        (growth, r, ("Marketing-sourced revenue", "市场来源成交额"), "marketing_revenue", hi,
          _round_up(actual["marketing_revenue"] * 1.3, 100_000), None, 0.20, o[0]),
         (growth, r, ("Programme ROI", "项目投资回报率"), "roi", hi, 1.5, None, 0.10, o[0]),
-        (growth, r, ("Customer acquisition cost", "获客成本"), "cac", lo,
+        (growth, r, ("Customer acquisition cost", "获客费用"), "cac", lo,
          _round_up(cac * 0.9, 1000), None, 0.05, o[4]),
         (content, c, ("Whitepapers published", "发布白皮书"), None, hi, 6, 5, 0.05, o[2]),
         (content, e, ("Content downloads", "内容下载量"), None, hi, 3000, 3350, 0.05, o[2]),
         (events, c, ("Events held", "举办活动场次"), None, hi, len(EVENTS) + len(TRADE_SHOWS),
          len(EVENTS) + len(TRADE_SHOWS), 0.05, o[3]),
-        (events, r, ("Cost per event opportunity", "活动单个商机成本"), None, lo, 30_000,
+        (events, r, ("Cost per event opportunity", "活动单个商机费用"), None, lo, 30_000,
          34_500, 0.05, o[3]),
     ]
     comments = {0: ("Typed by the brand team", "品牌团队填写"),
@@ -510,7 +514,7 @@ def _initiatives_frame(plan_year: int, scale: float, lang: Lang) -> pd.DataFrame
         (("Douyin and Xiaohongshu content matrix", "抖音小红书内容矩阵"), "brand", o[1], (2, 15),
          (12, 15), 480_000, ("Share of voice ≥ 25%", "声量份额≥25%")),
         (("Baidu SEM account rebuild", "百度SEM账户重构"), "growth", o[4], (1, 13), (3, 31),
-         120_000, ("CPL −10%", "线索成本降低10%")),
+         120_000, ("CPL −10%", "单线索费用降低10%")),
         (("ABM pilot for top 50 accounts", "50家重点客户ABM试点"), "growth", o[0], (3, 2), (9, 30),
          350_000, ("15 opportunities", "15个商机")),
         (("Lead scoring and 48-hour follow-up", "线索评分与48小时跟进"), "growth", o[4], (1, 20),
@@ -526,12 +530,12 @@ def _initiatives_frame(plan_year: int, scale: float, lang: Lang) -> pd.DataFrame
         (("Partner co-marketing programme", "合作伙伴联合营销"), "growth", o[0], (6, 1),
          (12, 20), 260_000, ("Partner leads +30%", "合作伙伴线索增长30%")),
         (("AI assistant for content (experiment)", "AI内容助手（实验）"), "content", o[2], (7, 1),
-         (9, 30), 90_000, ("Cost per article −30%", "单篇内容成本降低30%")),
+         (9, 30), 90_000, ("Cost per article −30%", "单篇内容费用降低30%")),
     ]
     modules = {"brand": "品牌", "growth": "增长", "content": "内容", "events": "活动"}
     return pd.DataFrame({
         "name": pd.array([_pick(r[0], lang) for r in rows], dtype="string"),
-        "module": pd.array([modules[r[1]] if lang == "zh-CN" else r[1] for r in rows],
+        "module": pd.array([_pick((r[1], modules[r[1]]), lang) for r in rows],
                            dtype="string"),
         "owner": pd.array([r[2] for r in rows], dtype="string"),
         "start": pd.to_datetime([pd.Timestamp(y, *r[3]) for r in rows]),
@@ -542,7 +546,11 @@ def _initiatives_frame(plan_year: int, scale: float, lang: Lang) -> pd.DataFrame
 
 
 def _message_house_frame(lang: Lang) -> pd.DataFrame:
-    """Roof, three pillars with their proof points, foundation (part keys stay English)."""
+    """Roof, three pillars with their proof points, foundation (parts named in ``lang``)."""
+    roof, pillar_part, proof, foundation = (
+        _pick(p, lang)
+        for p in (("roof", "屋顶"), ("pillar", "支柱"), ("proof", "证据"), ("foundation", "地基"))
+    )
     pillars = [
         (("One customer view", "统一客户视图"), [
             ("CRM, WeChat and website data joined in minutes", "CRM、微信与官网数据分钟级打通"),
@@ -560,14 +568,14 @@ def _message_house_frame(lang: Lang) -> pd.DataFrame:
         ]),
     ]
     rows: list[tuple[str, str | None, str]] = [
-        ("roof", None, _pick(("AI-ready customer data, one platform",
+        (roof, None, _pick(("AI-ready customer data, one platform",
                                "一个平台，让客户数据为AI就绪"), lang)),
     ]
     for name, proofs in pillars:
         pillar = _pick(name, lang)
-        rows.append(("pillar", pillar, pillar))
-        rows.extend(("proof", pillar, _pick(p, lang)) for p in proofs)
-    rows.append(("foundation", None, _pick(
+        rows.append((pillar_part, pillar, pillar))
+        rows.extend((proof, pillar, _pick(p, lang)) for p in proofs)
+    rows.append((foundation, None, _pick(
         ("CloudRise: the customer data platform for Chinese B2B companies",
          "云启软件：中国B2B企业的客户数据平台"), lang)))
     return pd.DataFrame(rows, columns=model.MESSAGE_HOUSE.keys).astype("string")
@@ -620,7 +628,7 @@ def _settings_frame(fiscal_year: int, actual: dict[str, float], headcount: pd.Da
         "budget_total": budget,
         "experiment_share": 0.2,
         "seasonality": "history",
-        "language": "zh-CN" if lang == "zh-CN" else "en",
+        "language": lang,
         "brand": _pick(BRAND, lang),
         "budget_method": "curve",
         "min_conversions": 20,
@@ -715,8 +723,9 @@ def sample_company(
         leads_per_year: leads created in each year; spend and budgets scale with it.
         years: years of history, ending with ``fiscal_year``.
         fiscal_year: the year under review; data are exported on 31 December of it.
-        lang: ``en`` for English names (channels, campaigns, goals …) or ``zh-CN`` for
-            Chinese ones; column keys are the same.
+        lang: ``en`` for English names (channels, campaigns, goals …), ``zh-CN`` for
+            Simplified Chinese ones, ``zh-TW`` (zh-HK, 繁體 …) for Traditional; column keys
+            are the same.
 
     Returns:
         ``{sheet key: DataFrame}`` for every input sheet of :data:`model.INPUT_SHEETS`,
@@ -728,7 +737,7 @@ def sample_company(
         >>> len(frames["leads"])
         1500
     """
-    lang = "zh-CN" if str(lang).lower().startswith("zh") else "en"
+    lang = language(lang, None) or ("zh-CN" if str(lang).lower().startswith("zh") else "en")
     rng = np.random.default_rng(seed)
     first_year = fiscal_year - years + 1
     scale = leads_per_year / BASE_LEADS

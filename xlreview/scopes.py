@@ -31,10 +31,12 @@ REVENUE_SCOPES: tuple[str, ...] = (
 )
 
 _SOURCE_WORDS: dict[str, str] = {
-    **dict.fromkeys(["marketing", "mkt", "market", "市场", "市场部", "营销", "營銷", "市場"],
+    **dict.fromkeys(["marketing", "mkt", "market", "市场", "市场部", "营销", "營銷", "市場",
+                     "市場部"],
                     "marketing"),
     **dict.fromkeys(["partner", "partners", "channel partner", "reseller", "合作伙伴", "伙伴",
-                     "渠道伙伴", "代理商", "合作夥伴", "夥伴"], "partner"),
+                     "渠道伙伴", "代理商", "合作夥伴", "夥伴",
+                     "渠道夥伴"], "partner"),
     **dict.fromkeys(["sales", "sale", "sdr", "bdr", "销售", "銷售", "销售自拓", "銷售自拓"],
                     "sales"),
 }

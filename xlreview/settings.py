@@ -1,7 +1,9 @@
 """The ``Settings`` sheet as one frozen value object.
 
 The sheet holds ``key`` / ``value`` rows. Unknown keys and bad values are reported with
-the row they are on; a blank value means the default.
+the row they are on; a blank value means the default. Keys and coded values may be typed as
+the template shows them in any language (``月度权重`` … ``按历史``; labels ``setting_key.*`` and
+``setting_value.*``) or as the English keys.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 from .checks import Findings
+from .labels import CATALOGUES, has_label, label, language
 from .parsing import parse_bool, parse_number
 
-Language = Literal["en", "zh-CN"]
+Language = Literal["en", "zh-CN", "zh-TW"]
 Seasonality = Literal["history", "flat"]
 BudgetMethod = Literal["implied", "roi", "curve", "target"]
 
@@ -40,7 +43,7 @@ class Settings:
     seasonality: Seasonality = "history"
     """Monthly weights: ``history`` (share of past won revenue) or ``flat``."""
     language: Language = "en"
-    """Language of generated sheets: ``en`` or ``zh-CN``."""
+    """Language of generated sheets: ``en``, ``zh-CN`` or ``zh-TW`` (Traditional)."""
     brand: str | None = None
     """Own brand name in the ``Mentions`` sheet (share of voice)."""
     budget_method: BudgetMethod = "implied"
@@ -62,12 +65,28 @@ class Settings:
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "seasonality": ("history", "flat"),
-    "language": ("en", "zh-CN"),
+    "language": ("en", "zh-CN", "zh-TW"),
     "budget_method": ("implied", "roi", "curve", "target"),
 }
-_LANGUAGE_ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "中文": "zh-CN",
-                     "cn": "zh-CN", "english": "en", "英文": "en", "en": "en"}
 _SHARES = ("new_customer_share", "marketing_share", "experiment_share", "scenario_spread")
+
+
+def _shown(prefix: str) -> dict[str, str]:
+    """Normalised text of every label ``<prefix><key>`` in every language → key."""
+    return {
+        _normalise(text): key.removeprefix(prefix)
+        for catalogue in CATALOGUES.values()
+        for key, text in catalogue.items()
+        if key.startswith(prefix)
+    }
+
+
+def _normalise(text: object) -> str:
+    return "".join(str(text).strip().lower().replace("_", " ").split())
+
+
+_KEYS = _shown("setting_key.")
+_VALUES = _shown("setting_value.")
 
 
 @dataclass
@@ -78,6 +97,13 @@ class _Parsed:
 def settings_fields() -> list[str]:
     """Keys the Settings sheet accepts, in template order."""
     return [f.name for f in fields(Settings)]
+
+
+def setting_field(raw_key: object) -> str:
+    """The field a typed Settings key names (``月度權重``, ``Budget Method`` → ``seasonality``,
+    ``budget_method``); unknown keys come back normalised, blank ones as ``""``."""
+    key = str(raw_key or "").strip().lower().replace(" ", "_")
+    return _KEYS.get(_normalise(key), key) if key else ""
 
 
 def parse_settings(
@@ -94,55 +120,98 @@ def parse_settings(
     findings = findings if findings is not None else Findings()
     known = {f.name: f for f in fields(Settings)}
     values: dict[str, Any] = {}
+    problems: list[tuple[int, str, str, dict[str, object]]] = []
     for row, raw_key, raw_value in rows:
-        key = str(raw_key or "").strip().lower().replace(" ", "_")
+        key = setting_field(raw_key)
         if not key:
             continue
         if key not in known:
-            findings.add("warning", sheet, row, "key", f"unknown setting {raw_key!r} ignored")
+            problems.append((row, "key", "setting_unknown", {"value": raw_key}))
             continue
         if raw_value is None or (isinstance(raw_value, str) and not raw_value.strip()):
             continue
         try:
             values[key] = _convert(key, raw_value)
-        except ValueError as exc:
-            findings.add("error", sheet, row, "value", f"{key}: {exc}; default used")
-    return replace(Settings(), **values)
+        except _BadValue as bad:
+            problems.append((row, "value", f"setting_{bad.problem}",
+                             {"key": key, "value": raw_value, **bad.params}))
+        except ValueError:  # a check without its own message: still a finding, never a crash
+            problems.append((row, "value", "setting_unusable", {"key": key, "value": raw_value}))
+    settings = replace(Settings(), **values)
+    _report(problems, settings.language, sheet, findings)
+    return settings
+
+
+def _report(problems: list[tuple[int, str, str, dict[str, object]]], lang: str, sheet: str,
+            findings: Findings) -> None:
+    """The Settings sheet's problems, in the language the sheet itself asks for."""
+    from .model import SETTINGS
+
+    for row, column, problem, params in problems:
+        if "key" in params:
+            key = str(params["key"])
+            shown = f"setting_key.{key}"
+            params = {**params, "key": label(shown, lang) if has_label(shown) else key}
+        if "choices" in params:  # codes, shown as the template's list shows them
+            codes = [str(c) for c in params["choices"]]  # type: ignore[attr-defined]
+            shown_codes = [label(f"setting_value.{c}", lang) if has_label(f"setting_value.{c}")
+                           else c for c in codes]
+            params = {**params, "choices": ("、" if lang != "en" else ", ").join(shown_codes)}
+        severity = "warning" if problem == "setting_unknown" else "error"
+        findings.add(severity, sheet, row, SETTINGS.column(column).header(lang),
+                     label(f"msg.{problem}", lang, **params))
+
+
+class _BadValue(ValueError):
+    """A setting's value that cannot be used: the problem's label key and its parameters."""
+
+    def __init__(self, problem: str, **params: object) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.params = params
+
+
+def _number(value: object) -> float | None:
+    """A number from what was typed, or None (``parse_number`` refuses some text outright)."""
+    try:
+        return parse_number(value)
+    except ValueError:
+        return None
 
 
 def _convert(key: str, value: object) -> Any:
     if key in ("fiscal_year", "min_conversions"):
-        number = parse_number(value)
+        number = _number(value)
         if number is None or number != int(number):
-            raise ValueError(f"{value!r} is not a whole number")
+            raise _BadValue("not_whole")
         return int(number)
     if key in ("revenue_target", "avg_deal_size", "budget_total") or key in _SHARES:
-        number = parse_number(value)
+        number = _number(value)
         if number is None:
-            raise ValueError(f"{value!r} is not a number")
+            raise _BadValue("not_number")
         if number < 0:
-            raise ValueError(f"{value!r} is negative")
+            raise _BadValue("negative")
         if key in _SHARES and number > 1:
             if number <= 100:  # typed as a percentage number, e.g. 50 for 50%
                 number = number / 100
             else:
-                raise ValueError(f"{value!r} is not a share between 0 and 1")
+                raise _BadValue("not_share")
         return number
     if key == "goal_cap":
-        number = parse_number(value)
+        number = _number(value)
         if number is None or number <= 0:
-            raise ValueError(f"{value!r} is not a completion above 0 (e.g. 100%)")
+            raise _BadValue("not_cap")
         return number / 100 if number > 10 else number  # 120 typed for 120%
     if key == "share_copy":
-        flag = parse_bool(value)
+        flag = parse_bool(_VALUES.get(_normalise(value), value))
         if flag is None:
-            raise ValueError(f"{value!r} is not yes/no")
+            raise _BadValue("not_yes_no")
         return flag
     text = str(value).strip()
     if key == "language":
-        text = _LANGUAGE_ALIASES.get(text.lower(), text)
+        text = language(text, None) or text
     if key in ("seasonality", "budget_method"):
-        text = text.lower()
+        text = _VALUES.get(_normalise(text), text.lower())
     if key in _CHOICES and text not in _CHOICES[key]:
-        raise ValueError(f"{value!r} is not one of {', '.join(_CHOICES[key])}")
+        raise _BadValue("not_choice", choices=_CHOICES[key])
     return text

@@ -215,12 +215,26 @@ class Sheet:
     tab_color: str = GENERATED_TAB
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Positions of helper ranges (e.g. the quadrant chart's data), by name."""
+    font: str | None = None
+    """The font every cell and chart text names (:func:`east_asian_font`), or None for the
+    workbook's default."""
 
     def block(self, name: str) -> Block:
         return next(b for b in self.blocks if b.name == name)
 
 
 # --- styles and formats --------------------------------------------------------------
+
+
+EAST_ASIAN_FONTS: dict[str, str] = {"zh-CN": "Microsoft YaHei", "zh-TW": "Microsoft JhengHei"}
+"""The font of Chinese sheets: 微软雅黑 / 微軟正黑體, present with Windows and Office. Named
+in the cells' styles so that Excel and LibreOffice do not fall back to a Japanese glyph set
+(the default theme lists its Japanese font first)."""
+
+
+def east_asian_font(lang: str) -> str | None:
+    """The font generated sheets in ``lang`` name, or None (the workbook's default)."""
+    return EAST_ASIAN_FONTS.get(lang)
 
 
 def currency_symbol(code: str) -> str:

@@ -103,6 +103,28 @@ class Range:
     def merge(self) -> None:
         self.sheet.merged.append((self.first, self.last))
 
+    @property
+    def font(self) -> Font:
+        return Font(self)
+
+
+class Font:
+    """``range.font``: only its name, set over the whole range."""
+
+    def __init__(self, cells: Range):
+        self._range = cells
+
+    @property
+    def name(self) -> str | None:
+        return self._range.sheet.fonts.get(self._range.first)
+
+    @name.setter
+    def name(self, name: str) -> None:
+        first, last = self._range.first, self._range.last
+        for r in range(first[0], last[0] + 1):
+            for c in range(first[1], last[1] + 1):
+                self._range.sheet.fonts[(r, c)] = name
+
 
 class ErrorValue(str):
     """An error value stored in a fake cell (``#N/A`` …)."""
@@ -127,6 +149,7 @@ class Sheet:
         self.book, self.name = book, name
         self.cells: dict[Cell, Any] = {}
         self.formats: dict[Cell, str] = {}
+        self.fonts: dict[Cell, str] = {}
         self.widths: dict[int, float] = {}
         self.merged: list[tuple[Cell, Cell]] = []
         self.tables = Tables(self)

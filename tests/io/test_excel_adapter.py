@@ -93,6 +93,14 @@ def test_read_grids_only_reads_input_sheets() -> None:
     assert set(excel.read_grids(book)) == {"Leads", "费用"}
 
 
+def test_read_grids_also_reads_the_sheet_the_mapping_names() -> None:
+    # A Mapping row with column 工作表 names the Leads sheet "CRM導出"; other sheets stay unread.
+    book = fake.Book.from_grids({"CRM導出": [["線索ID"]], "My notes": [["x"]],
+                                 "字段映射": [["工作表", "字段", "源列名"],
+                                              ["線索", "工作表", "CRM導出"]]})
+    assert set(excel.read_grids(book)) == {"字段映射", "CRM導出"}
+
+
 def test_write_sheet_values_formats_tables_merges_widths() -> None:
     book = fake.Book()
     ws = book.sheets.add("Tiny")
@@ -244,3 +252,17 @@ def _a1(cell: tuple[int, int]) -> str:
     from openpyxl.utils import get_column_letter
 
     return f"{get_column_letter(cell[1])}{cell[0]}"
+
+
+def test_a_chinese_sheet_is_written_in_its_east_asian_font() -> None:
+    # The live path names the font over the written cells, as the file path's styles do.
+    book = fake.Book.from_grids({})
+    ws = book.sheets.add("Tiny")
+    sheet = tiny_sheet()
+    sheet.font = "Microsoft JhengHei"
+    excel.write_sheet(ws, sheet)
+    assert set(ws.fonts.values()) == {"Microsoft JhengHei"}
+    assert set(ws.fonts) >= set(ws.cells)  # every written cell
+    english = fake.Book.from_grids({}).sheets.add("English")
+    excel.write_sheet(english, tiny_sheet("English"))
+    assert english.fonts == {}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from xlreview.cli import main
-from xlreview.labels import label
+from xlreview.labels import LANGUAGES, label
 
 from .workbooks import add_sheet, edit_part
 
@@ -304,5 +304,5 @@ def test_a_name_collision_is_refused_before_anything_is_computed(template, tmp_p
     add_sheet(book, "市场预算", '<row r="1"><c r="A1"><v>1</v></c></row>')
     assert main(["rebuild", "-q", str(book)]) == 1
     err = capsys.readouterr().err
-    budget = " / ".join(sorted({label("sheet.budget", "en"), label("sheet.budget", "zh-CN")}))
+    budget = " / ".join(sorted({label("sheet.budget", lang) for lang in LANGUAGES}))
     assert f'Your sheet "市场预算" has the name of a sheet the rebuild writes ({budget})' in err

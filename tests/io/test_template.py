@@ -18,15 +18,15 @@ from xlreview.labels import label
 from xlreview.sample import sample_company
 from xlreview.settings import settings_fields
 
-LANGS = ["en", "zh-CN"]
+LANGS = ["en", "zh-CN", "zh-TW"]
 
 
 def _name(spec: model.SheetSpec, lang: str) -> str:
-    return spec.zh if lang == "zh-CN" else spec.en
+    return spec.name(lang)
 
 
 def _headers(spec: model.SheetSpec, lang: str) -> list[str]:
-    return [c.zh if lang == "zh-CN" else c.en for c in spec.columns]
+    return [c.header(lang) for c in spec.columns]
 
 
 @pytest.fixture(scope="module", params=LANGS)
@@ -105,7 +105,8 @@ def test_validation_on_dates_lists_and_non_negative_numbers(empty_book):
     assert leads[f"{col['amount']}4"].operator == "greaterThanOrEqual"
     lead_types = leads[f"{col['lead_type']}4"]
     assert lead_types.type == "list"
-    expected = '"new,existing"' if lang == "en" else '"新客户,老客户"'
+    expected = {"en": '"new,existing"', "zh-CN": '"新客户,老客户"',
+                "zh-TW": '"新客戶,老客戶"'}[lang]
     assert lead_types.formula1 == expected
     spend = _validations(wb[_name(model.SPEND, lang)])
     assert spend["D4"].type == "decimal" and spend["D4"].formula1 == "0"  # cost ≥ 0
@@ -119,14 +120,51 @@ def test_settings_sheet_lists_every_setting_with_a_description(empty_book):
     lang, wb = empty_book
     ws = wb[_name(model.SETTINGS, lang)]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
-    assert [r[0] for r in rows] == settings_fields()
+    assert [r[0] for r in rows] == [template.setting_key(k, lang) for k in settings_fields()]
     assert all(r[1] is None for r in rows)  # empty template: every value blank
     assert [r[2] for r in rows] == [label(f"setting.{k}", lang) for k in settings_fields()]
     checks = _validations(ws)
     row_of = {k: i + 4 for i, k in enumerate(settings_fields())}
     language = checks[f"B{row_of['language']}"]
-    assert language.type == "list" and language.formula1 == '"en,zh-CN"'
+    assert language.type == "list" and language.formula1 == '"en,zh-CN,zh-TW"'
     assert checks[f"B{row_of['experiment_share']}"].type == "decimal"
+
+
+@pytest.mark.parametrize(("lang", "key", "choices"), [
+    ("en", "seasonality", '"history,flat"'),
+    ("zh-CN", "seasonality", '"按历史,平均"'),
+    ("zh-TW", "seasonality", '"按歷史,平均"'),
+    ("zh-TW", "budget_method", '"按目標推算,按ROI,按響應曲線,跟隨目標"'),
+    ("zh-CN", "share_copy", '"是,否"'),
+])
+def test_settings_keys_and_choices_are_shown_in_the_workbook_language(tmp_path, lang, key,
+                                                                      choices):
+    path = write_input_book(tmp_path / "t.xlsx", lang=lang)
+    ws = openpyxl.load_workbook(path)[_name(model.SETTINGS, lang)]
+    row = 4 + settings_fields().index(key)
+    assert ws[f"A{row}"].value == template.setting_key(key, lang)
+    assert _validations(ws)[f"B{row}"].formula1 == choices
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_settings_written_in_any_language_read_back_as_the_same_settings(tmp_path, lang):
+    # The Settings sheet shows 月度权重 / 按历史 … in Chinese; the reader accepts them.
+    from xlreview.inputs import read_inputs
+    from xlreview.io.files import read_grids
+
+    frames = sample_company(3, leads_per_year=100, lang=lang)
+    settings = frames["settings"].assign(
+        value=lambda f: f["value"].where(f["key"] != "share_copy", True))
+    frames["settings"] = settings
+    path = write_input_book(tmp_path / "s.xlsx", lang=lang, data=frames)
+    read = read_inputs(read_grids(path)).settings
+    given = dict(zip(settings["key"], settings["value"], strict=True))
+    assert read.seasonality == given["seasonality"] == "history"
+    assert read.budget_method == given["budget_method"] == "curve"
+    assert read.language == lang
+    assert read.share_copy is True
+    assert read.fiscal_year == given["fiscal_year"]
+    assert read.revenue_target == given["revenue_target"]
 
 
 def test_mapping_sheet_has_an_example_line(empty_book):

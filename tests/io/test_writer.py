@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
 
 from tests import tables_fixture as fx
+from xlreview.io.fonts import chart_font, east_asian_theme
 from xlreview.io.writer import scatter_to_bubble, write_sheets
 from xlreview.labels import label
 from xlreview.layout import build_sheets
 
 
-@pytest.fixture(scope="module", params=["en", "zh-CN"])
+@pytest.fixture(scope="module", params=["en", "zh-CN", "zh-TW"])
 def book(request, tmp_path_factory) -> tuple[str, Path]:
     lang = request.param
     path = tmp_path_factory.mktemp("writer") / f"generated_{lang}.xlsx"
@@ -215,3 +217,67 @@ def test_long_title_over_a_narrow_table_keeps_its_print_room(book):
     # those columns in the printed range.
     last = max(c.column for c in ws[1] if c.value is not None)
     assert last > 4 and ws.cell(1, last).value == " "
+
+
+_FONTS = {"en": None, "zh-CN": ("Microsoft YaHei", "134"), "zh-TW": ("Microsoft JhengHei", "136")}
+
+
+def _styles(path: Path) -> tuple[list[str], list[str]]:
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/styles.xml").decode()
+    fonts = re.findall(r"<font>.*?</font>", re.search(r"<fonts.*?</fonts>", xml, re.S).group(0),
+                       re.S)
+    xfs = re.findall(r"<xf [^>]*>", re.search(r"<cellXfs.*?</cellXfs>", xml, re.S).group(0))
+    return fonts, xfs
+
+
+def test_every_cell_format_of_a_chinese_sheet_names_the_east_asian_font(book):
+    lang, path = book
+    fonts, xfs = _styles(path)
+    used = [fonts[int(re.search(r'fontId="(\d+)"', xf).group(1))] for xf in xfs[1:]]
+    if _FONTS[lang] is None:
+        assert not any("YaHei" in f or "JhengHei" in f for f in fonts)
+        return
+    name, charset = _FONTS[lang]
+    assert used and all(f'<name val="{name}"/>' in f and f'<charset val="{charset}"/>' in f
+                        for f in used)
+
+
+def test_unstyled_cells_of_a_chinese_sheet_carry_the_font_too(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
+    expected = _FONTS[lang][0] if _FONTS[lang] else "Calibri"
+    # A1 is the title (styled), A5 a channel name (a table cell with no style of its own).
+    assert {ws["A1"].font.name, ws["A5"].font.name} == {expected}
+
+
+def test_chart_text_defaults_to_the_east_asian_font(book):
+    lang, path = book
+    with zipfile.ZipFile(path) as zf:
+        charts = [zf.read(n).decode() for n in zf.namelist()
+                  if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+    assert charts
+    for xml in charts:
+        ElementTree.fromstring(xml)  # still well-formed
+        if _FONTS[lang] is None:
+            assert "<a:ea typeface=" not in xml
+        else:
+            assert f'<a:ea typeface="{_FONTS[lang][0]}"/>' in xml
+
+
+def test_chart_font_goes_after_the_chart_and_before_print_settings():
+    xml = ('<c:chartSpace xmlns:c="c" xmlns:a="a"><c:chart/><c:spPr/>'
+           "<c:printSettings/></c:chartSpace>")
+    out = chart_font(xml, "Microsoft YaHei")
+    assert out.index("<c:spPr/>") < out.index("<c:txPr>")
+    assert out.index("</c:txPr>") < out.index("<c:printSettings/>")
+
+
+def test_theme_names_the_font_in_its_east_asian_slot_and_for_both_chinese_scripts():
+    from xlsxwriter.theme import THEME_XML_2007
+
+    theme = east_asian_theme(THEME_XML_2007, "Microsoft JhengHei")
+    assert theme.count('<a:ea typeface="Microsoft JhengHei"/>') == 2  # major and minor fonts
+    assert theme.count('<a:font script="Hans" typeface="Microsoft YaHei"/>') == 2
+    assert theme.count('<a:font script="Hant" typeface="Microsoft JhengHei"/>') == 2
+    assert '<a:font script="Jpan" typeface="ＭＳ Ｐゴシック"/>' in theme  # left as it was

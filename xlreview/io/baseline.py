@@ -67,8 +67,8 @@ def _frozen_plan(inputs: Inputs, force: bool) -> tuple[pd.DataFrame, Frozen]:
 
 
 def sheet_name(lang: str) -> str:
-    """``Plan baseline`` or ``计划基线``."""
-    return BASELINE.zh if lang == "zh-CN" else BASELINE.en
+    """``Plan baseline``, ``计划基线`` or ``計劃基線``."""
+    return BASELINE.name(lang)
 
 
 def write_baseline(path: str | Path, *, force: bool = False) -> Frozen:
@@ -122,7 +122,7 @@ def freeze_in_book(book: Any, *, force: bool = False) -> Frozen:
         if ws.name in {inputs.names.get("baseline"), BASELINE.en, BASELINE.zh}:
             ws.delete()
     ws = book.sheets.add(name, after=list(book.sheets)[-1])
-    headers = [c.zh if lang == "zh-CN" else c.en for c in BASELINE.columns]
+    headers = [c.header(lang) for c in BASELINE.columns]
     rows = [[_cell_out(v) for v in record]
             for record in frame[BASELINE.keys].itertuples(index=False)]
     ws.range((1, 1)).value = [[label("help.baseline", lang)]]

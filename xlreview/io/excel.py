@@ -31,11 +31,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..cellfuncs import bilingual
 from ..cells import ExcelError, Grid
 from ..errors import XlreviewError
 from ..labels import label
 from ..layout import Formula, Sheet, generated_sheet_names
-from ..model import sheets_to_read
+from ..model import mentioned_sheets, normalise_header, sheet_lookup, sheets_to_read
 from ..parsing import EXCEL_ERRORS
 from ..rebuild import Result, compute
 
@@ -68,8 +69,15 @@ def sheet_grid(sheet: Any) -> Grid:
 
 def read_grids(book: Any) -> dict[str, Grid]:
     """Input sheets (and the generated sheets holding user input) of the open book."""
-    names = sheets_to_read([s.name for s in book.sheets])
-    return {name: sheet_grid(book.sheets[name]) for name in names}
+    everything = [s.name for s in book.sheets]
+    names = sheets_to_read(everything)
+    grids = {name: sheet_grid(book.sheets[name]) for name in names}
+    lookup = sheet_lookup()
+    for name in [n for n in names if lookup.get(normalise_header(n)) == "mapping"][:1]:
+        # The Mapping sheet may name an input sheet of another name: read it too.
+        for other in mentioned_sheets(grids[name], everything):
+            grids.setdefault(other, sheet_grid(book.sheets[other]))
+    return grids
 
 
 # --- the sheet model as cell values --------------------------------------------------
@@ -166,6 +174,8 @@ def write_sheet(ws: Any, sheet: Sheet) -> None:
     for block in sheet.blocks:
         source = _range(ws, block.row, block.col, block.last_row, block.last_col)
         ws.tables.add(source=source, name=block.name)
+    if sheet.font is not None and grid and grid[0]:  # a Chinese sheet: its East Asian font
+        _range(ws, 0, 0, len(grid) - 1, len(grid[0]) - 1).font.name = sheet.font
 
 
 def write_sheets(book: Any, sheets: Sequence[Sheet],
@@ -184,11 +194,6 @@ def write_sheets(book: Any, sheets: Sequence[Sheet],
 
 
 # --- the rebuild ---------------------------------------------------------------------
-
-
-def _bilingual(key: str, **params: object) -> str:
-    en, zh = label(key, "en", **params), label(key, "zh-CN", **params)
-    return en if en == zh else f"{en} / {zh}"
 
 
 @contextmanager
@@ -227,7 +232,7 @@ def rebuild_book(book: Any) -> Result:
             result = compute(read_grids(book), progress=progress)
             write_sheets(book, result.sheets, progress)
         except XlreviewError as error:
-            app.alert(_bilingual("msg.excel_failed", error=error),
+            app.alert(bilingual("msg.excel_failed", error=error),
                       title=label("title.excel_alert"), mode="critical")
             raise
     errors, warnings = problem_counts(result)

@@ -34,7 +34,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 from ..cells import ExcelError, Grid
 from ..errors import FileProblemError, PackageError, RefusedError
 from ..labels import label
-from ..model import normalise_header, sheet_lookup, sheets_to_read
+from ..model import mentioned_sheets, normalise_header, sheet_lookup, sheets_to_read
 from ..perf import pause_gc, resume_gc
 from .extent import trimmed_package
 from .opc import MalformedPackage, Package, copy_entry
@@ -310,7 +310,12 @@ def start_reading(path: str | Path, *, force: bool = False) -> Reading:
     inputs = sheet_lookup()
     if not any(normalise_header(n) in inputs for n in names):
         raise RefusedError(label("msg.no_input_sheets", path=path))
-    return read_in_background(real, sheets_to_read(names))
+    wanted = sheets_to_read(names)
+    mapping = [n for n in wanted if inputs.get(normalise_header(n)) == "mapping"]
+    if mapping:  # the Mapping sheet may name an input sheet of another name: read it too
+        wanted += [n for n in mentioned_sheets(_read_sheet(real, mapping[0]), names)
+                   if n not in wanted]
+    return read_in_background(real, wanted)
 
 
 def read_in_background(path: str | Path, sheets: Iterable[str] | None = None) -> Reading:

@@ -30,9 +30,10 @@ from xlsxwriter.worksheet import Worksheet
 from xlsxwriter.xmlwriter import XMLwriter
 
 from .. import model
-from ..labels import label
+from ..labels import has_label, label, language
 from ..settings import settings_fields
-from ..sheetmodel import display_width
+from ..sheetmodel import display_width, east_asian_font
+from .fonts import east_asian_theme
 
 INPUT_TAB_COLOUR = "#1F3864"
 """Dark blue: the tabs of input sheets (generated sheets use another colour)."""
@@ -53,32 +54,48 @@ BOOK_OPTIONS: dict[str, bool] = {
 _EPOCH = np.datetime64("1899-12-30", "ns")
 _DAY = np.timedelta64(1, "D")
 
-# Validation lists of coded columns, per language (the reader accepts both).
+_LANGS = ("en", "zh-CN", "zh-TW")
+_LEAD_TYPES = {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"],
+               "zh-TW": ["新客戶", "老客戶"]}
+# Validation lists of coded columns, per language (the reader accepts every language).
 _CHOICES: dict[tuple[str, str], dict[str, list[str]]] = {
-    ("leads", "lead_type"): {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"]},
-    ("deals", "lead_type"): {"en": ["new", "existing"], "zh-CN": ["新客户", "老客户"]},
+    ("leads", "lead_type"): _LEAD_TYPES,
+    ("deals", "lead_type"): _LEAD_TYPES,
     ("leads", "handoff"): {"en": ["accepted", "recycled", "rejected"],
-                           "zh-CN": ["接受", "退回培育", "拒绝"]},
+                           "zh-CN": ["接受", "退回培育", "拒绝"],
+                           "zh-TW": ["接受", "退回培育", "拒絕"]},
     ("baseline", "metric"): {lang: ["leads", "mql", "sql", "opp", "won", "revenue", "cost"]
-                             for lang in ("en", "zh-CN")},
-    ("channels", "group"): {"en": ["own", "new"], "zh-CN": ["自有", "新拓"]},
+                             for lang in _LANGS},
+    ("channels", "group"): {"en": ["own", "new"], "zh-CN": ["自有", "新拓"],
+                            "zh-TW": ["自有", "新拓"]},
     ("channels", "sourced_by"): {"en": ["marketing", "partner", "sales"],
-                                 "zh-CN": ["市场", "合作伙伴", "销售"]},
-    ("goals", "direction"): {"en": ["higher", "lower"], "zh-CN": ["越高越好", "越低越好"]},
+                                 "zh-CN": ["市场", "合作伙伴", "销售"],
+                                 "zh-TW": ["市場", "合作伙伴", "銷售"]},
+    ("goals", "direction"): {"en": ["higher", "lower"], "zh-CN": ["越高越好", "越低越好"],
+                             "zh-TW": ["越高越好", "越低越好"]},
     ("goals", "layer"): {"en": ["completion", "effect", "roi"],
-                         "zh-CN": ["完成层", "效果层", "ROI层"]},
-    ("message_house", "part"): {lang: ["roof", "pillar", "proof", "foundation"]
-                                for lang in ("en", "zh-CN")},
-    ("mapping", "sheet"): {lang: [s.key for s in model.INPUT_SHEETS if s.key != "mapping"]
-                           for lang in ("en", "zh-CN")},
-    ("mapping", "date_format"): {lang: ["dmy", "mdy", "ymd"] for lang in ("en", "zh-CN")},
+                         "zh-CN": ["完成层", "效果层", "ROI层"],
+                         "zh-TW": ["完成層", "效果層", "ROI層"]},
+    ("message_house", "part"): {"en": ["roof", "pillar", "proof", "foundation"],
+                                "zh-CN": ["屋顶", "支柱", "证据", "地基"],
+                                "zh-TW": ["屋頂", "支柱", "證據", "地基"]},
+    ("mapping", "sheet"): {
+        lang: [s.key if lang == "en" else s.name(lang) for s in model.INPUT_SHEETS
+               if s.key != "mapping"]
+        for lang in _LANGS
+    },
+    ("mapping", "date_format"): {"en": ["dmy", "mdy", "ymd"],
+                                 "zh-CN": ["日月年", "月日年", "年月日"],
+                                 "zh-TW": ["日月年", "月日年", "年月日"]},
 }
 _SETTING_CHOICES = {
     "seasonality": ["history", "flat"],
-    "language": ["en", "zh-CN"],
+    "language": ["en", "zh-CN", "zh-TW"],
     "budget_method": ["implied", "roi", "curve", "target"],
     "share_copy": ["yes", "no"],
 }
+"""Coded setting values; shown as their ``setting_value.*`` labels (language codes as
+they are)."""
 _SETTING_SHARES = ("new_customer_share", "marketing_share", "experiment_share")
 _WHOLE_NUMBERS = {"visits", "impressions", "mentions", "headcount"}
 _MONEY = {"amount", "cost", "annual_cost", "budget", "revenue_target", "budget_total",
@@ -122,8 +139,12 @@ class _Formats:
 
 
 def _language(lang: str) -> str:
-    """``zh-CN`` for any Chinese spelling (zh, zh_CN, zh-cn), else ``en``."""
-    return "zh-CN" if str(lang).lower().startswith("zh") else "en"
+    """``zh-TW`` for Traditional spellings (zh-HK, zh-Hant, 繁體), ``zh-CN`` for other
+    Chinese ones (zh, zh_CN), else ``en``."""
+    found = language(lang, None)
+    if found is None and str(lang).lower().startswith("zh"):
+        return "zh-CN"
+    return found or "en"
 
 
 def _object_cell(value: object) -> object:
@@ -387,7 +408,7 @@ def _widths(ws: Worksheet, spec: model.SheetSpec, headers: list[str],
 
 
 def _headers(spec: model.SheetSpec, lang: str) -> list[str]:
-    return [c.zh if lang == "zh-CN" else c.en for c in spec.columns]
+    return [c.header(lang) for c in spec.columns]
 
 
 def _frame_columns(spec: model.SheetSpec, frame: pd.DataFrame | None) -> list[list[object]]:
@@ -403,7 +424,7 @@ def _frame_columns(spec: model.SheetSpec, frame: pd.DataFrame | None) -> list[li
 
 
 def _sheet_name(spec: model.SheetSpec, lang: str) -> str:
-    return spec.zh if lang == "zh-CN" else spec.en
+    return spec.name(lang)
 
 
 def _start_sheet(book: xlsxwriter.Workbook, fmt: _Formats, spec: model.SheetSpec,
@@ -445,16 +466,42 @@ def add_input_sheet(
     return ws
 
 
+def setting_key(key: str, lang: str) -> str:
+    """A setting's key as the Settings sheet shows it in ``lang`` (``月度权重``…; English: the
+    key itself)."""
+    return label(f"setting_key.{key}", lang) if has_label(f"setting_key.{key}") else key
+
+
+def setting_value(value: object, lang: str) -> object:
+    """A coded setting value as shown in ``lang`` (``history`` → ``按历史``; True → 是)."""
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    if isinstance(value, str) and has_label(f"setting_value.{value}"):
+        return label(f"setting_value.{value}", lang)
+    return value
+
+
 def _settings_rows(frame: pd.DataFrame | None, lang: str) -> list[list[object]]:
-    """Rows key, value, description: every settings field, then unknown keys of ``frame``."""
+    """Rows key, shown key, value, description: every settings field, then unknown keys of
+    ``frame``; keys and coded values shown in ``lang``."""
     given: dict[str, object] = {}
     if frame is not None and len(frame):
         cells = dict(zip(column_cells(frame["key"]), column_cells(frame["value"]), strict=True))
         given = {str(k): v for k, v in cells.items() if k is not None}
     keys = settings_fields()
-    rows = [[key, given.get(key), label(f"setting.{key}", lang)] for key in keys]
-    rows += [[key, value, None] for key, value in given.items() if key not in keys]
+    rows: list[list[object]] = [
+        [key, setting_key(key, lang), _shown_value(key, given.get(key), lang),
+         label(f"setting.{key}", lang)]
+        for key in keys
+    ]
+    rows += [[key, key, value, None] for key, value in given.items() if key not in keys]
     return rows
+
+
+def _shown_value(key: str, value: object, lang: str) -> object:
+    if key in _SETTING_CHOICES and key != "language":
+        return setting_value(value, lang)
+    return value
 
 
 def _setting_format(fmt: _Formats, key: str) -> Format | None:
@@ -473,7 +520,7 @@ def _write_settings(book: xlsxwriter.Workbook, fmt: _Formats, lang: str,
     rows = _settings_rows(frame, lang)
     columns = [list(col) for col in zip(*rows, strict=True)]
     value_formats = [_setting_format(fmt, str(k)) for k in columns[0]]
-    ws.set_column(0, 0, max(display_width(str(k)) for k in columns[0]) + 4)
+    ws.set_column(0, 0, max(display_width(str(k)) for k in columns[1]) + 4)
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 70)
     _add_table(ws, spec.table, headers, len(rows), [None, None, None])
@@ -481,20 +528,20 @@ def _write_settings(book: xlsxwriter.Workbook, fmt: _Formats, lang: str,
         rule = _setting_rule(str(key), lang)
         if rule:
             ws.data_validation(row, 1, row, 1, rule)
-    for row, (key, value, description) in enumerate(rows, start=HEADER_ROW + 1):
-        ws.write_string(row, 0, str(key))
+    for row, (_key, shown, value, description) in enumerate(rows, start=HEADER_ROW + 1):
+        ws.write_string(row, 0, str(shown))
         if value is not None:
-            _write_value(ws, row, 1, value, value_formats[row - HEADER_ROW - 1], fmt)
+            _write_value(ws, row, 1, value, value_formats[row - HEADER_ROW - 1], fmt, lang)
         if description:
             ws.write_string(row, 2, str(description))
 
 
 def _write_value(ws: Worksheet, row: int, col: int, value: object, cell_format: Format | None,
-                 fmt: _Formats) -> None:
+                 fmt: _Formats, lang: str) -> None:
     if isinstance(value, _Date):
         ws.write_number(row, col, value, fmt.date)
     elif isinstance(value, bool):
-        ws.write_string(row, col, "yes" if value else "no")
+        ws.write_string(row, col, str(setting_value(value, lang)))
     elif isinstance(value, float):
         ws.write_number(row, col, value, cell_format)
     else:
@@ -503,7 +550,7 @@ def _write_value(ws: Worksheet, row: int, col: int, value: object, cell_format: 
 
 def _setting_rule(key: str, lang: str) -> dict[str, Any] | None:
     if key in _SETTING_CHOICES:
-        return _list_rule(_SETTING_CHOICES[key], lang)
+        return _list_rule([str(setting_value(v, lang)) for v in _SETTING_CHOICES[key]], lang)
     if key in _SETTING_SHARES:
         return _share_rule(lang)
     if key in ("fiscal_year",):
@@ -533,7 +580,8 @@ def write_input_book(
 
     Args:
         path: the ``.xlsx`` file to write (replaced if it exists).
-        lang: ``en`` or ``zh-CN``: sheet names, headers and help lines.
+        lang: ``en``, ``zh-CN`` or ``zh-TW`` (also zh-HK, zh-Hant, 繁體 …): sheet names,
+            headers, help lines, Settings keys and coded values.
         data: ``{sheet key: DataFrame}`` with the model's column keys (for ``settings``:
             ``key`` and ``value``); missing sheets or columns are left blank, other
             columns are ignored.
@@ -548,7 +596,13 @@ def write_input_book(
     path = Path(path)
     lang = _language(lang)
     data = data or {}
-    book = xlsxwriter.Workbook(str(path), BOOK_OPTIONS)
+    font = east_asian_font(lang)
+    options: dict[str, Any] = dict(BOOK_OPTIONS)
+    if font is not None:  # every cell in the Chinese font; the theme's East Asian slot too
+        options["default_format_properties"] = {"font_name": font}
+    book = xlsxwriter.Workbook(str(path), options)
+    if font is not None:
+        book.theme_xml = east_asian_theme(book.theme_xml, font)
     try:
         for spec in model.INPUT_SHEETS:
             if spec.key == "settings":

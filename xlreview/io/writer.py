@@ -25,6 +25,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..cells import column_letter as col_letter
 from ..layout import Block, Chart, Formula, Ref, Series, Sheet, Style
+from .fonts import chart_font, east_asian_theme
 
 _OPTIONS = {
     "strings_to_formulas": False,
@@ -39,19 +40,35 @@ _PALETTE = ("#1565C0", "#EF6C00", "#2E7D32", "#8E24AA", "#C62828", "#00838F", "#
 _BUBBLES = (*_PALETTE, "#F9A825", "#AD1457", "#546E7A", "#7CB342", "#5E35B1")
 
 
+_CHARSETS = {"Microsoft YaHei": 134, "Microsoft JhengHei": 136}
+"""The font's Windows character set as Excel records it (GB2312, Big5)."""
+
+
 class _Formats:
-    """One xlsxwriter format per distinct :class:`Style`."""
+    """One xlsxwriter format per distinct :class:`Style` and font.
+
+    With a font (a Chinese sheet) every cell gets a format naming it, unstyled cells too, so
+    that no cell falls back to the workbook's default font."""
 
     def __init__(self, book: Workbook) -> None:
         self._book = book
-        self._cache: dict[Style, Format] = {}
+        self._cache: dict[tuple[Style, str | None], Format] = {}
+        self.font: str | None = None
 
     def __call__(self, style: Style | None) -> Format | None:
         if style is None:
-            return None
-        if style not in self._cache:
-            self._cache[style] = self._book.add_format(style.as_dict())
-        return self._cache[style]
+            if self.font is None:
+                return None
+            style = Style()
+        key = (style, self.font)
+        if key not in self._cache:
+            properties = style.as_dict()
+            if self.font is not None:
+                properties["font_name"] = self.font
+                if self.font in _CHARSETS:
+                    properties["font_charset"] = _CHARSETS[self.font]
+            self._cache[key] = self._book.add_format(properties)
+        return self._cache[key]
 
 
 def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None:
@@ -64,18 +81,24 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
     book = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), _OPTIONS)
     formats = _Formats(book)
     bubbles: list[tuple[Any, tuple[str, str]]] = []
+    fonts: set[str] = set()
     try:
         for sheet in sheets:
+            formats.font = sheet.font
+            fonts |= {sheet.font} if sheet.font else set()
             bubbles += _write_sheet(book, formats, sheet)
+        font = min(fonts) if fonts else None
+        if font is not None:
+            book.theme_xml = east_asian_theme(book.theme_xml, font)
     finally:
         book.close()
-    if bubbles:
+    if bubbles or (font is not None and book.charts):
         # After close() the workbook's charts are in part order: chart1.xml, chart2.xml, ...
         parts = {f"xl/charts/chart{book.charts.index(c) + 1}.xml": xml for c, xml in bubbles}
         if isinstance(path, io.BytesIO):
-            _rewrite_in_memory(path, parts)
+            _rewrite_in_memory(path, parts, font)
         else:
-            _rewrite_parts(Path(path), parts)
+            _rewrite_parts(Path(path), parts, font)
 
 
 def _write_sheet(
@@ -337,33 +360,41 @@ def scatter_to_bubble(xml: str, fills: str, size: str) -> str:
             f'<c:showNegBubbles val="0"/>{tail}')
 
 
-def _rewrite_in_memory(buffer: io.BytesIO, bubbles: dict[str, tuple[str, str]]) -> None:
+def _rewrite_in_memory(buffer: io.BytesIO, bubbles: dict[str, tuple[str, str]],
+                       font: str | None) -> None:
     """:func:`_rewrite_parts` for a workbook held in ``buffer`` (rewritten in place)."""
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w") as dst:
-        _copy_rewriting(src, dst, bubbles)
+        _copy_rewriting(src, dst, bubbles, font)
     buffer.seek(0)
     buffer.truncate()
     buffer.write(out.getvalue())
 
 
-def _copy_rewriting(
-    src: zipfile.ZipFile, dst: zipfile.ZipFile, bubbles: dict[str, tuple[str, str]]
-) -> None:
+def _copy_rewriting(src: zipfile.ZipFile, dst: zipfile.ZipFile,
+                    bubbles: dict[str, tuple[str, str]], font: str | None) -> None:
+    """Copy every part; the named chart parts as bubble charts, every chart part with
+    ``font`` as its text's default (a Chinese workbook)."""
     for item in src.infolist():
         data = src.read(item.filename)
-        if item.filename in bubbles:
-            data = scatter_to_bubble(data.decode("utf-8"), *bubbles[item.filename]).encode("utf-8")
+        chart = re.fullmatch(r"xl/charts/chart\d+\.xml", item.filename)
+        if item.filename in bubbles or (chart and font):
+            xml = data.decode("utf-8")
+            if item.filename in bubbles:
+                xml = scatter_to_bubble(xml, *bubbles[item.filename])
+            if font:
+                xml = chart_font(xml, font)
+            data = xml.encode("utf-8")
         dst.writestr(item, data)
 
 
-def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]]) -> None:
-    """Rewrite the named chart parts of the zip at ``path`` as bubble charts, in place."""
+def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]], font: str | None) -> None:
+    """Rewrite the chart parts of the zip at ``path`` in place (:func:`_copy_rewriting`)."""
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
-            _copy_rewriting(src, dst, bubbles)
+            _copy_rewriting(src, dst, bubbles, font)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -1,7 +1,9 @@
-"""Every user-visible text, by stable key, in English and Simplified Chinese.
+"""Every user-visible text, by stable key, in English, Simplified and Traditional Chinese.
 
 Core code uses keys (``col.cost``, ``sheet.roi_matrix``, ``value.achieved``); adapters turn
-them into text with :func:`label`. Both catalogues hold exactly the same keys (a test checks).
+them into text with :func:`label`. All catalogues hold exactly the same keys (a test checks).
+The Traditional catalogue keeps the mainland marketing vocabulary of the seeds (營銷, 數據,
+信息屋) in Traditional script; it is a checked-in file, not converted at run time.
 
 Key families:
     ``sheet.<key>``   generated sheet names (≤ 31 characters, no ``[]:*?/\\``)
@@ -16,14 +18,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import en, zh_CN
+from . import en, zh_CN, zh_TW
 
-LANGUAGES: tuple[str, ...] = ("en", "zh-CN")
-CATALOGUES: dict[str, dict[str, str]] = {"en": en.LABELS, "zh-CN": zh_CN.LABELS}
+LANGUAGES: tuple[str, ...] = ("en", "zh-CN", "zh-TW")
+CATALOGUES: dict[str, dict[str, str]] = {
+    "en": en.LABELS, "zh-CN": zh_CN.LABELS, "zh-TW": zh_TW.LABELS,
+}
+_LANGUAGE_NAMES: dict[str, str] = {
+    **dict.fromkeys(["en", "english", "英文", "英語", "英语"], "en"),
+    **dict.fromkeys(["zh", "zhcn", "zhhans", "zhsg", "cn", "chinese", "中文", "简体", "简体中文",
+                     "簡體", "簡體中文", "简中"], "zh-CN"),
+    **dict.fromkeys(["zhtw", "zhhk", "zhmo", "zhhant", "tw", "hk", "繁體", "繁体", "繁體中文",
+                     "繁体中文", "正體", "正体", "正體中文", "繁中"], "zh-TW"),
+}
+
+
+def language(text: object, default: str | None = "en") -> str | None:
+    """The catalogue a user's spelling of a language names: ``zh_tw``, ``zh-Hant``, ``繁體``
+    → ``zh-TW``; ``zh``, ``简体`` → ``zh-CN``; ``English`` → ``en``; else ``default``."""
+    word = "".join(ch for ch in str(text).strip().lower() if ch not in " _-\u3000")
+    return _LANGUAGE_NAMES.get(word, default)
+
+
+def is_chinese(lang: str) -> bool:
+    """Whether ``lang`` is one of the Chinese catalogues (``zh-CN`` or ``zh-TW``)."""
+    return lang in ("zh-CN", "zh-TW")
 
 
 def label(key: str, lang: str = "en", /, **params: Any) -> str:
-    """The text for ``key`` in ``lang`` (``en`` or ``zh-CN``), formatted with ``params``.
+    """The text for ``key`` in ``lang`` (``en``, ``zh-CN`` or ``zh-TW``), formatted with
+    ``params``.
 
     Raises:
         KeyError: the key is in no catalogue (a programming error, caught by the tests).
@@ -47,4 +71,5 @@ def value_label(value: object, lang: str = "en") -> object:
     return value
 
 
-__all__ = ["CATALOGUES", "LANGUAGES", "has_label", "label", "value_label"]
+__all__ = ["CATALOGUES", "LANGUAGES", "has_label", "is_chinese", "label", "language",
+           "value_label"]

@@ -442,7 +442,8 @@ LABELS: dict[str, str] = {
     'help.mapping_example': (
         'Example: sheet = leads, column = created, source = '
         'first_contact_date, date_format = dmy (dmy, mdy, ymd or blank = '
-        'automatic).'
+        'automatic). Column = sheet, source = a sheet of this workbook: that sheet is '
+        'read as the Leads.'
     ),
     'help.invalid_date': 'Please enter a date, e.g. 2025-03-31.',
     'help.invalid_number': 'Please enter a number of 0 or more.',
@@ -460,7 +461,10 @@ LABELS: dict[str, str] = {
     'setting.budget_total': "Next year's total marketing budget, headcount included.",
     'setting.experiment_share': 'Share of the programme budget kept for experiments (default 20%).',
     'setting.seasonality': 'Monthly weights: history (past won revenue by month) or flat.',
-    'setting.language': 'Language of the generated sheets: en or zh-CN.',
+    'setting.language': (
+        'Language of the generated sheets: en, zh-CN (Simplified Chinese) or zh-TW '
+        '(Traditional Chinese).'
+    ),
     'setting.brand': 'Your brand name as written in the Mentions sheet.',
     'setting.budget_method': (
         'How the proven budget is allocated: implied, roi, curve, or target (the budget '
@@ -847,4 +851,45 @@ LABELS: dict[str, str] = {
     ),
     'title.pva_year': '{year} at a glance (all channels)',
     'col.forecast_completion': 'Forecast ÷ plan',
+    # Settings sheet: keys and coded values as shown (both languages accepted when read)
+    'setting_key.fiscal_year': 'fiscal_year',
+    'setting_key.currency': 'currency',
+    'setting_key.revenue_target': 'revenue_target',
+    'setting_key.new_customer_share': 'new_customer_share',
+    'setting_key.marketing_share': 'marketing_share',
+    'setting_key.avg_deal_size': 'avg_deal_size',
+    'setting_key.budget_total': 'budget_total',
+    'setting_key.experiment_share': 'experiment_share',
+    'setting_key.seasonality': 'seasonality',
+    'setting_key.language': 'language',
+    'setting_key.brand': 'brand',
+    'setting_key.budget_method': 'budget_method',
+    'setting_key.min_conversions': 'min_conversions',
+    'setting_key.share_copy': 'share_copy',
+    'setting_value.history': 'history',
+    'setting_value.flat': 'flat',
+    'setting_value.implied': 'implied',
+    'setting_value.roi': 'roi',
+    'setting_value.curve': 'curve',
+    'setting_value.yes': 'yes',
+    'setting_value.no': 'no',
+    'cli.template_written': 'template written: {path}',
+    'msg.mapping_sheet_not_found': (
+        'the workbook has no sheet {value!r}: {sheet} read under its usual name'
+    ),
+    'msg.setting_unknown': 'unknown setting {value!r} ignored',
+    'msg.setting_not_whole': '{key}: {value!r} is not a whole number; default used',
+    'msg.setting_not_number': '{key}: {value!r} is not a number; default used',
+    'msg.setting_negative': '{key}: {value!r} is negative; default used',
+    'msg.setting_not_share': '{key}: {value!r} is not a share between 0 and 1; default used',
+    'msg.setting_not_yes_no': '{key}: {value!r} is not yes/no; default used',
+    'msg.setting_not_choice': '{key}: {value!r} is not one of {choices}; default used',
+    'setting_key.goal_cap': 'goal_cap',
+    'msg.setting_not_cap': '{key}: {value!r} is not a completion above 0 (e.g. 100%); default used',
+    'msg.setting_unusable': '{key}: {value!r} cannot be used; default used',
+    'ribbon.tab': 'Review & Plan',
+    'ribbon.button': 'Rebuild plan',
+    'ribbon.tip': 'Recompute every generated sheet from the input sheets',
+    'setting_key.scenario_spread': 'scenario_spread',
+    'setting_value.target': 'target',
 }

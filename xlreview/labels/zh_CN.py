@@ -22,25 +22,25 @@ LABELS: dict[str, str] = {
     'sheet.actions': '改进行动',
     'col.channel': '渠道',
     'col.campaign': '活动',
-    'col.cost': '成本',
+    'col.cost': '费用',
     'col.visits': '访问量',
     'col.leads': '线索',
     'col.mql': 'MQL',
     'col.sql': 'SQL',
     'col.opp': '商机',
     'col.won': '成交客户',
-    'col.revenue': '收入',
-    'col.cpl': '单线索成本',
-    'col.cost_per_mql': '单MQL成本',
-    'col.cost_per_sql': '单SQL成本',
-    'col.cost_per_opp': '单商机成本',
-    'col.cac': '获客成本',
-    'col.roas': 'ROAS',
+    'col.revenue': '成交额',
+    'col.cpl': '单线索费用',
+    'col.cost_per_mql': '单MQL费用',
+    'col.cost_per_sql': '单SQL费用',
+    'col.cost_per_opp': '单商机费用',
+    'col.cac': 'CAC（获客费用）',
+    'col.roas': '投产比',
     'col.roi': 'ROI',
     'col.quadrant': '象限',
     'col.stage': '阶段',
     'col.count_period': '数量（期间）',
-    'col.count_cohort': '数量（同期群）',
+    'col.count_cohort': '数量（当年线索跟进）',
     'col.conversion': '转化率',
     'col.median_days': '中位天数',
     'col.p80_days': '80分位天数',
@@ -70,7 +70,7 @@ LABELS: dict[str, str] = {
     'col.planned_cost': '计划费用',
     'col.change': '变化',
     'col.expected_leads': '预计线索',
-    'col.expected_revenue': '预计收入',
+    'col.expected_revenue': '预计成交额',
     'col.marginal_roi': '边际ROI',
     'col.min': '下限',
     'col.max': '上限',
@@ -122,7 +122,7 @@ LABELS: dict[str, str] = {
     'col.budget': '预算',
     'col.week_start': '周起始日',
     'col.needed_before_year': '年初前所需',
-    'col.pipeline_carried': '结转商机',
+    'col.pipeline_carried': '在途结转',
     'col.name': '名称',
     'col.owner': '负责人',
     'col.start': '开始',
@@ -137,13 +137,13 @@ LABELS: dict[str, str] = {
     'col.okr': 'OKR',
     'value.top_down': '自上而下',
     'value.bottom_up': '自下而上',
-    'msg.plan_no_target': '设置中没有收入目标：漏斗目标留空',
+    'msg.plan_no_target': '设置中没有营收目标：漏斗目标留空',
     'msg.plan_no_deal_size': (
-        '没有平均客单价：请在设置中填写 avg_deal_size（历史数据中没有成交金额）'
+        '没有平均客单价：请在设置表中填写平均客单价（历史数据中没有成交金额）'
     ),
-    'msg.plan_zero_target': '收入目标为 0：所有漏斗目标均为 0',
+    'msg.plan_zero_target': '营收目标为 0：所有漏斗目标均为 0',
     'msg.plan_bad_rate': '历史转化率 {rate} 为 0 或空：该阶段之前的目标留空',
-    'msg.plan_no_spend': '渠道 {channel} 没有费用：其线索成本和所需费用留空',
+    'msg.plan_no_spend': '渠道 {channel} 没有费用：其单线索费用和所需费用留空',
     'msg.plan_short_history': '历史数据不足一年：月度目标按平均分配',
     'msg.plan_no_won_history': '历史数据中没有成交：月度目标按平均分配',
     'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 个未被现有管道覆盖',
@@ -152,7 +152,7 @@ LABELS: dict[str, str] = {
     ),
     'msg.plan_no_budget_at_all': '设置中没有总预算，目标也无法推算费用：项目预算为 0',
     'msg.plan_budget_below_headcount': (
-        '总预算 {budget:,.2f} 低于人员成本 {headcount:,.2f}：项目预算为 0'
+        '总预算 {budget:,.2f} 低于人员费用 {headcount:,.2f}：项目预算为 0'
     ),
     'msg.plan_budget_below_locked': (
         '成熟渠道预算 {budget:,.2f} 低于锁定金额合计 {locked:,.2f}：锁定金额按比例缩减，其他'
@@ -227,14 +227,14 @@ LABELS: dict[str, str] = {
     'col.pipeline_value': '商机金额',
     'col.win_rate': '赢单率',
     'col.expected_value': '预期金额',
-    'col.expected_next_year': '预计明年回款',
+    'col.expected_next_year': '预计明年成交金额',
     'col.share_last_year': '去年份额',
     'col.rank_last_year': '去年排名',
     'value.programme_cost': '项目费用',
-    'value.headcount_cost': '人员成本',
-    'value.revenue': '收入',
+    'value.headcount_cost': '人员费用',
+    'value.revenue': '成交额',
     'value.roi_programme': 'ROI（仅项目费用）',
-    'value.roi_fully_loaded': 'ROI（全成本，含人员）',
+    'value.roi_fully_loaded': 'ROI（全口径，含人员费用）',
     'msg.goal_target_zero': '目标“{goal}”：目标值为 0，完成率留空',
     'msg.goal_metric_unknown': '指标“{metric}”无法识别；可用指标：{known}',
     'msg.goal_no_actual': '目标“{goal}”：没有实际值也没有指标键，完成率留空',
@@ -259,10 +259,13 @@ LABELS: dict[str, str] = {
     'title.message_house': '信息屋',
     'title.dashboard': '{year} 一页纸看板',
     'title.how_to': '如何使用本工作簿',
-    'title.how_to_1': '将CRM和投放数据粘贴到输入表（深蓝色标签）：线索、投放、人力、目标及可选表。',
-    'title.how_to_2': '填写设置表：财年、币种、明年营收目标、预算、语言。',
+    'title.how_to_1': (
+        '将CRM和投放数据粘贴到输入表（深蓝色标签）：线索、费用、人员费用、目标及'
+        '可选表。'
+    ),
+    'title.how_to_2': '填写设置表：回顾年度、币种、明年营收目标、预算、语言。',
     'title.how_to_3': (
-        '重新生成：点击Excel中的xlreview按钮，或运行 `xlreview rebuild BOOK.xlsx`。绿色标'
+        '重新生成：点击Excel中的xlreview按钮，或运行 `xlreview rebuild 工作簿.xlsx`。绿色标'
         '签的表为自动生成，每次重新生成都会被替换。'
     ),
     'title.how_to_4': '先查看数据检查表：错误表示相应数值已被忽略。',
@@ -275,27 +278,27 @@ LABELS: dict[str, str] = {
         '预算表中的最小值/最大值/锁定，以及情景对比中的冲刺/保守数值，重新生成时会保留。'
     ),
     'title.how_to_7': '基于曲线的预算数字是相关性估计，并非因果证明。',
-    'title.roi_note': 'ROI =（营收 − 成本）/ 成本；没有投放的渠道不计算ROI。',
+    'title.roi_note': 'ROI =（成交额 − 费用）/ 费用；没有费用的渠道不计算ROI。',
     'title.roi_summary': '部门整体ROI',
     'title.opp_per_lead': '每条线索商机数',
     'title.median_lines': '象限分界线（中位数）',
     'title.median': '中位数',
-    'title.chart_quadrant': '渠道象限：数量 × 质量（气泡大小 = 成本）',
-    'title.chart_cost_revenue': '各渠道成本与营收',
+    'title.chart_quadrant': '渠道象限：数量 × 质量（气泡大小 = 费用）',
+    'title.chart_cost_revenue': '各渠道费用与成交额',
     'title.chart_funnel': '各阶段漏斗',
     'title.chart_monthly': '每月MQL、SQL、商机与成交',
     'title.chart_targets': '各渠道漏斗目标',
     'title.chart_quarterly': '季度目标',
     'title.chart_budget': '预算：去年与计划对比',
     'title.funnel_note': (
-        '期间口径：年内到达该阶段的数量；同期群口径：年内新建线索至今到达该阶段的数量。'
+        '期间口径：年内到达该阶段的数量；当年线索跟进口径：年内新建的线索至今到达该阶段的数量。'
     ),
     'title.goal_note': (
         '完成率 = 实际 / 目标（越低越好的指标为 目标 / 实际）。绿色 ≥ 100%，橙色 ≥ 80%，'
         '红色为以下。'
     ),
     'title.pipeline_note': '年末未结商机 × 历史赢单率，按成交周期分摊到明年各月。',
-    'title.pipeline_months': '每月预计营收',
+    'title.pipeline_months': '每月预计成交额',
     'title.targets_note': (
         '黄色单元格可做假设分析，所有计划表和预算校验随之更新。B3:B5 和 B7 取自设置表：请在设置表中'
         '修改（在此输入的数字在下次重新生成前有效）。占比和转化率按历史计算；手动输入的值会保留'
@@ -305,7 +308,7 @@ LABELS: dict[str, str] = {
     'title.company_target': '公司营收目标',
     'title.new_share': '新客户占比',
     'title.marketing_share': '市场部贡献占比',
-    'title.marketing_target': '市场部营收目标',
+    'title.marketing_target': '市场部成交额目标',
     'title.plan_lead_time': '需在年初前准备的数量',
     'title.budget_note': (
         '黄色单元格（类型、下限、上限、锁定）为输入项，重新生成时保留。预算校验为实时公式：'
@@ -314,15 +317,15 @@ LABELS: dict[str, str] = {
     'title.workplan_note': '开始与结束之间的周以色块显示。',
     'title.gantt': '甘特图（按周）',
     'title.data_check_note': '错误：该值已被忽略。警告：已使用，但请核对。',
-    'title.kpi_revenue': '市场来源收入',
+    'title.kpi_revenue': '市场来源成交额',
     'title.kpi_next_target': '上一年 {last}（{change}）；明年目标 {target}',
     'title.kpi_completion': '目标完成率',
     'title.kpi_completion_sub': '按权重加权；单个目标最多计 {cap:.0%}',
-    'title.kpi_roi': 'ROI（含人力）',
-    'title.kpi_roi_sub': '含项目费用与人力成本',
-    'title.kpi_pipeline': '结转商机',
+    'title.kpi_roi': 'ROI（含人员费用）',
+    'title.kpi_roi_sub': '含项目费用与人员费用',
+    'title.kpi_pipeline': '商机结转',
     'title.kpi_pipeline_sub': '预计明年落地',
-    'title.kpi_cac_sub': '每个成交客户成本',
+    'title.kpi_cac_sub': '每个成交客户的费用',
     'help.settings': '设置：在每个参数右侧填写数值；留空即使用默认值。右侧为说明。',
     'help.leads': (
         '线索：将CRM导出的数据粘贴到表头下方，每行一条线索'
@@ -330,23 +333,24 @@ LABELS: dict[str, str] = {
     ),
     'help.deals': '成交（可选）：第二份成交导出数据，按线索ID合并到线索表。',
     'help.spend': '费用：每个月份、渠道和活动一行：费用、访问量、曝光量。',
-    'help.headcount': '人员成本：市场岗位、年度成本及投入市场工作的时间占比（1 = 全职）。',
+    'help.headcount': '人员费用：市场岗位、年度费用及投入市场工作的时间占比（1 = 全职）。',
     'help.goals': (
         '目标：按模块和层级（完成层、效果层、ROI层）填写本年目标；'
-        '实际值留空并填写指标键，即从数据中自动计算。'
+        '实际值留空并填写指标（如 线索、成交额、获客费用），即从数据中自动计算。'
     ),
     'help.mentions': '声量（可选）：各平台每月本品牌及竞品的提及量，用于计算声量份额。',
     'help.initiatives': '年度项目：明年的项目及开始、结束日期、负责人、预算和KPI（用于甘特图）。',
     'help.message_house': (
-        '信息屋：部分填写 roof（屋顶）、pillar（支柱）、proof（证据）或 foundation（地基）；'
+        '信息屋：部分填写 屋顶、支柱、证据 或 地基（也可填 roof、pillar、proof、foundation）；'
         '证据需注明所属支柱。'
     ),
     'help.improvements': '改进清单：本年发现的问题、根因、改进措施、负责人和截止日期。',
-    'help.team': '团队：明年的岗位、人数、成本（该行的年度总成本）或人均成本（× 人数）和OKR。',
+    'help.team': '团队：明年的岗位、人数、费用（该行的年度总费用）或人均费用（× 人数）和OKR。',
     'help.mapping': '字段映射（可选）：导出数据的列名与本模板不同时，在此将其映射到本模板的字段。',
     'help.mapping_example': (
-        '示例：工作表 = leads，字段 = created，源列名 = first_contact_date，日期格式 = dmy（dmy、'
-        'mdy、ymd，留空 = 自动识别）。'
+        '示例：工作表 = 线索，字段 = 创建日期，源列名 = first_contact_date，日期格式 = 日月年'
+        '（日月年、月日年、年月日，留空 = 自动识别）。字段 = 工作表、源列名 = 本工作簿中的'
+        '表名：即按该表读取线索。'
     ),
     'help.invalid_date': '请输入日期，例如 2025-03-31。',
     'help.invalid_number': '请输入大于或等于 0 的数字。',
@@ -355,20 +359,21 @@ LABELS: dict[str, str] = {
     'col.setting_description': '说明',
     'setting.fiscal_year': '回顾年度；留空 = 最新线索所在年份。',
     'setting.currency': '金额格式中显示的货币：CNY、USD、EUR、¥、$ 等。',
-    'setting.revenue_target': '明年公司收入目标。',
-    'setting.new_customer_share': '收入目标中来自新客户的比例（例如 60%）。',
-    'setting.marketing_share': '新客户收入中由市场部贡献的比例（例如 50%）。',
+    'setting.revenue_target': '明年公司营收目标。',
+    'setting.new_customer_share': '营收目标中来自新客户的比例（例如 60%）。',
+    'setting.marketing_share': '新客户成交额中由市场部贡献的比例（例如 50%）。',
     'setting.avg_deal_size': '平均客单价；留空 = 历史成交金额的中位数。',
-    'setting.budget_total': '明年市场总预算（含人员成本）。',
+    'setting.budget_total': '明年市场总预算（含人员费用）。',
     'setting.experiment_share': '项目预算中留给实验渠道的比例（默认 20%）。',
-    'setting.seasonality': '月度权重：history（按历史各月成交收入）或 flat（平均）。',
-    'setting.language': '生成工作表的语言：en 或 zh-CN。',
+    'setting.seasonality': '月度权重：按历史（历史各月成交额占比）或 平均。',
+    'setting.language': '生成工作表的语言：en（英文）、zh-CN（简体中文）或 zh-TW（繁体中文）。',
     'setting.brand': '本品牌名称，与声量表中的写法一致。',
     'setting.budget_method': (
-        '成熟渠道预算的分配方式：implied、roi、curve 或 target（预算跟随目标，总预算为上限）。'
+        '成熟渠道预算的分配方式：按目标推算、按ROI、按响应曲线 或 跟随目标'
+        '（预算跟随目标，总预算为上限）。'
     ),
     'setting.min_conversions': '某阶段转化数少于此值时，该渠道使用整体转化率（默认 20）。',
-    'setting.share_copy': 'yes = 每次重建时另存一份仅含数值的分享副本。',
+    'setting.share_copy': '是 = 每次重建时另存一份仅含数值的分享副本。',
     # cell functions and live Excel (cellfuncs, io/excel)
     'msg.udf_rates': '需要4个0到1之间的值',
     'msg.udf_not_number': '需要数字，收到 {value!r}',
@@ -389,24 +394,24 @@ LABELS: dict[str, str] = {
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
-    'title.fit_revenue_per_lead': '收入 = 线索 × {value:,.0f}',
+    'title.fit_revenue_per_lead': '成交额 = 线索 × {value:,.0f}',
     'cli.row': '第 {row} 行',
     'help.channels': (
         '渠道（可选）：每个渠道的分组（自有 / 新拓）和线索来源方（市场 / 合作伙伴 / 销售；'
-        '留空 = 市场）。只有市场来源的新客户收入与市场目标对比。'
+        '留空 = 市场）。只有市场来源的新客户成交额与市场目标对比。'
     ),
     'msg.channel_scope_unknown': '{value!r} 不是 {choices} 之一：按空白处理',
     'msg.stages_not_tracked': (
         '导出数据没有 {stages} '
-        '的日期（缺少该列或全部为空）：显示为"未跟踪"，转化率跨过这些阶段计算（如 '
+        '的日期（缺少该列或全部为空）：显示为“未跟踪”，转化率跨过这些阶段计算（如 '
         'MQL → 成交客户），不会用后续阶段的日期补填'
     ),
     'value.not_tracked': '未跟踪',
-    'value.won_revenue': '成交收入（全部）',
-    'value.new_customer_revenue': '新客户收入',
-    'value.existing_customer_revenue': '老客户收入',
-    'value.marketing_sourced_revenue': '市场来源收入（新客户）',
-    'value.marketing_sourced_last_year': '市场来源收入（上一年）',
+    'value.won_revenue': '成交额（全部成交）',
+    'value.new_customer_revenue': '新客户成交额',
+    'value.existing_customer_revenue': '老客户成交额',
+    'value.marketing_sourced_revenue': '市场来源成交额（新客户）',
+    'value.marketing_sourced_last_year': '市场来源成交额（上一年）',
     'value.marketing_target': '明年市场目标',
     'col.note': '备注',
     'title.win_rate_decided': (
@@ -422,12 +427,12 @@ LABELS: dict[str, str] = {
         '年线索到目前为止的转化。'
     ),
     'msg.pipeline_not_tracked': '导出数据没有商机日期：没有可结转的在途商机（未跟踪）',
-    'title.deal_setting': '取自设置（avg_deal_size）',
+    'title.deal_setting': '取自设置（平均客单价）',
     'title.deal_year': '{year}年成交的 {deals} 个新客户订单的平均金额',
     'title.deal_history': '全部 {deals} 个新客户订单的平均金额（{year}年无新客户成交）',
     'title.deal_all_deals': '全部 {deals} 个成交订单的平均金额（数据中没有新客户订单）',
     'title.marketing_last_year': (
-        '同口径对比：{year}年市场来源新客户收入 = {value}，目标变'
+        '同口径对比：{year}年市场来源新客户成交额 = {value}，目标变'
         '化 {change}'
     ),
     'title.targets_not_tracked': (
@@ -443,29 +448,29 @@ LABELS: dict[str, str] = {
     'col.metric': '指标',
     'col.plan_needs': '计划所需',
     'col.budget_buys': '预算可买',
-    'col.cost_per_person': '人均成本',
+    'col.cost_per_person': '人均费用',
     'title.budget_check': '预算能否支撑计划？',
     'title.budget_check_note': (
         '计划所需：目标拆解的合计行（项目费用 = 目标所需费用加实验预算比例）。'
-        '预算可买：预算各行的预计线索（取整）与收入；'
+        '预算可买：预算各行的预计线索（取整）与成交额；'
         '成交客户 = 这些线索 × 计划的线索→客户转化率（客户 ÷ 计划线索），向下取整。'
         '差额 = 预算可买 − 计划所需。'
     ),
     'msg.budget_short_leads': (
         '预算可买 {bought:,.0f} 条线索，比计划所需的 {needed:,.0f} 条少 {short:,.0f} 条；按计划的'
-        '单条线索成本（{cpl:,.2f} = 目标拆解的所需费用 ÷ 线索）补足约需再投入 {cost:,.2f}'
+        '单线索费用（{cpl:,.2f} = 目标拆解的所需费用 ÷ 线索）补足约需再投入 {cost:,.2f}'
     ),
     'msg.budget_short_leads_no_cpl': (
         '预算可买 {bought:,.0f} 条线索，比计划所需的 {needed:,.0f} 条少 {short:,.0f} 条'
-        '（目标拆解中没有线索成本，无法估算补足费用）'
+        '（目标拆解中没有单线索费用，无法估算补足费用）'
     ),
     'msg.plan_target_capped': (
-        'budget_method 为 target：目标需要项目预算 {need:,.2f}，'
-        '但总预算 {total:,.2f} 扣除人员成本后只剩 {cap:,.2f}：按上限 {cap:,.2f} 执行'
+        '预算分配方式为 跟随目标：目标需要项目预算 {need:,.2f}，'
+        '但总预算 {total:,.2f} 扣除人员费用后只剩 {cap:,.2f}：按上限 {cap:,.2f} 执行'
     ),
     'msg.plan_target_no_implied': (
-        'budget_method 为 target：目标推算不出费用（没有目标或线索成本）：项目预算取总预算扣除人员'
-        '成本后的 {cap:,.2f}'
+        '预算分配方式为 跟随目标：目标推算不出费用（没有目标或单线索费用）：项目预算取总预算扣除'
+        '人员费用后的 {cap:,.2f}'
     ),
     # 计划在 Excel 中实时联动（issue 11）
     'col.weight': '权重',
@@ -484,7 +489,7 @@ LABELS: dict[str, str] = {
     'sheet.scenarios': '情景对比',
     'title.scenarios': '情景对比：每个版本的计划需要什么',
     'title.scenarios_note': (
-        '基准跟随计划（目标拆解、设置、预算）。冲刺与保守：基准目标 ± scenario_spread（设置）；'
+        '基准跟随计划（目标拆解、设置、预算）。冲刺与保守：基准目标 ± 情景幅度（设置）；'
         '黄色单元格归您：可重命名列、输入任意值，重新生成时保留。右侧结果为实时公式。'
     ),
     'col.scenario_input': '输入',
@@ -500,7 +505,7 @@ LABELS: dict[str, str] = {
     'value.scenario_mql_to_sql': 'MQL→SQL',
     'value.scenario_sql_to_opp': 'SQL→商机',
     'value.scenario_opp_to_won': '赢单率',
-    'value.scenario_budget_total': '总预算（含人员成本）',
+    'value.scenario_budget_total': '总预算（含人员费用）',
     'value.scenario_customers': '成交客户',
     'value.scenario_opp': '商机',
     'value.scenario_sql': 'SQL',
@@ -686,9 +691,48 @@ LABELS: dict[str, str] = {
     'col.comment': '备注',
     'col.to_sql': '转SQL率',
     'title.how_to_8': (
-        '计划定稿后请冻结：运行 `xlreview baseline BOOK.xlsx` 写入“计划基线”工作表'
+        '计划定稿后请冻结：运行 `xlreview baseline 工作簿.xlsx` 写入“计划基线”工作表'
         '（也可手工填写）。到了该年，“计划与实际”会逐月跟踪每一行，并按当前月均进度预测全年。'
     ),
     'title.pva_year': '{year} 年概览（全部渠道）',
     'col.forecast_completion': '预测 ÷ 计划',
+    # Settings sheet: keys and coded values as shown (both languages accepted when read)
+    'setting_key.fiscal_year': '回顾年度',
+    'setting_key.currency': '币种',
+    'setting_key.revenue_target': '明年营收目标',
+    'setting_key.new_customer_share': '新客户占比',
+    'setting_key.marketing_share': '市场部贡献占比',
+    'setting_key.avg_deal_size': '平均客单价',
+    'setting_key.budget_total': '明年总预算',
+    'setting_key.experiment_share': '实验预算占比',
+    'setting_key.seasonality': '月度权重',
+    'setting_key.language': '语言',
+    'setting_key.brand': '本品牌',
+    'setting_key.budget_method': '预算分配方式',
+    'setting_key.min_conversions': '最少转化数',
+    'setting_key.share_copy': '分享副本',
+    'setting_value.history': '按历史',
+    'setting_value.flat': '平均',
+    'setting_value.implied': '按目标推算',
+    'setting_value.roi': '按ROI',
+    'setting_value.curve': '按响应曲线',
+    'setting_value.yes': '是',
+    'setting_value.no': '否',
+    'cli.template_written': '模板已写入：{path}',
+    'msg.mapping_sheet_not_found': '工作簿中没有工作表“{value}”：{sheet} 按默认名称读取',
+    'msg.setting_unknown': '未知的设置项“{value}”：已忽略',
+    'msg.setting_not_whole': '{key}：“{value}”不是整数，使用默认值',
+    'msg.setting_not_number': '{key}：“{value}”不是数字，使用默认值',
+    'msg.setting_negative': '{key}：“{value}”是负数，使用默认值',
+    'msg.setting_not_share': '{key}：“{value}”不是 0 到 1 之间的比例，使用默认值',
+    'msg.setting_not_yes_no': '{key}：“{value}”不是“是”或“否”，使用默认值',
+    'msg.setting_not_choice': '{key}：“{value}”不是 {choices} 之一，使用默认值',
+    'setting_key.goal_cap': '单个目标完成率上限',
+    'msg.setting_not_cap': '{key}：“{value}”不是大于 0 的完成率（例如 100%），使用默认值',
+    'msg.setting_unusable': '{key}：“{value}”无法使用，使用默认值',
+    'ribbon.tab': '复盘规划',
+    'ribbon.button': '重建计划',
+    'ribbon.tip': '根据输入表重建所有生成表',
+    'setting_key.scenario_spread': '情景幅度',
+    'setting_value.target': '跟随目标',
 }
