@@ -37,6 +37,11 @@ PLAN_COLUMNS = {
     "actions": ["module", "problem", "root_cause", "action", "owner", "due", "quarter"],
     "budget_check": ["metric", "plan_needs", "budget_buys", "gap"],
     "team": ["role", "headcount", "cost_per_person", "cost", "okr"],
+    "module_plan": ["module", "focus", "strategy", "kpi", "target", "owner", "budget",
+                    "budget_share", "risk", "response"],
+    "quarter_themes": ["quarter", "theme", "key_campaigns"],
+    "okr_tree": ["level", "kind", "item", "owner", "parent", "target", "actual", "weight",
+                 "completion"],
 }
 
 

@@ -91,6 +91,10 @@ class Inputs:
     message_house: pd.DataFrame = field(default_factory=pd.DataFrame)
     improvements: pd.DataFrame = field(default_factory=pd.DataFrame)
     team: pd.DataFrame = field(default_factory=pd.DataFrame)
+    modules: pd.DataFrame = field(default_factory=pd.DataFrame)
+    quarters: pd.DataFrame = field(default_factory=pd.DataFrame)
+    okr: pd.DataFrame = field(default_factory=pd.DataFrame)
+    lessons: pd.DataFrame = field(default_factory=pd.DataFrame)
     names: dict[str, str] = field(default_factory=dict)
     previous: dict[str, pd.DataFrame] = field(default_factory=dict)
     channels: pd.DataFrame = field(default_factory=lambda: channel_scopes(pd.DataFrame()))
@@ -726,7 +730,9 @@ class InputReader:
             goals=frames["goals"], settings=settings, findings=ctx.findings,
             mentions=frames["mentions"], initiatives=frames["initiatives"],
             message_house=frames["message_house"], improvements=frames["improvements"],
-            team=frames["team"], names=names, previous=self._previous,
+            team=frames["team"], modules=frames["modules"], quarters=frames["quarters"],
+            okr=frames["okr"], lessons=frames["lessons"], names=names,
+            previous=self._previous,
             channels=channel_scopes(frames["channels"], ctx.findings,
                                     sheet=names.get("channels", "Channels"), lang=ctx.lang),
             untracked=untracked,

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .goals import goal_score
 from .labels import LANGUAGES, label
+from .layout_page import lessons_sheet, module_plan_sheet, okr_sheet, plan_on_page_sheet
 from .layout_plan import (
     budget_sheet,
     customers_formula,
@@ -78,18 +79,22 @@ GENERATED: list[str] = [
     "sales_cycle",
     "pipeline",
     "goal_review",
+    "lessons",
     "share_of_voice",
     "plan_vs_actual",
+    "plan_on_page",
     "targets",
     "plan_quarterly",
     "plan_monthly",
     "plan_weekly",
     "budget",
     "scenarios",
+    "module_plan",
     "workplan",
     "message_house",
     "actions",
     "team",
+    "okr_tree",
     "data_check",
     "how_to",
 ]
@@ -459,6 +464,8 @@ def build_sheets(
         "message_house": message_house_sheet,
         "actions": lambda c: table_sheet(c, "actions"),
         "team": lambda c: table_sheet(c, "team"),
+        "okr_tree": okr_sheet,
+        "lessons": lessons_sheet,
         "data_check": data_check_sheet,
         "how_to": how_to_sheet,
     }
@@ -466,6 +473,10 @@ def build_sheets(
     for key, build in builders.items():
         sheet = build(ctx)
         if sheet is not None:
+            built[key] = sheet
+    # Sheets that refer to others' cells come last: they need those sheets' positions.
+    for key, make in (("module_plan", module_plan_sheet), ("plan_on_page", plan_on_page_sheet)):
+        if (sheet := make(ctx, built)) is not None:
             built[key] = sheet
     built["dashboard"] = _dashboard(ctx, built)
     for sheet in built.values():

@@ -54,6 +54,8 @@ class SheetSpec:
     zh: str
     columns: tuple[Column, ...]
     required: bool = False
+    aliases: tuple[str, ...] = ()
+    """Other names of the sheet accepted when reading (e.g. Traditional Chinese)."""
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -234,6 +236,71 @@ CHANNELS = SheetSpec(
 )
 """Optional: each channel's group (own / new, seed 002 figure 3) and who sources its leads
 (marketing / partner / sales; blank = marketing)."""
+MODULES = SheetSpec(
+    "modules",
+    "Modules",
+    "模块计划",
+    (
+        _c("module", "text", "module", "模块", "模組", "渠道模块", required=True),
+        _c("focus", "text", "focus", "营销重点", "重点", "營銷重點", "重點"),
+        _c("strategy", "text", "strategy", "市场策略", "策略", "市場策略", "打法"),
+        _c("kpi", "text", "kpi", "考核指标", "KPI", "指标", "考核指標", "指標"),
+        _c("target", "number", "target", "目标值", "目標值", "目标", "目標"),
+        _c("owner", "text", "owner", "负责人", "負責人"),
+        _c("budget", "number", "budget", "预算", "預算"),
+        _c("risk", "text", "risk", "风险点", "风险", "風險點", "風險"),
+        _c("response", "text", "response", "应对措施", "应对", "應對措施", "應對", "mitigation"),
+    ),
+    aliases=("模組計劃", "modules plan"),
+)
+"""Next year's plan per module (seed 002 figure 14): focus, strategy, KPI, risk, response."""
+
+QUARTERS = SheetSpec(
+    "quarters",
+    "Quarters",
+    "季度主题",
+    (
+        _c("quarter", "text", "quarter", "季度", required=True),
+        _c("theme", "text", "theme", "主题", "主題", "季度主题", required=True),
+        _c("key_campaigns", "text", "key_campaigns", "重点活动", "重點活動", "campaigns",
+           "关键动作", "關鍵動作"),
+    ),
+    aliases=("季度主題", "quarter themes"),
+)
+"""One theme per quarter (seed 000 planning point 3; seed 002 figure 18)."""
+
+OKR = SheetSpec(
+    "okr",
+    "OKR",
+    "OKR",
+    (
+        _c("objective", "text", "objective", "目标", "目標", "O", required=True),
+        _c("key_result", "text", "key_result", "关键结果", "關鍵結果", "KR"),
+        _c("owner", "text", "owner", "负责人", "負責人"),
+        _c("parent", "text", "parent", "上级", "上級", "对齐", "對齊", "rolls_up_to"),
+        _c("target", "number", "target", "目标值", "目標值"),
+        _c("actual", "number", "actual", "实际值", "實際值", "实际", "實際"),
+        _c("weight", "number", "weight", "权重", "權重"),
+    ),
+    aliases=("OKRs", "团队OKR", "團隊OKR"),
+)
+"""Objectives and key results: a row with a key result belongs to its objective; ``parent``
+names the objective or key result a row rolls up to (seed 002 figure 19)."""
+
+LESSONS = SheetSpec(
+    "lessons",
+    "Lessons",
+    "经验沉淀",
+    (
+        _c("module", "text", "module", "模块", "模組", required=True),
+        _c("what_worked", "text", "what_worked", "成功经验", "做对了什么", "成功經驗",
+           required=True),
+        _c("method", "text", "method", "可复用方法", "方法论", "可復用方法", "方法論"),
+        _c("evidence", "text", "evidence", "数据依据", "依据", "數據依據", "依據", "证据"),
+    ),
+    aliases=("經驗沉澱", "lessons learned"),
+)
+"""What worked this year and the reusable method behind it (seed 000, review step 3)."""
 
 MAPPING = SheetSpec(
     "mapping",
@@ -290,6 +357,10 @@ INPUT_SHEETS: tuple[SheetSpec, ...] = (
     IMPROVEMENTS,
     TEAM,
     BASELINE,
+    MODULES,
+    QUARTERS,
+    OKR,
+    LESSONS,
     MAPPING,
 )
 SHEETS: dict[str, SheetSpec] = {s.key: s for s in INPUT_SHEETS}
@@ -313,7 +384,7 @@ def sheet_lookup() -> dict[str, str]:
     """Normalised sheet name (English or Chinese) → sheet key."""
     lookup: dict[str, str] = {}
     for spec in INPUT_SHEETS:
-        for name in (spec.key, spec.en, spec.zh):
+        for name in (spec.key, spec.en, spec.zh, *spec.aliases):
             lookup.setdefault(normalise_header(name), spec.key)
     return lookup
 

@@ -290,6 +290,13 @@ _TABLE_KINDS: dict[tuple[str, str], str] = {
     ("share_of_voice", "change"): "percent",
     ("plan_lead_time", "gap"): "integer",
     ("plan_lead_time", "pipeline_carried"): "integer",  # open leads per stage, not money
+    ("module_plan", "target"): "number",
+    ("module_plan", "budget_share"): "percent",
+    ("okr_tree", "target"): "number",
+    ("okr_tree", "actual"): "number",
+    ("okr_tree", "level"): "integer",
+    ("okr_tree", "weight"): "number",
+    ("lessons", "module_completion"): "percent",
 }
 
 

@@ -72,6 +72,7 @@ _CHOICES: dict[tuple[str, str], dict[str, list[str]]] = {
     ("mapping", "sheet"): {lang: [s.key for s in model.INPUT_SHEETS if s.key != "mapping"]
                            for lang in ("en", "zh-CN")},
     ("mapping", "date_format"): {lang: ["dmy", "mdy", "ymd"] for lang in ("en", "zh-CN")},
+    ("quarters", "quarter"): {lang: ["Q1", "Q2", "Q3", "Q4"] for lang in ("en", "zh-CN")},
 }
 _SETTING_CHOICES = {
     "seasonality": ["history", "flat"],

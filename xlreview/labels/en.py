@@ -847,4 +847,81 @@ LABELS: dict[str, str] = {
     ),
     'title.pva_year': '{year} at a glance (all channels)',
     'col.forecast_completion': 'Forecast ÷ plan',
+    # the plan on a page, modules, OKR tree, lessons (issue 16)
+    'sheet.plan_on_page': 'Plan on a page',
+    'sheet.module_plan': 'Plan by module',
+    'sheet.okr_tree': 'OKR tree',
+    'sheet.lessons': 'Keep doing',
+    'title.plan_on_page': 'Plan on a page {year}',
+    'title.plan_on_page_note': (
+        'Every number is a formula on the Targets, Budget, Plan by module and Plan by quarter '
+        'sheets: change an input there and this page follows.'
+    ),
+    'title.page_funnel': 'From the company target to leads',
+    'title.page_budget': 'Budget',
+    'title.page_house': 'Message house',
+    'title.page_modules': 'Modules: focus and KPI',
+    'title.page_quarters': 'Quarter themes',
+    'title.page_risks': 'Top risks and responses',
+    'title.page_quarter_numbers': 'Leads {leads} · Revenue {revenue}',
+    'title.module_plan': 'Plan by module: focus, strategy, KPI, risks',
+    'title.module_plan_note': (
+        "Each module's budget against the Budget sheet's programme budget (below the table)."
+    ),
+    'title.module_budget_total': 'Module budgets',
+    'title.programme_total': 'Programme budget (Budget sheet)',
+    'title.module_budget_gap': 'Not yet given to a module',
+    'title.okr_tree': 'OKR tree: objectives, key results and what they roll up to',
+    'title.okr_note': (
+        'Completion of a key result = actual ÷ target; an objective averages its children '
+        '(each capped at 100%), weighted equally unless a weight is given.'
+    ),
+    'title.lessons': 'What worked and what we keep doing',
+    'title.lessons_note': (
+        "The reusable method behind each success, beside its module's goal completion "
+        '(Goal review).'
+    ),
+    'col.focus': 'Focus',
+    'col.strategy': 'Strategy',
+    'col.risk': 'Risk',
+    'col.response': 'Response',
+    'col.budget_share': 'Budget share',
+    'col.level': 'Level',
+    'col.kind': 'Kind',
+    'col.parent': 'Rolls up to',
+    'col.weight': 'Weight',
+    'col.what_worked': 'What worked',
+    'col.method': 'Reusable method',
+    'col.evidence': 'Evidence',
+    'col.module_completion': 'Module goal completion',
+    'col.theme': 'Theme',
+    'col.key_campaigns': 'Key campaigns',
+    'value.objective': 'Objective',
+    'value.key_result': 'Key result',
+    'value.reserve': 'Reserve',
+    'msg.okr_parent_missing': '{item}: rolls up to {parent!r}, which is no objective or key '
+                              'result of the sheet; shown at the top',
+    'msg.okr_cycle': 'These rows roll up to each other in a circle: {items}; {item} is shown '
+                     'at the top',
+    'msg.okr_duplicate': '{item!r} appears more than once; rows that roll up to it go to the '
+                         'first',
+    'msg.okr_target_zero': '{item}: the target is 0, so completion is blank',
+    'msg.okr_negative_weight': '{item}: a negative weight counts as 1',
+    'msg.quarter_unknown': 'Quarter {value!r} is not Q1, Q2, Q3 or Q4; row ignored',
+    'msg.quarter_duplicate': '{quarter} has more than one theme; they are joined',
+    'msg.module_budget_over': 'Module budgets add up to {modules:,.0f}, {gap:,.0f} more than '
+                              'the programme budget {programme:,.0f}',
+    'help.modules': (
+        "Modules: next year's plan per module (brand, growth, content, events …): focus, "
+        'strategy, KPI and its target, owner, budget, the main risk and the response.'
+    ),
+    'help.quarters': 'Quarters: one theme per quarter (Q1 … Q4) and its key campaigns.',
+    'help.okr': (
+        'OKR: one row per objective or key result; a key result names its objective; parent = '
+        'the objective or key result a row rolls up to; weight blank = equal.'
+    ),
+    'help.lessons': (
+        'Lessons: what worked this year per module, the reusable method behind it and the '
+        'evidence.'
+    ),
 }

@@ -691,4 +691,71 @@ LABELS: dict[str, str] = {
     ),
     'title.pva_year': '{year} 年概览（全部渠道）',
     'col.forecast_completion': '预测 ÷ 计划',
+    # the plan on a page, modules, OKR tree, lessons (issue 16)
+    'sheet.plan_on_page': '一页纸计划',
+    'sheet.module_plan': '模块规划',
+    'sheet.okr_tree': 'OKR拆解',
+    'sheet.lessons': '经验与方法',
+    'title.plan_on_page': '{year}年一页纸市场计划',
+    'title.plan_on_page_note': (
+        '每个数字都是引用目标拆解、市场预算、模块规划和季度计划表的公式：改动那里的输入，'
+        '本页随之更新。'
+    ),
+    'title.page_funnel': '从公司目标到线索',
+    'title.page_budget': '预算',
+    'title.page_house': '信息屋',
+    'title.page_modules': '各模块重点与KPI',
+    'title.page_quarters': '季度主题',
+    'title.page_risks': '主要风险与应对',
+    'title.page_quarter_numbers': '线索 {leads} · 收入 {revenue}',
+    'title.module_plan': '模块规划：重点、策略、KPI与风险',
+    'title.module_plan_note': '各模块预算与市场预算表中项目预算的核对（见表下方）。',
+    'title.module_budget_total': '模块预算合计',
+    'title.programme_total': '项目预算（市场预算表）',
+    'title.module_budget_gap': '尚未分配到模块',
+    'title.okr_tree': 'OKR拆解：目标、关键结果及其对齐关系',
+    'title.okr_note': (
+        '关键结果完成率 = 实际 ÷ 目标；目标取下级的平均值（每项最多计100%），未填权重则等'
+        '权。'
+    ),
+    'title.lessons': '做对了什么，明年继续做什么',
+    'title.lessons_note': '每项成功背后的可复用方法，并列该模块的目标完成率（目标回顾）。',
+    'col.focus': '营销重点',
+    'col.strategy': '市场策略',
+    'col.risk': '风险点',
+    'col.response': '应对措施',
+    'col.budget_share': '占项目预算',
+    'col.level': '层级',
+    'col.kind': '类型',
+    'col.parent': '对齐到',
+    'col.weight': '权重',
+    'col.what_worked': '成功经验',
+    'col.method': '可复用方法',
+    'col.evidence': '数据依据',
+    'col.module_completion': '模块目标完成率',
+    'col.theme': '主题',
+    'col.key_campaigns': '重点活动',
+    'value.objective': '目标',
+    'value.key_result': '关键结果',
+    'value.reserve': '机动预算',
+    'msg.okr_parent_missing': '{item}：对齐到 {parent!r}，但表中没有这个目标或关键结果；显示在顶层',
+    'msg.okr_cycle': '以下各行相互对齐，形成循环：{items}；{item} 显示在顶层',
+    'msg.okr_duplicate': '{item!r} 出现不止一次；对齐到它的行归入第一个',
+    'msg.okr_target_zero': '{item}：目标值为 0，完成率留空',
+    'msg.okr_negative_weight': '{item}：权重为负，按 1 计',
+    'msg.quarter_unknown': '季度 {value!r} 不是 Q1、Q2、Q3 或 Q4；该行已忽略',
+    'msg.quarter_duplicate': '{quarter} 有多个主题，已合并',
+    'msg.module_budget_over': (
+        '模块预算合计 {modules:,.0f}，比项目预算 {programme:,.0f} 多 {gap:,.0f}'
+    ),
+    'help.modules': (
+        '模块计划：明年各模块（品牌、增长、内容、活动…）的营销重点、市场策略、KPI及目标值'
+        '、负责人、预算、主要风险与应对措施。'
+    ),
+    'help.quarters': '季度主题：每季度（Q1…Q4）一个主题及其重点活动。',
+    'help.okr': (
+        'OKR：每行一个目标或关键结果；关键结果写明所属目标；上级 = 该行对齐到的目标或关键'
+        '结果；权重留空 = 等权。'
+    ),
+    'help.lessons': '经验沉淀：今年各模块做对了什么、背后的可复用方法和数据依据。',
 }
