@@ -189,6 +189,13 @@ def _plan_words() -> dict[str, pd.DataFrame]:
             "weight": [NAN, NAN, NAN],
             "completion": [0.95, 0.9, 1.2],
         }),
+        "budget_categories": pd.DataFrame({
+            # Programme 770,000 by category; change 480,000/400,000 − 1 = 0.2.
+            "category": ["events", "media", "experiment", "total"],
+            "last_year_cost": [400_000.0, 100_000.0, 0.0, 500_000.0],
+            "planned_cost": [480_000.0, 140_000.0, 150_000.0, 770_000.0],
+            "change": [0.2, 0.4, NAN, 0.54],
+        }),
         "lessons": pd.DataFrame({
             "module": ["growth"],
             "what_worked": ["Fast follow-up"],

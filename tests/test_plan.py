@@ -33,6 +33,7 @@ PLAN_COLUMNS = {
     "scenario_outcomes": ["outcome", "base", "stretch", "cautious"],
     "budget": ["channel", "type", "last_year_cost", "planned_cost", "change", "expected_leads",
                "expected_revenue", "marginal_roi", "min", "max", "locked", "fit"],
+    "budget_categories": ["category", "last_year_cost", "planned_cost", "change"],
     "workplan": ["name", "module", "owner", "start", "end", "budget", "kpi"],
     "actions": ["module", "problem", "root_cause", "action", "owner", "due", "quarter"],
     "budget_check": ["metric", "plan_needs", "budget_buys", "gap"],

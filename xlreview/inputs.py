@@ -630,7 +630,12 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
 def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
                     wanted: tuple[str, ...]) -> pd.DataFrame:
     header = HeaderMatch(header_row, {k: j for k, j in keys.items() if k in wanted}, {})
-    frame = _frame_from_grid(grid, header)
+    # The table ends at its first row without a channel: what lies below (the budget's
+    # cost by category, a user's notes) is not part of it.
+    col = keys["channel"]
+    end = next((r for r in range(header_row + 1, len(grid))
+                if is_blank(grid[r][col] if col < len(grid[r]) else None)), len(grid))
+    frame = _frame_from_grid(grid[:end], header)
     out = pd.DataFrame({"_row": frame["_row"]})
     for key in wanted:
         cells = frame[key] if key in frame else pd.Series(None, index=frame.index, dtype=object)

@@ -16,7 +16,13 @@ import pandas as pd
 
 from .goals import goal_score
 from .labels import LANGUAGES, label
-from .layout_page import lessons_sheet, module_plan_sheet, okr_sheet, plan_on_page_sheet
+from .layout_page import (
+    add_categories,
+    lessons_sheet,
+    module_plan_sheet,
+    okr_sheet,
+    plan_on_page_sheet,
+)
 from .layout_plan import (
     budget_sheet,
     customers_formula,
@@ -474,6 +480,8 @@ def build_sheets(
         sheet = build(ctx)
         if sheet is not None:
             built[key] = sheet
+    if "budget" in built:
+        add_categories(ctx, built["budget"])
     # Sheets that refer to others' cells come last: they need those sheets' positions.
     for key, make in (("module_plan", module_plan_sheet), ("plan_on_page", plan_on_page_sheet)):
         if (sheet := make(ctx, built)) is not None:

@@ -28,6 +28,7 @@ from .sheetmodel import (
     display_width,
     formula_cell,
     header,
+    make_block,
     table_sheet,
 )
 
@@ -95,6 +96,22 @@ def budget_line(ctx: Ctx, budget: Sheet, kind: str) -> Formula | None:
     shown = value_label(kind, ctx.lang)
     value = float(planned[body["type"] == kind].sum())
     return Formula(f'=SUMIFS({cost},{types},"{shown}")', value)
+
+
+def add_categories(ctx: Ctx, sheet: Sheet) -> None:
+    """The programme cost by category, below the Budget sheet's table and chart."""
+    frame = ctx.table("budget_categories")
+    if frame is None or frame.empty:
+        return
+    bottom = max([b.last_row for b in sheet.blocks]
+                 + [c.row + c.height // 20 + 1 for c in sheet.charts])
+    row = bottom + 3
+    sheet.cells.append(Cell(row - 1, 0, ctx.t("title.budget_categories"), ctx.styles.label))
+    block = make_block(ctx, "budget_categories", frame, row=row)
+    sheet.blocks.append(block)
+    for column in block.columns:  # never narrow the budget table's columns
+        col = block.index(column.key)
+        sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
 
 
 # --- Plan by module ---------------------------------------------------------------------
@@ -185,6 +202,10 @@ def okr_sheet(ctx: Ctx) -> Sheet | None:
     for key in ("target", "actual"):
         if block.has(key):
             block.column(key).style = ctx.styles.number
+    if block.has("level"):
+        level = block.column("level")
+        level.style = replace(level.style, align="center")
+        level.cell_styles = {i: replace(s, align="center") for i, s in level.cell_styles.items()}
     _completion_colours(sheet, block)
     return sheet
 
@@ -202,7 +223,7 @@ def lessons_sheet(ctx: Ctx) -> Sheet | None:
     _wrap_columns(sheet, block, 40.0)
     if block.has("module_completion"):
         column = block.column("module_completion")
-        column.style = ctx.styles.percent
+        column.style = replace(ctx.styles.percent, valign="top")
         column.cell_styles.clear()
     return sheet
 
@@ -519,6 +540,7 @@ def plan_on_page_sheet(ctx: Ctx, built: Mapping[str, Sheet]) -> Sheet | None:
 
 __all__ = [
     "PAGE_COLUMNS",
+    "add_categories",
     "budget_line",
     "lessons_sheet",
     "module_plan_sheet",

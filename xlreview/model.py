@@ -114,6 +114,8 @@ SPEND = SheetSpec(
         _c("cost", "number", "cost", "费用", "spend", "花费", "成本", "金额", required=True),
         _c("visits", "number", "visits", "访问量", "sessions", "clicks", "访问", "点击"),
         _c("impressions", "number", "impressions", "曝光量", "曝光", "展示"),
+        _c("category", "text", "category", "费用类别", "类别", "費用類別", "類別", "费用类型",
+           "cost_type"),
     ),
 )
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .budget import budget_check_table, budget_table, team_row_costs
+from .categories import category_table
 from .inputs import Inputs
 from .labels import value_label
 from .model import STAGE_DATE, STAGES
@@ -169,8 +170,9 @@ def _report_typed_over_settings(inputs: Inputs) -> None:
 def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
-    budget, budget_check, scenarios, scenario_outcomes, seasonality, workplan, actions,
-    team, module_plan, quarter_themes and okr_tree (columns as in docs/DESIGN.md).
+    budget, budget_check, budget_categories, scenarios, scenario_outcomes, seasonality,
+    workplan, actions, team, module_plan, quarter_themes and okr_tree (columns as in
+    docs/DESIGN.md).
 
     ``view``: a :class:`~xlreview.stages.StageView` of ``inputs.leads`` (e.g. the one given
     to :func:`~xlreview.review.build_review`), so that the lead facts are not computed again.
@@ -201,6 +203,7 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
         "budget_check": budget_check_table(inputs, targets, budget),
         "scenarios": scenarios,
         "scenario_outcomes": scenario_outcomes(scenarios, inputs.settings, targets, budget),
+        "budget_categories": category_table(inputs.spend, budget, year - 1),
         "workplan": workplan_table(inputs.initiatives),
         "actions": actions_table(inputs.improvements, year),
         "team": team_table(inputs.team),

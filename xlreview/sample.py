@@ -346,8 +346,28 @@ def _spend_frame(cells: pd.DataFrame, counts: np.ndarray, campaign: pd.Series,
         "cost": cost,
         "visits": np.round(visits),
         "impressions": np.round(impressions),
+        "category": _categories(channel, campaign, lang),
     })
     return frame[paid].reset_index(drop=True)
+
+
+_CATEGORY = {"website": "tools", "baidu_sem": "media", "wechat": "media", "douyin": "media",
+             "events": "events", "trade_show": "events", "partners": "events", "email": "tools",
+             "linkedin": "media", "content": "content"}
+_CATEGORY_NAMES = {"media": ("media", "媒体投放"), "content": ("content", "内容"),
+                   "events": ("events", "活动"), "tools": ("tools", "工具")}
+
+
+def _categories(channel: np.ndarray, campaign: pd.Series, lang: Lang) -> pd.Series:
+    """Spend category of each row: by channel; a channel's campaign (a webinar series, a
+    nurture programme …) is content."""
+    keys = np.array([_CATEGORY[ch.key] for ch in CHANNELS], dtype=object)[channel]
+    events = {"events", "trade_show"}
+    named = campaign.notna().to_numpy() & ~np.isin(
+        np.array([ch.key for ch in CHANNELS], dtype=object)[channel], list(events))
+    keys = np.where(named, "content", keys)
+    names = {k: _pick(v, lang) for k, v in _CATEGORY_NAMES.items()}
+    return pd.Series([names[k] for k in keys], dtype="string")
 
 
 def _headcount() -> list[tuple[tuple[str, str], float, float]]:

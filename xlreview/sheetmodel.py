@@ -297,6 +297,7 @@ _TABLE_KINDS: dict[tuple[str, str], str] = {
     ("okr_tree", "level"): "integer",
     ("okr_tree", "weight"): "number",
     ("lessons", "module_completion"): "percent",
+    ("budget_categories", "change"): "percent",
 }
 
 

@@ -258,7 +258,7 @@ def test_unknown_columns_are_ignored_and_missing_ones_left_blank(tmp_path):
     write_input_book(path, data={"spend": spend})
     rows = _rows(path, "Spend")
     assert rows[2] == _headers(model.SPEND, "en")
-    assert rows[3] == [dt.date(2025, 1, 1), "", "", 10.0, "", ""]
+    assert rows[3] == [dt.date(2025, 1, 1), "", "", 10.0, "", "", ""]
 
 
 def test_display_width_counts_chinese_double():

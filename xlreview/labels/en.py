@@ -924,4 +924,10 @@ LABELS: dict[str, str] = {
         'Lessons: what worked this year per module, the reusable method behind it and the '
         'evidence.'
     ),
+    'title.budget_categories': (
+        "Programme cost by category (Spend's category; the plan by each channel's mix last "
+        'year)'
+    ),
+    'col.category': 'Category',
+    'value.uncategorised': 'Uncategorised',
 }

@@ -758,4 +758,7 @@ LABELS: dict[str, str] = {
         '结果；权重留空 = 等权。'
     ),
     'help.lessons': '经验沉淀：今年各模块做对了什么、背后的可复用方法和数据依据。',
+    'title.budget_categories': '按费用类别的项目费用（费用表类别；明年按各渠道去年的构成拆分）',
+    'col.category': '费用类别',
+    'value.uncategorised': '未分类',
 }
