@@ -223,3 +223,21 @@ def test_new_input_sheets_are_read_in_any_language_with_bad_cells_reported():
     bad = bad[bad["sheet"] == "OKR"]
     assert bad[["row", "column"]].values.tolist() == [[2, "目标值"]]  # the header as typed
     assert re.search("abc", bad["message"].iloc[0])
+
+
+def test_quarter_themes_sit_beside_the_plan_by_quarter():
+    sheet = _sheets()["plan_quarterly"]
+    main, side = sheet.blocks[0], sheet.block("quarter_themes")
+    assert side.row == main.row and side.col == main.last_col + 2
+    # The fixture has no theme for Q3: its row stays blank, aligned with the numbers.
+    assert side.column("quarter").values == ["Q1", "Q2", "Q3", "Q4"]
+    assert side.column("theme").values == ["Awareness", "Conversion", None, "Harvest"]
+
+
+def test_a_negative_module_budget_is_reported_and_left_out():
+    grids = {"Modules": [["module", "budget"], ["brand", -5], ["growth", 10]]}
+    inputs = read_inputs(grids)
+    bad = inputs.findings.to_frame()
+    bad = bad[bad["sheet"] == "Modules"]
+    assert bad[["row", "column"]].values.tolist() == [[2, "budget"]]
+    assert inputs.modules["budget"].isna().tolist() == [True, False]

@@ -59,7 +59,7 @@ DETAIL_ROWS = 5
 STAGE_COLUMNS: tuple[str, ...] = tuple(STAGE_DATE[s] for s in STAGES)
 NON_NEGATIVE: dict[str, tuple[str, ...]] = {
     "leads": ("amount",), "deals": ("amount",), "spend": ("cost", "visits", "impressions"),
-    "headcount": ("annual_cost",),
+    "headcount": ("annual_cost",), "modules": ("budget",),
 }
 _LEAD_TYPES: dict[str, str] = {
     **dict.fromkeys(["new", "newcustomer", "newbusiness", "newlogo", "acquisition", "新客户",

@@ -18,6 +18,7 @@ from .goals import goal_score
 from .labels import LANGUAGES, label
 from .layout_page import (
     add_categories,
+    add_quarter_themes,
     lessons_sheet,
     module_plan_sheet,
     okr_sheet,
@@ -482,6 +483,8 @@ def build_sheets(
             built[key] = sheet
     if "budget" in built:
         add_categories(ctx, built["budget"])
+    if "plan_quarterly" in built:
+        add_quarter_themes(ctx, built["plan_quarterly"])
     # Sheets that refer to others' cells come last: they need those sheets' positions.
     for key, make in (("module_plan", module_plan_sheet), ("plan_on_page", plan_on_page_sheet)):
         if (sheet := make(ctx, built)) is not None:

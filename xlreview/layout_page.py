@@ -114,6 +114,29 @@ def add_categories(ctx: Ctx, sheet: Sheet) -> None:
         sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
 
 
+def add_quarter_themes(ctx: Ctx, sheet: Sheet) -> None:
+    """Each quarter's theme and key campaigns, beside the Plan by quarter table's rows."""
+    themes = ctx.table("quarter_themes")
+    if themes is None or themes.empty or not sheet.blocks:
+        return
+    block = sheet.blocks[0]
+    if not block.has("quarter"):
+        return
+    given = themes.set_index("quarter")
+    quarters = [str(q) for q in block.column("quarter").values]
+    frame = pd.DataFrame({
+        "quarter": quarters,
+        "theme": [given["theme"].get(q) for q in quarters],
+        "key_campaigns": [given["key_campaigns"].get(q) for q in quarters],
+    })
+    side = make_block(ctx, "quarter_themes", frame, row=block.row, col=block.last_col + 2)
+    sheet.blocks.append(side)
+    _wrap_columns(sheet, side, 36.0)
+    for column in side.columns:
+        col = side.index(column.key)
+        sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
+
+
 # --- Plan by module ---------------------------------------------------------------------
 
 
@@ -541,6 +564,7 @@ def plan_on_page_sheet(ctx: Ctx, built: Mapping[str, Sheet]) -> Sheet | None:
 __all__ = [
     "PAGE_COLUMNS",
     "add_categories",
+    "add_quarter_themes",
     "budget_line",
     "lessons_sheet",
     "module_plan_sheet",
