@@ -102,3 +102,9 @@ def test_lessons_carry_their_module_goal_completion():
     assert table["module_completion"].iloc[0] == pytest.approx(0.8)
     assert math.isnan(table["module_completion"].iloc[1])
     assert table["method"].tolist() == ["48 h", "30 seats"]
+
+
+def test_module_completion_follows_the_goal_cap():
+    review = _goal_review(["growth", "growth"], [1.5, 0.6])
+    # cap 1.2: (1.2 + 0.6) / 2 = 0.9.
+    assert module_completion(pd.DataFrame(), review, 1.2) == pytest.approx({"growth": 0.9})

@@ -150,3 +150,11 @@ def test_empty_or_blank_sheet_gives_an_empty_table():
     blank = _sheet((None, None, None, None, NAN, NAN, NAN))
     assert okr_tree(blank).empty
     assert list(okr_tree(blank).columns) == list(OKR_COLUMNS)
+
+
+def test_the_cap_follows_the_goal_cap_setting():
+    okr = _sheet(("P", "MQL", None, None, 100, 150, NAN),  # 1.5
+                 ("P", "SQL", None, None, 50, 25, NAN))  # 0.5
+    # cap 1.2: (1.2 + 0.5) / 2 = 0.85; no cap (a large one): (1.5 + 0.5) / 2 = 1.0.
+    assert okr_tree(okr, cap=1.2)["completion"].iloc[0] == pytest.approx(0.85)
+    assert okr_tree(okr, cap=9.0)["completion"].iloc[0] == pytest.approx(1.0)

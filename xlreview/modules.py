@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
 import pandas as pd
 
 from .checks import Findings
+from .goals import goal_score
 from .labels import label
 
 MODULE_COLUMNS: tuple[str, ...] = (
@@ -24,7 +24,7 @@ LESSON_COLUMNS: tuple[str, ...] = (
     "module", "what_worked", "method", "evidence", "module_completion",
 )
 GOAL_CAP = 1.0
-"""A goal counts at most 100 % towards its module's completion (as in the goal score)."""
+"""Default: a goal counts at most 100 % towards its module's score (Settings ``goal_cap``)."""
 
 _QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -94,30 +94,33 @@ def quarter_themes(quarters: pd.DataFrame, findings: Findings | None = None, *,
     )
 
 
-def module_completion(goals: pd.DataFrame, review: pd.DataFrame) -> dict[str, float]:
-    """Each module's goal completion: the goals' completions, each capped at 100 %, weighted
-    by the Goals sheet's weights (blank = 1). ``review`` is the ``goal_review`` table, one row
-    per goal of ``goals`` in the same order."""
+def module_completion(goals: pd.DataFrame, review: pd.DataFrame,
+                      cap: float = GOAL_CAP) -> dict[str, float]:
+    """Each module's goal score (:func:`goals.goal_score`): its goals' completions, each
+    capped at ``cap``, weighted by the Goals sheet's weights (blank = 1). ``review`` is the
+    ``goal_review`` table, one row per goal of ``goals`` in the same order."""
     if review.empty or "completion" not in review or "module" not in review:
         return {}
-    rate = pd.to_numeric(review["completion"], errors="coerce").clip(upper=GOAL_CAP)
-    weight = pd.Series(1.0, index=review.index)
+    weights = None
     if "weight" in goals and len(goals) == len(review):
-        given = pd.to_numeric(goals["weight"], errors="coerce").to_numpy(dtype=float)
-        weight = pd.Series(np.where(np.isnan(given), 1.0, given), index=review.index)
-    known = rate.notna() & (weight > 0)
-    frame = pd.DataFrame({"module": review["module"].astype(str).str.strip(),
-                          "score": (rate * weight)[known], "weight": weight[known]})
-    sums = frame.dropna().groupby("module", sort=False)[["score", "weight"]].sum()
-    return {m: float(s / w) for m, (s, w) in sums.iterrows() if w > 0}
+        weights = pd.Series(goals["weight"].to_numpy(), index=review.index)
+    out: dict[str, float] = {}
+    modules = review["module"].astype(str).str.strip()
+    for module in modules.unique():
+        rows = modules == module
+        score = goal_score(review.loc[rows, "completion"],
+                           None if weights is None else weights[rows], cap)
+        if score is not None:
+            out[module] = score
+    return out
 
 
-def lessons_table(lessons: pd.DataFrame, goals: pd.DataFrame,
-                  review: pd.DataFrame) -> pd.DataFrame:
+def lessons_table(lessons: pd.DataFrame, goals: pd.DataFrame, review: pd.DataFrame,
+                  cap: float = GOAL_CAP) -> pd.DataFrame:
     """The ``lessons`` table: what worked per module, the reusable method, the evidence and
-    the module's goal completion (blank for a module without goals)."""
+    the module's goal score (blank for a module without goals; each goal capped at ``cap``)."""
     table = lessons.reindex(columns=list(LESSON_COLUMNS[:-1])).reset_index(drop=True)
-    done = module_completion(goals, review)
+    done = module_completion(goals, review, cap)
     folded = {_fold(m): v for m, v in done.items()}
     table["module_completion"] = [folded.get(_fold(m), math.nan) for m in table["module"]]
     return table.astype({"module_completion": float})

@@ -24,7 +24,7 @@ OKR_COLUMNS: tuple[str, ...] = (
     "level", "kind", "item", "owner", "parent", "target", "actual", "weight", "completion",
 )
 CAP = 1.0
-"""A child counts at most 100 % towards its parent's completion."""
+"""Default: a child counts at most 100 % towards its parent's completion (as goals)."""
 INDENT = "    "
 """Prefix of each level's item text (the tree shown by indentation)."""
 
@@ -135,22 +135,24 @@ def _link(nodes: list[_Node], say: _Say) -> list[int | None]:
     return parent
 
 
-def _completion(i: int, nodes: list[_Node], say: _Say, done: dict[int, float]) -> float:
+def _completion(i: int, nodes: list[_Node], say: _Say, done: dict[int, float],
+                cap: float) -> float:
     """Node ``i``'s completion (children first; each node computed once into ``done``)."""
     if i not in done:
-        done[i] = _own_completion(i, nodes, say, done)
+        done[i] = _own_completion(i, nodes, say, done, cap)
     return done[i]
 
 
-def _own_completion(i: int, nodes: list[_Node], say: _Say, done: dict[int, float]) -> float:
+def _own_completion(i: int, nodes: list[_Node], say: _Say, done: dict[int, float],
+                    cap: float) -> float:
     node = nodes[i]
     if not math.isnan(node.target) and not math.isnan(node.actual):
         if node.target == 0:
             say("okr_target_zero", node.row, "target", item=node.name)
             return math.nan
         return node.actual / node.target
-    rated = [(min(c, CAP), nodes[k].weight) for k in node.children
-             if not math.isnan(c := _completion(k, nodes, say, done))]
+    rated = [(min(c, cap), nodes[k].weight) for k in node.children
+             if not math.isnan(c := _completion(k, nodes, say, done, cap))]
     weights = [1.0 if math.isnan(w) else w for _, w in rated]
     if not rated or sum(weights) <= 0:
         return math.nan
@@ -158,7 +160,7 @@ def _own_completion(i: int, nodes: list[_Node], say: _Say, done: dict[int, float
 
 
 def okr_tree(okr: pd.DataFrame, findings: Findings | None = None, *, sheet: str = "OKR",
-             lang: str = "en") -> pd.DataFrame:
+             lang: str = "en", cap: float = CAP) -> pd.DataFrame:
     """The ``okr_tree`` table: every objective and key result in tree order.
 
     Args:
@@ -167,6 +169,7 @@ def okr_tree(okr: pd.DataFrame, findings: Findings | None = None, *, sheet: str 
         findings: where missing parents, circles, duplicates and zero targets are reported.
         sheet: the sheet's name in messages.
         lang: language of the messages.
+        cap: the most a child counts towards its parent (Settings ``goal_cap``).
 
     Returns:
         level (0 = top), kind (``objective`` / ``key_result``), item (indented by level),
@@ -185,7 +188,7 @@ def okr_tree(okr: pd.DataFrame, findings: Findings | None = None, *, sheet: str 
         node = nodes[i]
         up = None if parent[i] is None else nodes[parent[i]].name
         rows.append((level, node.kind, INDENT * level + node.name, node.owner, up, node.target,
-                     node.actual, node.weight, _completion(i, nodes, say, done)))
+                     node.actual, node.weight, _completion(i, nodes, say, done, cap)))
         for k in node.children:
             visit(k, level + 1)
 

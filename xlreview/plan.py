@@ -213,5 +213,5 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                                          sheet=inputs.names.get("quarters", "Quarters"),
                                          lang=inputs.settings.language),
         "okr_tree": okr_tree(inputs.okr, inputs.findings, sheet=inputs.names.get("okr", "OKR"),
-                             lang=inputs.settings.language),
+                             lang=inputs.settings.language, cap=inputs.settings.goal_cap),
     }

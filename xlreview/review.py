@@ -89,6 +89,7 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
         inputs.goals, review_metrics(tables), inputs.findings,
         sheet=inputs.names.get("goals", "Goals"), lang=settings.language,
     )
-    tables["lessons"] = lessons_table(inputs.lessons, inputs.goals, tables["goal_review"])
+    tables["lessons"] = lessons_table(inputs.lessons, inputs.goals, tables["goal_review"],
+                                      settings.goal_cap)
     tables["data_check"] = inputs.findings.to_frame()
     return tables
