@@ -33,6 +33,7 @@ from .labels import LANGUAGES, label
 from .numbers import excel_round15
 from .parsing import parse_bool
 from .phasing import round_excel, split_whole
+from .reserve import reserve_row, split_reserve
 from .stages import Leads, StageView
 from .targets import add_note, conversion_cohort, fiscal_year, previous_by_channel
 
@@ -527,7 +528,8 @@ def _method_weights(inputs: Inputs, lines: Lines, targets: pd.DataFrame,
 
 def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *,
                  view: StageView | None = None) -> pd.DataFrame:
-    """The ``budget`` table: proven channels, experiments, headcount and total rows.
+    """The ``budget`` table: proven channels, experiments, the reserve (``reserve_share`` of
+    the programme budget, taken off before the allocation), headcount and total rows.
 
     ``view``: a view of ``inputs.leads`` shared with other tables (one is made when not given).
     """
@@ -538,6 +540,7 @@ def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *
         inputs, cost, math.inf if settings.budget_method == "target" else DEFAULT_BAND)
     hc_last, hc_next = headcount_costs(inputs)
     programme = programme_budget(inputs, targets, hc_next, sheet)
+    reserve, programme = split_reserve(programme, settings.reserve_share)  # off the top
     pool_c, proven_c = split_whole(round(programme * 100),
                                    [settings.experiment_share, 1 - settings.experiment_share])
     leads_curves, revenue_curves = fit_curves(inputs, lines.channel, view)
@@ -568,7 +571,8 @@ def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *
     })
     proven.loc[[c.a == 0 for c in revenue_curves], ["expected_revenue", "marginal_roi"]] = np.nan
     proven.loc[[c.a == 0 for c in leads_curves], "expected_leads"] = np.nan
-    rows = [proven, _experiment_rows(experimental, cost, int(pool_c), lang)]
+    rows = [proven, _experiment_rows(experimental, cost, int(pool_c), lang),
+            reserve_row(reserve)]
     rows.append(pd.DataFrame({"channel": ["headcount"], "type": ["headcount"],
                               "last_year_cost": [hc_last], "planned_cost": [hc_next]}))
     table = pd.concat([r for r in rows if len(r)], ignore_index=True)

@@ -582,8 +582,8 @@ def _sheet_names(sheet_names: Iterable[str]) -> dict[str, str]:
 
 
 PREVIOUS_CODES: dict[str, tuple[str, ...]] = {
-    "channel": ("unassigned", "total", "headcount"),
-    "type": ("proven", "experiment", "headcount"),
+    "channel": ("unassigned", "total", "headcount", "reserve"),
+    "type": ("proven", "experiment", "headcount", "reserve"),
     "pick": ("top_down", "bottom_up"),
 }
 """Coded values shown translated in generated sheets and read back as keys (others are
@@ -651,7 +651,8 @@ def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
             text = text_column(cells)
             out[key] = text.map(lambda v, c=codes: c.get(normalise_header(v), v)
                                 if isinstance(v, str) else v)
-    out = out[out["channel"].notna() & (out["channel"] != "total")]
+    # Total and reserve lines are computed, never input.
+    out = out[out["channel"].notna() & ~out["channel"].isin(["total", "reserve"])]
     return out[[*wanted, "_row"]].reset_index(drop=True)
 
 

@@ -770,6 +770,7 @@ def _settings_frame(fiscal_year: int, actual: dict[str, float], headcount: pd.Da
         "avg_deal_size": None,
         "budget_total": budget,
         "experiment_share": 0.2,
+        "reserve_share": 0.05,
         "seasonality": "history",
         "language": "zh-CN" if lang == "zh-CN" else "en",
         "brand": _pick(BRAND, lang),

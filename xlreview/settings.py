@@ -37,6 +37,8 @@ class Settings:
     """Next year's total marketing budget, headcount included."""
     experiment_share: float = 0.2
     """Share of the programme budget kept for experimental channels."""
+    reserve_share: float = 0.0
+    """Share of the programme budget held back as a contingency reserve (机动预算)."""
     seasonality: Seasonality = "history"
     """Monthly weights: ``history`` (share of past won revenue) or ``flat``."""
     language: Language = "en"
@@ -67,7 +69,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 }
 _LANGUAGE_ALIASES = {"zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "中文": "zh-CN",
                      "cn": "zh-CN", "english": "en", "英文": "en", "en": "en"}
-_SHARES = ("new_customer_share", "marketing_share", "experiment_share", "scenario_spread")
+_SHARES = ("new_customer_share", "marketing_share", "experiment_share", "scenario_spread",
+           "reserve_share")
 
 
 @dataclass

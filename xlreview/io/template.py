@@ -80,7 +80,8 @@ _SETTING_CHOICES = {
     "budget_method": ["implied", "roi", "curve", "target"],
     "share_copy": ["yes", "no"],
 }
-_SETTING_SHARES = ("new_customer_share", "marketing_share", "experiment_share")
+_SETTING_SHARES = ("new_customer_share", "marketing_share", "experiment_share",
+                   "reserve_share")
 _WHOLE_NUMBERS = {"visits", "impressions", "mentions", "headcount"}
 _MONEY = {"amount", "cost", "annual_cost", "budget", "revenue_target", "budget_total",
           "avg_deal_size"}

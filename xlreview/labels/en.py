@@ -930,4 +930,7 @@ LABELS: dict[str, str] = {
     ),
     'col.category': 'Category',
     'value.uncategorised': 'Uncategorised',
+    'setting.reserve_share': (
+        'Share of the programme budget held back as a contingency reserve (default 0, e.g. 5%).'
+    ),
 }

@@ -761,4 +761,5 @@ LABELS: dict[str, str] = {
     'title.budget_categories': '按费用类别的项目费用（费用表类别；明年按各渠道去年的构成拆分）',
     'col.category': '费用类别',
     'value.uncategorised': '未分类',
+    'setting.reserve_share': '项目预算中预留的机动预算比例（默认0，例如5%）。',
 }
