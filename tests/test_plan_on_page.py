@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from tests import lo_convert
@@ -241,3 +242,22 @@ def test_a_negative_module_budget_is_reported_and_left_out():
     bad = bad[bad["sheet"] == "Modules"]
     assert bad[["row", "column"]].values.tolist() == [[2, "budget"]]
     assert inputs.modules["budget"].isna().tolist() == [True, False]
+
+
+def test_a_reserve_line_shows_on_the_page_and_below_the_budget():
+    tables = fx.tables()
+    budget = tables["budget"]
+    # A reserve of 50,000 before headcount; the total becomes 1,070,000 + 50,000 = 1,120,000.
+    reserve = pd.DataFrame({"channel": ["reserve"], "type": ["reserve"],
+                            "planned_cost": [50_000.0]})
+    budget = pd.concat([budget.iloc[:3], reserve, budget.iloc[3:]], ignore_index=True)
+    budget.loc[budget["channel"] == "total", "planned_cost"] = 1_120_000.0
+    tables["budget"] = budget
+    sheets = {s.key: s for s in build_sheets(tables, settings=fx.settings(), extra=fx.extra())}
+    lines = {k: f.value for k, (_, _, f) in _budget_lines(sheets["plan_on_page"]).items()}
+    assert lines == {"Headcount": 300_000, "Proven": 620_000, "Experiment": 150_000,
+                     "Reserve": 50_000, "Total": 1_120_000}
+    # Budget: the categories sit below the chart, never over the budget table.
+    sheet = sheets["budget"]
+    main, side = sheet.block("budget"), sheet.block("budget_categories")
+    assert side.row > max(main.last_row, *(c.row + c.height // 20 for c in sheet.charts))
