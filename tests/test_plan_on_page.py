@@ -261,3 +261,26 @@ def test_a_reserve_line_shows_on_the_page_and_below_the_budget():
     sheet = sheets["budget"]
     main, side = sheet.block("budget"), sheet.block("budget_categories")
     assert side.row > max(main.last_row, *(c.row + c.height // 20 for c in sheet.charts))
+
+
+@pytest.mark.parametrize(("value", "rate"), [
+    (0.25, True), (0.999, True),  # 25% typed as a percentage
+    (0, False), (1, False), (1.15, False), (550, False), (-0.2, False), (None, False),
+    ("0.3", False),
+])
+def test_a_target_between_0_and_1_shows_as_a_percentage(value, rate):
+    from xlreview.layout_page import is_rate
+
+    assert is_rate(value) is rate
+
+
+def test_rate_targets_show_as_percentages_on_the_module_plan_and_the_page():
+    sheets = _sheets()
+    target = sheets["module_plan"].blocks[0].column("target")
+    # Fixture: growth 550 MQL (a number), brand 0.25 share of voice (a rate).
+    assert 0 not in target.cell_styles
+    assert target.cell_styles[1].num_format == "0.0%"
+    page = sheets["plan_on_page"]
+    shown = [m for m in page.merges if isinstance(m.value, Formula)
+             and "Plan by module" in m.value.text and m.value.value == 0.25]
+    assert len(shown) == 1 and shown[0].style.num_format == "0.0%"

@@ -74,6 +74,25 @@ def _wrap_columns(sheet: Sheet, block: Block, width: float = 32.0) -> None:
             sheet.heights[block.row + 1 + i] = 15.0 * n + 2
 
 
+def is_rate(value: object) -> bool:
+    """A target between 0 and 1 (not 0 or 1) is a rate typed as a percentage (25% = 0.25)."""
+    return isinstance(value, int | float) and 0 < value < 1
+
+
+def _rates_as_percent(ctx: Ctx, block: Block, keys: tuple[str, ...]) -> None:
+    """Rows whose target is a rate show ``keys`` as percentages."""
+    if not block.has("target"):
+        return
+    for i, value in enumerate(block.column("target").values):
+        if is_rate(_plain(value)):
+            for key in keys:
+                if block.has(key):
+                    column = block.column(key)
+                    base = column.cell_styles.get(i, column.style)
+                    column.cell_styles[i] = replace(base,
+                                                    num_format=ctx.styles.percent.num_format)
+
+
 # --- Budget lines -----------------------------------------------------------------------
 
 
@@ -151,6 +170,7 @@ def module_plan_sheet(ctx: Ctx, built: Mapping[str, Sheet]) -> Sheet | None:
         return None
     block = sheet.blocks[0]
     _wrap_columns(sheet, block)
+    _rates_as_percent(ctx, block, ("target",))
     first, last = block.data_rows()
     row = last + 2
     budget = built.get("budget")
@@ -225,6 +245,7 @@ def okr_sheet(ctx: Ctx) -> Sheet | None:
     for key in ("target", "actual"):
         if block.has(key):
             block.column(key).style = ctx.styles.number
+    _rates_as_percent(ctx, block, ("target", "actual"))
     if block.has("level"):
         level = block.column("level")
         level.style = replace(level.style, align="center")
@@ -441,7 +462,8 @@ def _modules_section(page: _Page, ctx: Ctx, built: Mapping[str, Sheet]) -> None:
                 continue
             at_row, at_col, value = _block_cell(block, i, key)
             if key in ("target", "budget"):
-                style = ctx.styles.money if key == "budget" else ctx.styles.number
+                style = ctx.styles.money if key == "budget" else (
+                    ctx.styles.percent if is_rate(value) else ctx.styles.number)
                 shown: object = Formula(f'=IF({xref(sheet, at_row, at_col)}="","",'
                                         f"{xref(sheet, at_row, at_col)})", cached(value))
                 page.merge(r, a, b, shown, replace(style, border=1, valign="vcenter"))
@@ -566,6 +588,7 @@ __all__ = [
     "add_categories",
     "add_quarter_themes",
     "budget_line",
+    "is_rate",
     "lessons_sheet",
     "module_plan_sheet",
     "okr_sheet",
