@@ -158,3 +158,14 @@ def test_the_cap_follows_the_goal_cap_setting():
     # cap 1.2: (1.2 + 0.5) / 2 = 0.85; no cap (a large one): (1.5 + 0.5) / 2 = 1.0.
     assert okr_tree(okr, cap=1.2)["completion"].iloc[0] == pytest.approx(0.85)
     assert okr_tree(okr, cap=9.0)["completion"].iloc[0] == pytest.approx(1.0)
+
+
+def test_a_key_result_with_a_parent_rolls_up_there_not_to_its_objective():
+    okr = _sheet(("Brand", None, None, None, NAN, NAN, NAN),
+                 ("Growth", "Webinar leads", None, "Brand", 100, 50, NAN))  # 0.5
+    table = okr_tree(okr)
+    # Growth is added (named by the key result) but has no child: completion blank.
+    assert table["item"].str.strip().tolist() == ["Brand", "Webinar leads", "Growth"]
+    assert table["parent"].tolist()[1] == "Brand"
+    assert table["completion"].iloc[0] == pytest.approx(0.5)
+    assert math.isnan(table["completion"].iloc[2])

@@ -284,3 +284,12 @@ def test_rate_targets_show_as_percentages_on_the_module_plan_and_the_page():
     shown = [m for m in page.merges if isinstance(m.value, Formula)
              and "Plan by module" in m.value.text and m.value.value == 0.25]
     assert len(shown) == 1 and shown[0].style.num_format == "0.0%"
+
+
+def test_traditional_chinese_sheet_names_are_read():
+    from xlreview.model import normalise_header, sheet_lookup
+
+    lookup = sheet_lookup()
+    assert {name: lookup[normalise_header(name)] for name in ("模組計劃", "季度主題", "經驗沉澱",
+                                                               "團隊OKR")} == {
+        "模組計劃": "modules", "季度主題": "quarters", "經驗沉澱": "lessons", "團隊OKR": "okr"}
