@@ -33,7 +33,7 @@ from .labels import LANGUAGES, label
 from .numbers import excel_round15
 from .parsing import parse_bool
 from .phasing import round_excel, split_whole
-from .reserve import reserve_row, split_reserve
+from .reserve import RESERVE, reserve_row, split_reserve
 from .stages import Leads, StageView
 from .targets import add_note, conversion_cohort, fiscal_year, previous_by_channel
 
@@ -615,7 +615,7 @@ def budget_check_table(inputs: Inputs, targets: pd.DataFrame, budget: pd.DataFra
     row: plan leads, customers, revenue, implied cost ÷ (1 − experiment share)),
     budget_buys (the budget lines: expected leads of the proven channels rounded down to
     whole leads and their expected revenue, :func:`customers_bought` from those leads,
-    proven + experiment money) and
+    proven + experiment + reserve money) and
     gap = budget_buys − plan_needs. Leads short of the plan add a warning with the leads
     missing and their cost at the plan's cost per lead (implied cost ÷ leads on Targets).
     """
@@ -623,7 +623,9 @@ def budget_check_table(inputs: Inputs, targets: pd.DataFrame, budget: pd.DataFra
     spent = budget[budget["type"].isin(["proven", "experiment"])]
     leads = pd.to_numeric(spent["expected_leads"], errors="coerce").sum(min_count=1)
     revenue = pd.to_numeric(spent["expected_revenue"], errors="coerce").sum(min_count=1)
-    programme = round(float(pd.to_numeric(spent["planned_cost"], errors="coerce").sum()), 2)
+    # Money: every programme line, the reserve too (as the sheet's formula: all but headcount).
+    money = budget[budget["type"].isin(["proven", "experiment", RESERVE])]
+    programme = round(float(pd.to_numeric(money["planned_cost"], errors="coerce").sum()), 2)
     # Whole leads, as the plan counts them: a fraction of a lead is not bought.
     leads = float(math.floor(excel_round15(leads))) if pd.notna(leads) else math.nan
     # Money the goal needs, to the cent as the budget is (else the gap is float noise).

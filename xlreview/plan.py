@@ -18,8 +18,8 @@ from .categories import category_table
 from .inputs import Inputs
 from .labels import value_label
 from .model import STAGE_DATE, STAGES
-from .numbers import excel_round15
 from .modules import module_plan, quarter_themes
+from .numbers import excel_round15
 from .okr import okr_tree
 from .phasing import (
     cumulative_shares,

@@ -889,7 +889,6 @@ LABELS: dict[str, str] = {
     'col.level': 'Level',
     'col.kind': 'Kind',
     'col.parent': 'Rolls up to',
-    'col.weight': 'Weight',
     'col.what_worked': 'What worked',
     'col.method': 'Reusable method',
     'col.evidence': 'Evidence',

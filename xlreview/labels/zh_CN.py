@@ -728,7 +728,6 @@ LABELS: dict[str, str] = {
     'col.level': '层级',
     'col.kind': '类型',
     'col.parent': '对齐到',
-    'col.weight': '权重',
     'col.what_worked': '成功经验',
     'col.method': '可复用方法',
     'col.evidence': '数据依据',
