@@ -37,8 +37,6 @@ class Settings:
     """Next year's total marketing budget, headcount included."""
     experiment_share: float = 0.2
     """Share of the programme budget kept for experimental channels."""
-    reserve_share: float = 0.0
-    """Share of the programme budget held back as a contingency reserve (机动预算)."""
     seasonality: Seasonality = "history"
     """Monthly weights: ``history`` (share of past won revenue) or ``flat``."""
     language: Language = "en"
@@ -56,6 +54,9 @@ class Settings:
     """Also write a shareable values-only copy beside the workbook on rebuild."""
     scenario_spread: float = 0.2
     """Stretch and Cautious scenarios: the revenue target ± this share (default 20%)."""
+    reserve_share: float = 0.0
+    """Share of the programme budget held back as a contingency reserve (机动预算); last on the
+    sheet, so that the rows above keep their places."""
 
     @property
     def plan_year(self) -> int | None:
