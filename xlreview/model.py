@@ -358,11 +358,11 @@ INPUT_SHEETS: tuple[SheetSpec, ...] = (
     MESSAGE_HOUSE,
     IMPROVEMENTS,
     TEAM,
-    BASELINE,
     MODULES,
     QUARTERS,
     OKR,
     LESSONS,
+    BASELINE,
     MAPPING,
 )
 SHEETS: dict[str, SheetSpec] = {s.key: s for s in INPUT_SHEETS}
