@@ -15,8 +15,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import XlreviewError
-
 STEPS = ("read", "inputs", "review", "plan", "layout", "write")
 SAMPLE_NAME = "xlreview_sample.xlsx"
 REBUILT, NOTHING_WRITTEN, USAGE, REBUILT_WITH_ERRORS = 0, 1, 2, 3
@@ -357,21 +355,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except XlreviewError as exc:
-        say(str(exc), sys.stderr)
-    except KeyboardInterrupt:
-        say(label("msg.interrupted"), sys.stderr)
-    except OSError as exc:
-        from .io.safety import describe_os_error
+    except (KeyboardInterrupt, Exception) as exc:
+        from .io.safety import failure_sentence
 
-        path = exc.filename or getattr(args, "book", None) or getattr(args, "path", "")
-        say(describe_os_error(exc, Path(str(path)), writing=False), sys.stderr)
-    except MemoryError:
-        say(label("msg.out_of_memory"), sys.stderr)
-    except Exception:
-        if os.environ.get("XLREVIEW_DEBUG"):
+        path = getattr(args, "book", None) or getattr(args, "path", "")
+        sentence = failure_sentence(exc, path)
+        if sentence is None and os.environ.get("XLREVIEW_DEBUG"):
             raise
-        say(label("msg.unexpected"), sys.stderr)
+        say(sentence or label("msg.unexpected"), sys.stderr)
     return NOTHING_WRITTEN
 
 

@@ -488,6 +488,26 @@ LABELS: dict[str, str] = {
     'msg.excel_step': 'xlreview: {step}…',
     'msg.excel_problems': '{errors} errors and {warnings} warnings: see the Data check sheet',
     'msg.excel_failed': 'The rebuild stopped: {error}',
+    'msg.excel_live_unsaved': (
+        'xlreview: this workbook was never saved, so its sheets were rebuilt without '
+        'charts, conditional formats, fonts, fills, borders or print setup: save it as '
+        '.xlsx on this computer and click again for the full workbook'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview: this workbook is on OneDrive or SharePoint, so its sheets were rebuilt'
+        ' without charts, conditional formats, fonts, fills, borders or print setup: open'
+        ' a synced copy on this computer for the full workbook'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview: this workbook is read-only, so its sheets were rebuilt without charts,'
+        ' conditional formats, fonts, fills, borders or print setup: save a copy you can '
+        'edit for the full workbook'
+    ),
+    'msg.excel_live_format': (
+        'xlreview: this workbook is not an .xlsx file, so its sheets were rebuilt without'
+        ' charts, conditional formats, fonts, fills, borders or print setup: save it as '
+        '.xlsx for the full workbook'
+    ),
     'title.excel_alert': 'xlreview',
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',

@@ -386,6 +386,23 @@ LABELS: dict[str, str] = {
     'msg.excel_step': 'xlreview：{step}…',
     'msg.excel_problems': '{errors} 个错误、{warnings} 个警告：请查看“数据检查”工作表',
     'msg.excel_failed': '重建已停止：{error}',
+    'msg.excel_live_unsaved': (
+        'xlreview：此工作簿尚未保存，生成的工作表没有图表、条件格式、字体、填充、'
+        '边框和打印设置：请另存为本机上的 .xlsx 后再点一次，得到完整工作簿'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview：此工作簿在 OneDrive 或 SharePoint 上，生'
+        '成的工作表没有图表、条件格式、字体、填充、边框和打印设置：请打开本机同步的副本，'
+        '得到完整工作簿'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview：此工作簿为只读，生成的工作表没有图表、条件格式、字体、填充、边'
+        '框和打印设置：请另存一份可编辑的副本，得到完整工作簿'
+    ),
+    'msg.excel_live_format': (
+        'xlreview：此工作簿不是 .xlsx 文件，生成的工作表没有图表、条件格式'
+        '、字体、填充、边框和打印设置：请另存为 .xlsx，得到完整工作簿'
+    ),
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
