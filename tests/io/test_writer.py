@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from tests import tables_fixture as fx
-from xlreview.io.writer import scatter_to_bubble, write_sheets
+from xlreview.io.writer import scatter_to_bubble, straight_lines, write_sheets
 from xlreview.labels import label
 from xlreview.layout import build_sheets
 
@@ -215,3 +215,36 @@ def test_long_title_over_a_narrow_table_keeps_its_print_room(book):
     # those columns in the printed range.
     last = max(c.column for c in ws[1] if c.value is not None)
     assert last > 4 and ws.cell(1, last).value == " "
+
+
+def test_every_line_series_says_it_is_straight(book):
+    """Without ``<c:smooth val="0"/>`` LibreOffice smooths a line once another tool saved
+    the file; every series of every line chart carries it, and only line charts."""
+    _, path = book
+    with zipfile.ZipFile(path) as zf:
+        charts = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/chart")]
+    line_charts = [re.search(r"<c:lineChart>.*?</c:lineChart>", x, re.S) for x in charts]
+    line_charts = [m.group(0) for m in line_charts if m]
+    assert line_charts, "the fixture draws line charts"
+    for xml in line_charts:
+        series = re.findall(r"<c:ser>.*?</c:ser>", xml, re.S)
+        assert series and all(s.endswith('<c:smooth val="0"/></c:ser>') for s in series)
+
+
+@pytest.mark.parametrize(("xml", "expected"), [
+    # a plain series gets the element last
+    ("<c:lineChart><c:ser><c:val/></c:ser></c:lineChart>",
+     '<c:lineChart><c:ser><c:val/><c:smooth val="0"/></c:ser></c:lineChart>'),
+    # an explicit choice stays
+    ('<c:lineChart><c:ser><c:smooth val="1"/></c:ser></c:lineChart>',
+     '<c:lineChart><c:ser><c:smooth val="1"/></c:ser></c:lineChart>'),
+    # before extLst, which must stay last
+    ("<c:lineChart><c:ser><c:val/><c:extLst></c:extLst></c:ser></c:lineChart>",
+     '<c:lineChart><c:ser><c:val/><c:smooth val="0"/><c:extLst></c:extLst></c:ser>'
+     "</c:lineChart>"),
+    # a bar chart's series are left alone
+    ("<c:barChart><c:ser><c:val/></c:ser></c:barChart>",
+     "<c:barChart><c:ser><c:val/></c:ser></c:barChart>"),
+])
+def test_straight_lines(xml, expected):
+    assert straight_lines(xml) == expected

@@ -61,6 +61,7 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
     xlsxwriter has no bubble chart: a ``bubble`` :class:`Chart` is written as a scatter
     chart, then its chart part is rewritten as a native ``<c:bubbleChart>``.
     """
+    sheets = list(sheets)
     book = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), _OPTIONS)
     formats = _Formats(book)
     bubbles: list[tuple[Any, tuple[str, str]]] = []
@@ -69,13 +70,35 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
             bubbles += _write_sheet(book, formats, sheet)
     finally:
         book.close()
-    if bubbles:
+    lines = any(spec.kind == "line" for sheet in sheets for spec in sheet.charts)
+    if bubbles or lines:
         # After close() the workbook's charts are in part order: chart1.xml, chart2.xml, ...
         parts = {f"xl/charts/chart{book.charts.index(c) + 1}.xml": xml for c, xml in bubbles}
         if isinstance(path, io.BytesIO):
             _rewrite_in_memory(path, parts)
         else:
             _rewrite_parts(Path(path), parts)
+
+
+def straight_lines(xml: str) -> str:
+    """Every series of a line chart with an explicit ``<c:smooth val="0"/>``.
+
+    xlsxwriter leaves the element out for straight lines, and LibreOffice then smooths
+    them once another tool has saved the file (a monthly MQL line overshoots to 1,470 and
+    dips below zero). In ``CT_LineSer`` ``smooth`` is the last element but ``extLst``.
+    """
+    def series(match: re.Match[str]) -> str:
+        ser = match.group(0)
+        if "<c:smooth " in ser:
+            return ser
+        if "<c:extLst>" in ser:
+            return ser.replace("<c:extLst>", '<c:smooth val="0"/><c:extLst>', 1)
+        return ser[: -len("</c:ser>")] + '<c:smooth val="0"/></c:ser>'
+
+    def chart(match: re.Match[str]) -> str:
+        return re.sub(r"<c:ser>.*?</c:ser>", series, match.group(0), flags=re.S)
+
+    return re.sub(r"<c:lineChart>.*?</c:lineChart>", chart, xml, flags=re.S)
 
 
 def _write_sheet(
@@ -354,6 +377,8 @@ def _copy_rewriting(
         data = src.read(item.filename)
         if item.filename in bubbles:
             data = scatter_to_bubble(data.decode("utf-8"), *bubbles[item.filename]).encode("utf-8")
+        elif item.filename.startswith("xl/charts/chart") and b"<c:lineChart>" in data:
+            data = straight_lines(data.decode("utf-8")).encode("utf-8")
         dst.writestr(item, data)
 
 
@@ -370,4 +395,4 @@ def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]]) -> None:
             os.unlink(tmp)
 
 
-__all__ = ["scatter_to_bubble", "write_sheets", "write_value"]
+__all__ = ["scatter_to_bubble", "straight_lines", "write_sheets", "write_value"]
