@@ -264,6 +264,11 @@ LABELS: dict[str, str] = {
         'The Mapping sheet needs the columns sheet,'
         ' column and source: ignored'
     ),
+    'msg.mapping_source_missing': (
+        'Mapping row {row} takes {column} from the header "{source}", which sheet '
+        '{sheet} does not have: its headers are {found}. Correct the source cell to '
+        'one of them'
+    ),
     'msg.mapping_unknown_sheet': 'Unknown input sheet "{value}": mapping row ignored',
     'msg.mapping_unknown_column': (
         'Unknown column or blank source "{value}" for'
@@ -507,6 +512,15 @@ LABELS: dict[str, str] = {
         'xlreview: this workbook is not an .xlsx file, so its sheets were rebuilt without'
         ' charts, conditional formats, fonts, fills, borders or print setup: save it as '
         '.xlsx for the full workbook'
+    ),
+    'cli.addin_built': (
+        "Add-in written: {path}\nNext: run 'xlreview addin install' to load it with every "
+        'Excel start, or in Excel choose File > Options > Add-ins > Manage Excel Add-ins '
+        '> Go > Browse and pick this file; the ribbon then shows the Review & Plan tab.'
+    ),
+    'cli.addin_installed': (
+        'Add-in installed: {path}\nNext: restart Excel; the ribbon shows the Review & Plan'
+        ' tab with the Rebuild plan button.'
     ),
     'title.excel_alert': 'xlreview',
     'title.avg_deal': 'Average deal size',

@@ -214,6 +214,10 @@ LABELS: dict[str, str] = {
     'msg.channel_blank': '渠道为空：计入“{unassigned}”',
     'msg.channel_blank_many': '{count} 条线索没有渠道：计入“{unassigned}”（第 {rows} 行 …）',
     'msg.mapping_unreadable': '字段映射表需要工作表、字段和源列名三列：已忽略',
+    'msg.mapping_source_missing': (
+        '字段映射第 {row} 行从列名“{source}”读取 {column}，但工'
+        '作表 {sheet} 没有该列：其列名为 {found}。请将源列名改为其中之一'
+    ),
     'msg.mapping_unknown_sheet': '未知的输入工作表“{value}”：该映射行已忽略',
     'msg.mapping_unknown_column': '工作表 {sheet} 的字段未知或源列名为空“{value}”：该映射行已忽略',
     'msg.mapping_bad_date_format': '日期格式“{value}”不是 dmy、mdy 或 ymd：自动识别',
@@ -402,6 +406,16 @@ LABELS: dict[str, str] = {
     'msg.excel_live_format': (
         'xlreview：此工作簿不是 .xlsx 文件，生成的工作表没有图表、条件格式'
         '、字体、填充、边框和打印设置：请另存为 .xlsx，得到完整工作簿'
+    ),
+    'cli.addin_built': (
+        "加载项已写入：{path}\n下一步：运行 'xlreview addin ins"
+        "tall'，让 Excel 每次启动时加载；或在 Excel 中选择 文件 > "
+        '选项 > 加载项 > 管理 Excel 加载项 > 转到 > 浏览，选中此文件；'
+        '功能区随即出现“复盘规划”选项卡。'
+    ),
+    'cli.addin_installed': (
+        '加载项已安装：{path}\n下一步：重新启动 Excel，功能区出现“复盘规划”'
+        '选项卡和“重建计划”按钮。'
     ),
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
