@@ -248,3 +248,15 @@ def test_every_line_series_says_it_is_straight(book):
 ])
 def test_straight_lines(xml, expected):
     assert straight_lines(xml) == expected
+
+
+def test_headers_of_number_columns_sit_right_above_their_numbers(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "sales_cycle", lang)
+    header = next(r for r in ws.iter_rows() if r[1].value is not None and r[2].value)
+    first = header[0].row + 1
+    for cell in header[:4]:
+        value = ws.cell(first, cell.column).value
+        numeric = isinstance(value, int | float)
+        # Lead type is text (left, Excel's default); Deals, Median days, P80 days numbers.
+        assert (cell.alignment.horizontal == "right") == numeric, cell.value

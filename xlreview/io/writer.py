@@ -15,6 +15,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +160,20 @@ def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
         ws.hide_gridlines(2)
 
 
+def _numeric(column: Any) -> bool:
+    """A column of numbers (or formulas computing them), whose header sits right above
+    them, right-aligned like the numbers."""
+    if column.style.align is not None:
+        return bool(column.style.align == "right")
+    values = [v.value if isinstance(v, Formula) else v for v in column.values]
+    values = [v for v in values if v is not None and v != "" and not (
+        isinstance(v, float) and math.isnan(v))]
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+
+
 def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
-    header = formats(_HEADER)
+    right = replace(_HEADER, align="right")
     ws.add_table(
         block.row,
         block.col,
@@ -169,7 +182,9 @@ def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
         {
             "name": block.name,
             "style": _TABLE_STYLE,
-            "columns": [{"header": c.header, "header_format": header} for c in block.columns],
+            "columns": [{"header": c.header,
+                         "header_format": formats(right if _numeric(c) else _HEADER)}
+                        for c in block.columns],
         },
     )
     for j, column in enumerate(block.columns):
