@@ -192,6 +192,13 @@ class Conditional:
     style: Style | None = None
 
 
+DEFAULT_WIDTH = 8.43
+"""Excel's default column width, in characters."""
+A4_READABLE_WIDTH = 200.0
+"""Character columns that fit A4 landscape at a readable scale (about 75 %); wider sheets
+print on A3."""
+
+
 @dataclass
 class Sheet:
     """One generated sheet."""
@@ -211,6 +218,7 @@ class Sheet:
     print_rows: tuple[int, int] | None = None
     landscape: bool = True
     fit_height: int = 0
+    """Pages tall when printed (0: as many as needed); always one page wide."""
     gridlines: bool = True
     tab_color: str = GENERATED_TAB
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -218,6 +226,19 @@ class Sheet:
 
     def block(self, name: str) -> Block:
         return next(b for b in self.blocks if b.name == name)
+
+    def print_width(self) -> float:
+        """Width of the used columns, in Excel's character units (8.43 a default column);
+        charts count by their right edge (64 pixels a default column)."""
+        last = max([b.last_col for b in self.blocks] + [c.col for c in self.cells]
+                   + [m.last_col for m in self.merges]
+                   + [c.col + c.width // 64 for c in self.charts] + [0])
+        return sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(last + 1))
+
+    def paper(self) -> str:
+        """``A4``, or ``A3`` for a sheet too wide to read on A4 fit to width (Targets, the
+        52-week Gantt): every sheet prints one page wide, landscape unless told."""
+        return "A3" if self.print_width() > A4_READABLE_WIDTH else "A4"
 
 
 # --- styles and formats --------------------------------------------------------------

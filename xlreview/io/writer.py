@@ -149,7 +149,7 @@ def _title_heights(sheet: Sheet) -> dict[int, float]:
 def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
     if sheet.landscape:
         ws.set_landscape()
-    ws.set_paper(9)  # A4
+    ws.set_paper(8 if sheet.paper() == "A3" else 9)
     ws.fit_to_pages(1, sheet.fit_height)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     if sheet.freeze is not None:
