@@ -108,8 +108,9 @@ class Block:
         return set(keys) <= {c.key for c in self.columns}
 
     def data_rows(self) -> tuple[int, int]:
-        """First and last data row, without a total row."""
-        last = self.last_row - (1 if self.has_total and self.n_rows > 1 else 0)
+        """First and last data row, without a total row (last < first: no data rows, only
+        the total, whose values a chart must not plot as a category)."""
+        last = self.last_row - (1 if self.has_total and self.n_rows else 0)
         return self.row + 1, last
 
 

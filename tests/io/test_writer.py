@@ -260,3 +260,38 @@ def test_headers_of_number_columns_sit_right_above_their_numbers(book):
         numeric = isinstance(value, int | float)
         # Lead type is text (left, Excel's default); Deals, Median days, P80 days numbers.
         assert (cell.alignment.horizontal == "right") == numeric, cell.value
+
+
+def _channel_chart_book(tmp_path: Path, channels: list[str], costs: list[float]) -> str:
+    """A table of channels with a Total row and a column chart of their cost; the chart XML."""
+    from xlreview.layout import Block, Chart, Column, Series, Sheet, Style
+    from xlreview.sheetmodel import column_ref
+
+    block = Block("tbl_cost", 0, 0, [
+        Column("channel", "Channel", [*channels, "Total"], Style()),
+        Column("cost", "Cost", [*costs, sum(costs)], Style()),
+    ], has_total=True)
+    sheet = Sheet(key="roi_matrix", name="ROI", blocks=[block])
+    sheet.charts.append(Chart("column", "Cost by channel", [Series(
+        "Cost", column_ref(sheet, block, "cost"), column_ref(sheet, block, "channel"))], 5, 0))
+    path = tmp_path / "chart.xlsx"
+    write_sheets([sheet], path)
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("xl/charts/chart1.xml").decode()
+
+
+def test_a_chart_over_a_table_with_only_its_total_row_is_empty(tmp_path):
+    xml = _channel_chart_book(tmp_path, [], [])
+    # The data rows are none: not the Total row (row 2), not the header (row 1), but one
+    # blank cell right of the table (column D: last used column B, one apart).
+    assert "$A$2" not in xml and "$B$2" not in xml and "$B$1" not in xml
+    assert "<c:f>ROI!$D$1</c:f>" in xml
+    # No made-up scale: both axes hidden, no gridlines.
+    assert xml.count('<c:delete val="1"/>') == 2 and "<c:majorGridlines" not in xml
+
+
+def test_a_chart_with_data_keeps_its_axes_and_leaves_the_total_out(tmp_path):
+    # Two channels: data rows 2-3, Total on row 4.
+    xml = _channel_chart_book(tmp_path, ["Web", "Events"], [100.0, 0.0])
+    assert "<c:f>ROI!$B$2:$B$3</c:f>" in xml and "<c:f>ROI!$A$2:$A$3</c:f>" in xml
+    assert '<c:delete val="1"/>' not in xml and "<c:majorGridlines" in xml

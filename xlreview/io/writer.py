@@ -131,7 +131,7 @@ def _write_sheet(
         chart = _chart(book, spec, sheet)
         ws.insert_chart(spec.row, spec.col, chart, {"object_position": 1})
         if spec.kind == "bubble":
-            bubbles.append((chart, _bubble_xml(sheet, spec.series[0])))
+            bubbles.append((chart, _bubble_xml(sheet, _drawable(sheet, spec).series[0])))
     _page_setup(ws, sheet)
     return bubbles
 
@@ -223,7 +223,42 @@ def _range(ref: Ref) -> list[Any]:
     return [ref.sheet, ref.first_row, ref.first_col, ref.last_row, ref.last_col]
 
 
+def _last_col(sheet: Sheet) -> int:
+    return max([b.last_col for b in sheet.blocks] + [c.col for c in sheet.cells]
+               + [m.last_col for m in sheet.merges] + [0])
+
+
+def _no_data(sheet: Sheet, spec: Chart) -> bool:
+    """Whether the chart has nothing to draw: no rows, or only blanks and zeros."""
+    for series in spec.series:
+        if series.values.last_row < series.values.first_row:
+            continue
+        for value in _ref_values(sheet, series.values):
+            if isinstance(value, int | float) and not isinstance(value, bool) and (
+                    value == value and value != 0):
+                return False
+    return True
+
+
+def _drawable(sheet: Sheet, spec: Chart) -> Chart:
+    """``spec`` with every empty range (a table without data rows) replaced by one blank
+    cell right of the sheet's content: an inverted range would plot the header row."""
+    blank_col = _last_col(sheet) + 2
+
+    def fix(ref: Ref | None) -> Ref | None:
+        if ref is None or ref.last_row >= ref.first_row:
+            return ref
+        return Ref(ref.sheet, 0, blank_col, 0, blank_col)
+
+    series = [replace(s, values=fix(s.values), categories=fix(s.categories),
+                      sizes=fix(s.sizes), point_labels=fix(s.point_labels))
+              for s in spec.series]
+    return replace(spec, series=series)
+
+
 def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
+    empty = _no_data(sheet, spec)
+    spec = _drawable(sheet, spec)
     options: dict[str, Any] = {"type": "scatter" if spec.kind == "bubble" else spec.kind}
     if spec.stacked:
         options["subtype"] = "stacked"
@@ -287,6 +322,9 @@ def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
             axis["crossing"] = cross
             axis["label_position"] = "low"  # tick labels at the edge, not on the lines
             axis["line"] = {"color": "#757575", "width": 1.25, "dash_type": "dash"}
+    if empty:  # an empty frame with its title and legend, no made-up "0 1 1" scale
+        for axis in (x_axis, y_axis):
+            axis.update({"visible": False, "major_gridlines": {"visible": False}})
     chart.set_x_axis(x_axis)
     chart.set_y_axis(y_axis)
     chart.set_size({"width": spec.width, "height": spec.height})
