@@ -290,8 +290,7 @@ def test_charts_reference_the_table_ranges_without_the_total_row():
     quadrant = next(c for c in roi.charts if c.kind == "bubble")
     (bubbles,) = quadrant.series
     rows = (block.row + 1, block.row + 3)
-    for ref, key in ((bubbles.categories, "leads"), (bubbles.sizes, "cost"),
-                     (bubbles.point_labels, "channel")):
+    for ref, key in ((bubbles.categories, "leads"), (bubbles.point_labels, "channel")):
         assert ref.sheet == roi.name and (ref.first_row, ref.last_row) == rows
         assert ref.first_col == ref.last_col == block.index(key)
     # y = the helper's opportunities per lead: 40/500 = 0.08, 20/1000 = 0.02, 5/100 = 0.05.
@@ -299,6 +298,14 @@ def test_charts_reference_the_table_ranges_without_the_total_row():
     cells = {(c.row, c.col): c.value for c in roi.cells}
     ratios = [cells[(r, y.first_col)].value for r in range(y.first_row, y.last_row + 1)]
     assert ratios == pytest.approx([0.08, 0.02, 0.05])
+    # Size = the helper's cost, at least 1/20 of the largest (400,000 / 20 = 20,000): Organic,
+    # without spend, keeps a small bubble instead of vanishing.
+    size = bubbles.sizes
+    assert (size.first_row, size.last_row) == (y.first_row, y.last_row)
+    sizes = [cells[(r, size.first_col)] for r in range(size.first_row, size.last_row + 1)]
+    assert [f.value for f in sizes] == [400_000.0, 100_000.0, 20_000.0]
+    cost = f"{chr(65 + block.index('cost'))}{block.row + 2}"  # first data row's cost
+    assert sizes[0].text == f"=MAX(N({cost}),20000)"
     # The axes cross at the medians: leads (100, 500, 1000) → 500; ratios → 0.05.
     assert quadrant.x_cross == 500 and quadrant.y_cross == pytest.approx(0.05)
     # The dashboard charts point at the review sheets.

@@ -166,13 +166,14 @@ def test_quadrant_is_a_native_bubble_chart_on_the_table_ranges(book):
     xml = _bubble_part(path)
     assert "<c:scatterChart>" not in xml and xml.count("<c:ser>") == 1
     sheet = re.escape(label("sheet.roi_matrix", lang))
-    # Table header on row 4, three channels on rows 5-7: Cost is column B, Leads column D.
-    assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$B\$5:\$B\$7</c:f>", xml)
+    # Table header on row 4, three channels on rows 5-7: Leads column D. Sizes: the helper
+    # below the charts (its ratios in column B, sizes in column C, rows 41-43).
+    assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$C\$41:\$C\$43</c:f>", xml)
     assert re.search(rf"<c:xVal><c:numRef><c:f>'?{sheet}'?!\$D\$5:\$D\$7</c:f>", xml)
-    # Cached sizes: 400,000 and 100,000; Organic has no spend (no point cached).
+    # Cached sizes: 400,000 and 100,000; Organic, without spend, 400,000 / 20 = 20,000.
     size = xml.split("<c:bubbleSize>")[1]
     assert re.findall(r"<c:v>([^<]+)</c:v>", size.split("</c:bubbleSize>")[0]) == [
-        "400000.0", "100000.0"]
+        "400000.0", "100000.0", "20000.0"]
     # ECMA-376 CT_BubbleSer order, then the chart group's bubble settings before the axes.
     order = ["<c:tx>", "<c:spPr>", "<c:invertIfNegative", "<c:dPt>", "<c:dLbls>",
              "<c:xVal>", "<c:yVal>", "<c:bubbleSize>", "<c:bubble3D", "</c:ser>",
@@ -196,7 +197,7 @@ def test_bubble_chart_loads_in_openpyxl(book):
     ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
     bubble = next(c for c in ws._charts if type(c).__name__ == "BubbleChart")
     (series,) = bubble.ser
-    assert series.bubbleSize.numRef.f.endswith("!$B$5:$B$7")
+    assert series.bubbleSize.numRef.f.endswith("!$C$41:$C$43")
     assert len(series.dPt) == 3
 
 

@@ -346,15 +346,19 @@ def _abs_range(ref: Ref) -> str:
 
 
 def _ref_values(sheet: Sheet, ref: Ref) -> list[object]:
-    """The values the sheet model holds in the column range ``ref`` (None where unknown)."""
+    """The values the sheet model holds in the column range ``ref`` (a table's column or
+    single cells; None where unknown)."""
     rows = range(ref.first_row, ref.last_row + 1)
     for block in sheet.blocks:
-        if block.col <= ref.first_col <= block.last_col and block.row < ref.first_row:
+        if (block.col <= ref.first_col <= block.last_col
+                and block.row < ref.first_row <= block.last_row):
             values = block.columns[ref.first_col - block.col].values
             out = [values[r - block.row - 1] if r - block.row - 1 < len(values) else None
                    for r in rows]
             return [v.value if isinstance(v, Formula) else v for v in out]
-    return [None for _ in rows]
+    cells = {c.row: c.value for c in sheet.cells if c.col == ref.first_col}
+    out = [cells.get(r) for r in rows]
+    return [v.value if isinstance(v, Formula) else v for v in out]
 
 
 def _bubble_xml(sheet: Sheet, series: Series) -> tuple[str, str]:

@@ -522,6 +522,7 @@ LABELS: dict[str, str] = {
         'Add-in installed: {path}\nNext: restart Excel; the ribbon shows the Review & Plan'
         ' tab with the Rebuild plan button.'
     ),
+    'title.bubble_size': 'Bubble size (cost, at least 1/20 of the largest)',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',

@@ -417,6 +417,7 @@ LABELS: dict[str, str] = {
         '加载项已安装：{path}\n下一步：重新启动 Excel，功能区出现“复盘规划”'
         '选项卡和“重建计划”按钮。'
     ),
+    'title.bubble_size': '气泡大小（成本，至少为最大值的 1/20）',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
