@@ -418,3 +418,16 @@ def test_budget_chart_leaves_out_headcount():
 def test_lead_time_pipeline_is_a_count_not_money():
     block = _sheets()["plan_monthly"].block("plan_lead_time")
     assert block.column("pipeline_carried").style.num_format == "#,##0"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_share_of_voice_change_in_percentage_points_and_cac_without_cents(lang):
+    sheets = {s.key: s for s in build_sheets(fx.tables(with_share_of_voice=True),
+                                             settings=fx.settings(lang), extra=fx.extra())}
+    change = sheets["share_of_voice"].blocks[0].column("change")
+    # WeChat 75% this year, 60% the year before: +15 percentage points, shown "+15.0 pp".
+    assert change.values == pytest.approx([15.0, -15.0])
+    unit = "pp" if lang == "en" else "个百分点"
+    assert change.style.num_format == f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
+    cac = sheets["roi_matrix"].block("roi_matrix").column("cac")
+    assert cac.style.num_format.endswith("#,##0")   # ¥33,333, not ¥33,333.33

@@ -262,6 +262,8 @@ class _Styles:
     date: Style
     month: Style
     text: Style
+    points: Style = Style(num_format='+0.0" pp";-0.0" pp";0.0" pp"')
+    """A change of a share in percentage points (the values ×100: 0.092 shows +9.2 pp)."""
     title: Style = Style(bold=True, font_size=16, font_color="#1B5E20")
     note: Style = Style(italic=True, font_color="#555555")
     label: Style = Style(bold=True)
@@ -280,14 +282,15 @@ def styles_for(settings: Settings) -> _Styles:
         date=Style(num_format="yyyy-mm-dd"),
         month=Style(num_format="yyyy-mm"),
         text=Style(),
+        points=Style(num_format=label("format.points", settings.language)),
     )
 
 
 _KIND_KEYS: dict[str, str] = {
-    "money": "cost revenue avg_deal implied_cost last_year_cost planned_cost change "
+    "money": "cac cost revenue avg_deal implied_cost last_year_cost planned_cost change "
     "expected_revenue min max budget pipeline_value expected_value expected_next_year value "
     "pipeline_carried lifetime_cost lifetime_revenue",
-    "unit_money": "cpl cost_per_mql cost_per_sql cost_per_opp cac",
+    "unit_money": "cpl cost_per_mql cost_per_sql cost_per_opp",
     "percent": "conversion share share_override lead_to_mql mql_to_sql sql_to_opp opp_to_won "
     "roi completion win_rate share_last_year lifetime_roi conversion_last_year",
     "integer": "visits leads mql sql opp won customers count_period count_cohort deals "
@@ -309,7 +312,7 @@ _TABLE_KINDS: dict[tuple[str, str], str] = {
     ("targets", "gap"): "integer",
     ("targets", "plan_leads"): "integer",
     ("budget", "change"): "percent",
-    ("share_of_voice", "change"): "percent",
+    ("share_of_voice", "change"): "points",  # a change of shares: percentage points
     ("plan_lead_time", "gap"): "integer",
     ("plan_lead_time", "pipeline_carried"): "integer",  # open leads per stage, not money
 }
@@ -366,6 +369,8 @@ def _cells(series: pd.Series, kind: str, lang: str) -> list[object]:
         return [None if pd.isna(v) else bool(v) for v in series]
     if pd.api.types.is_numeric_dtype(series):
         values = pd.to_numeric(series, errors="coerce").astype(float).to_numpy()
+        if kind == "points":
+            values = values * 100
         values = np.where(np.isfinite(values), values, np.nan)
         return [None if math.isnan(v) else float(v) for v in values.tolist()]
     uniques = pd.unique(series.dropna())

@@ -523,6 +523,7 @@ LABELS: dict[str, str] = {
         ' tab with the Rebuild plan button.'
     ),
     'title.bubble_size': 'Bubble size (cost, at least 1/20 of the largest)',
+    'format.points': '+0.0" pp";-0.0" pp";0.0" pp"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',

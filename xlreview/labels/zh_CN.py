@@ -418,6 +418,7 @@ LABELS: dict[str, str] = {
         '选项卡和“重建计划”按钮。'
     ),
     'title.bubble_size': '气泡大小（成本，至少为最大值的 1/20）',
+    'format.points': '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
