@@ -431,3 +431,10 @@ def test_share_of_voice_change_in_percentage_points_and_cac_without_cents(lang):
     assert change.style.num_format == f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
     cac = sheets["roi_matrix"].block("roi_matrix").column("cac")
     assert cac.style.num_format.endswith("#,##0")   # ¥33,333, not ¥33,333.33
+
+
+def test_one_word_per_concept_the_plan_sheets_budget_is_the_programme_budget():
+    sheets = _sheets()
+    for key in ("plan_quarterly", "plan_monthly"):
+        headers = _headers(sheets[key], key)
+        assert "Programme budget" in headers and "Budget" not in headers

@@ -318,6 +318,14 @@ _TABLE_KINDS: dict[tuple[str, str], str] = {
 }
 
 
+# Per-table headers: one word per concept. The plan sheets' "budget" is the programme
+# budget phased by the leads, not the Budget sheet's total (which counts headcount too).
+_TABLE_HEADERS: dict[tuple[str, str], str] = {
+    ("plan_quarterly", "budget"): "programme_budget",
+    ("plan_monthly", "budget"): "programme_budget",
+}
+
+
 def _kind(table: str, key: str, series: pd.Series) -> str:
     kind = _TABLE_KINDS.get((table, key)) or _KINDS.get(key)
     if kind:
@@ -439,7 +447,7 @@ def make_block(
     for key in keys:
         kind = _kind(name, key, frame[key])
         values = _cells(frame[key], kind, ctx.lang)
-        text = header(key, ctx.lang)
+        text = header(_TABLE_HEADERS.get((name, key), key), ctx.lang)
         style = _ctx_style(ctx.styles, kind)
         if key in inputs:
             style = replace(style, bg_color=INPUT_FILL)

@@ -119,6 +119,7 @@ LABELS: dict[str, str] = {
     'col.customers': 'Customers',
     'col.pick': 'Pick',
     'col.plan_leads': 'Plan leads',
+    'col.programme_budget': 'Programme budget',
     'col.budget': 'Budget',
     'col.week_start': 'Week start',
     'col.needed_before_year': 'Needed before the year',

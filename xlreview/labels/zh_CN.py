@@ -119,6 +119,7 @@ LABELS: dict[str, str] = {
     'col.customers': '成交客户',
     'col.pick': '采用',
     'col.plan_leads': '计划线索',
+    'col.programme_budget': '项目预算',
     'col.budget': '预算',
     'col.week_start': '周起始日',
     'col.needed_before_year': '年初前所需',
