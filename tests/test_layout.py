@@ -438,3 +438,25 @@ def test_one_word_per_concept_the_plan_sheets_budget_is_the_programme_budget():
     for key in ("plan_quarterly", "plan_monthly"):
         headers = _headers(sheets[key], key)
         assert "Programme budget" in headers and "Budget" not in headers
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("Opportunities", 15, 1),                   # fits
+    ("Cost per MQL", 10, 2),                    # "Cost per" (8) / "MQL"
+    ("Needed before the year starts", 10, 4),   # Needed / before / the year / starts
+    ("Needed before the year starts", 40, 1),
+])
+def test_header_lines(text, width, lines):
+    from xlreview.sheetmodel import header_lines
+
+    assert header_lines(text, width) == lines
+
+
+def test_no_wrapped_header_is_clipped():
+    from xlreview.sheetmodel import header_lines
+
+    for sheet in _sheets().values():
+        for block in sheet.blocks:
+            need = max(header_lines(c.header, sheet.widths[block.col + j])
+                       for j, c in enumerate(block.columns))
+            assert sheet.heights.get(block.row, 15.0) >= 15.0 * need, (sheet.key, block.name)

@@ -339,6 +339,19 @@ def _kind(table: str, key: str, series: pd.Series) -> str:
     return "text"
 
 
+def header_lines(text: str, width: float) -> int:
+    """Lines a bold header takes when wrapped at word breaks in a column ``width`` wide."""
+    room = max(width - 1, 1)
+    lines, used = 1, 0
+    for word in str(text).split():
+        size = display_width(word)
+        if used and used + 1 + size > room:
+            lines, used = lines + 1, size
+        else:
+            used = used + 1 + size if used else size
+    return lines
+
+
 def display_width(text: str) -> int:
     """Width of ``text`` in Excel character units: CJK and full-width characters count 2."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -488,10 +501,11 @@ def finish(sheet: Sheet) -> None:
             col = block.col + j
             sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
     for block in sheet.blocks:
-        wraps = any(display_width(c.header) + 1 > sheet.widths[block.col + j]
-                    for j, c in enumerate(block.columns))
-        if wraps:
-            sheet.heights[block.row] = max(sheet.heights.get(block.row, 0.0), 30.0)
+        lines = max([header_lines(c.header, sheet.widths[block.col + j])
+                     for j, c in enumerate(block.columns)] + [1])
+        if lines > 1:  # tall enough for the longest wrapped header, none clipped
+            height = 15.0 * lines
+            sheet.heights[block.row] = max(sheet.heights.get(block.row, 0.0), height)
     if sheet.blocks and sheet.freeze is None:
         first = sheet.blocks[0]
         sheet.freeze = (first.row + 1, 0)
