@@ -44,6 +44,7 @@ class Style:
     valign: str | None = None
     text_wrap: bool = False
     rotation: int = 0
+    indent: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         """Non-default properties, named as xlsxwriter's ``add_format`` names them."""

@@ -296,3 +296,18 @@ def test_a_chart_with_data_keeps_its_axes_and_leaves_the_total_out(tmp_path):
     xml = _channel_chart_book(tmp_path, ["Web", "Events"], [100.0, 0.0])
     assert "<c:f>ROI!$B$2:$B$3</c:f>" in xml and "<c:f>ROI!$A$2:$A$3</c:f>" in xml
     assert '<c:delete val="1"/>' not in xml and "<c:majorGridlines" in xml
+
+
+def test_a_text_column_after_numbers_starts_one_indent_in(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
+    header = next(r for r in ws.iter_rows() if r[0].value == label("col.channel", lang))
+    cols = {c.value: c.column for c in header}
+    roi, quadrant = cols[label("col.roi", lang)], cols[label("col.quadrant", lang)]
+    assert quadrant == roi + 1
+    first = header[0].row + 1
+    # ROI (a number) right-aligned, the Quadrant text beside it one indent in.
+    assert ws.cell(header[0].row, roi).alignment.horizontal == "right"
+    assert ws.cell(header[0].row, quadrant).alignment.indent == 1
+    assert ws.cell(first, quadrant).alignment.indent == 1
+    assert ws.cell(first, cols[label("col.channel", lang)]).alignment.indent == 0

@@ -173,7 +173,13 @@ def _numeric(column: Any) -> bool:
 
 
 def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
-    right = replace(_HEADER, align="right")
+    numeric = [_numeric(c) for c in block.columns]
+    # A text column right of a number column starts one indent in: "116.0%" and "Star"
+    # do not run together.
+    indent = [j > 0 and numeric[j - 1] and not numeric[j] for j in range(len(numeric))]
+    headers = [replace(_HEADER, align="right") if numeric[j]
+               else replace(_HEADER, indent=1) if indent[j] else _HEADER
+               for j in range(len(numeric))]
     ws.add_table(
         block.row,
         block.col,
@@ -182,14 +188,13 @@ def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
         {
             "name": block.name,
             "style": _TABLE_STYLE,
-            "columns": [{"header": c.header,
-                         "header_format": formats(right if _numeric(c) else _HEADER)}
-                        for c in block.columns],
+            "columns": [{"header": c.header, "header_format": formats(headers[j])}
+                        for j, c in enumerate(block.columns)],
         },
     )
     for j, column in enumerate(block.columns):
         col = block.col + j
-        default = formats(column.style)
+        default = formats(replace(column.style, indent=1) if indent[j] else column.style)
         for i, value in enumerate(column.values):
             style = column.cell_styles.get(i)
             fmt = default if style is None else formats(style)
