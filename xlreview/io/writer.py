@@ -161,15 +161,15 @@ def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
 
 
 def _numeric(column: Any) -> bool:
-    """A column of numbers (or formulas computing them), whose header sits right above
-    them, right-aligned like the numbers."""
+    """A column of numbers or dates (or formulas computing them), whose header sits right
+    above them, right-aligned like the values."""
     if column.style.align is not None:
         return bool(column.style.align == "right")
     values = [v.value if isinstance(v, Formula) else v for v in column.values]
     values = [v for v in values if v is not None and v != "" and not (
         isinstance(v, float) and math.isnan(v))]
-    return bool(values) and all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+    return bool(values) and all(  # dates sit right in their cells like numbers
+        isinstance(v, int | float | dt.date) and not isinstance(v, bool) for v in values)
 
 
 def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
