@@ -460,3 +460,16 @@ def test_no_wrapped_header_is_clipped():
             need = max(header_lines(c.header, sheet.widths[block.col + j])
                        for j, c in enumerate(block.columns))
             assert sheet.heights.get(block.row, 15.0) >= 15.0 * need, (sheet.key, block.name)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_budget_inputs_have_dropdowns(lang):
+    sheet = _sheets(lang)["budget"]
+    block = sheet.block("budget")
+    drops = {v.first_col: v for v in sheet.validations}
+    locked, kind = drops[block.index("locked")], drops[block.index("type")]
+    assert locked.values == ["TRUE", "FALSE"]
+    assert kind.values == [label(f"value.{t}", lang) for t in ("proven", "experiment",
+                                                                 "headcount")]
+    # Every line but the Total row (the last).
+    assert (locked.first_row, locked.last_row) == (block.row + 1, block.row + block.n_rows - 1)

@@ -183,6 +183,17 @@ class Chart:
 
 
 @dataclass
+class Validation:
+    """A dropdown on an input range: the cell takes one of ``values``."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    values: list[str]
+
+
+@dataclass
 class Conditional:
     """A conditional format; ``options`` as xlsxwriter names them, ``style`` the format."""
 
@@ -212,6 +223,7 @@ class Sheet:
     blocks: list[Block] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     conditionals: list[Conditional] = field(default_factory=list)
+    validations: list[Validation] = field(default_factory=list)
     widths: dict[int, float] = field(default_factory=dict)
     hidden: set[int] = field(default_factory=set)
     """Hidden columns (helper values the next rebuild reads back)."""

@@ -311,3 +311,12 @@ def test_a_text_column_after_numbers_starts_one_indent_in(book):
     assert ws.cell(header[0].row, quadrant).alignment.indent == 1
     assert ws.cell(first, quadrant).alignment.indent == 1
     assert ws.cell(first, cols[label("col.channel", lang)]).alignment.indent == 0
+
+
+def test_budget_dropdowns_are_written(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "budget", lang)
+    lists = sorted(v.formula1 for v in ws.data_validations.dataValidation)
+    assert '"TRUE,FALSE"' in lists
+    words = ",".join(label(f"value.{t}", lang) for t in ("proven", "experiment", "headcount"))
+    assert f'"{words}"' in lists

@@ -28,7 +28,7 @@ exactly this, so the adapter is tested without Excel):
 - ``app.status_bar``, ``app.screen_updating``, ``app.alert(prompt, title=..., mode=...)``
 
 Not written live (the file path writes them): charts, conditional formats, fonts, fills,
-borders, row heights, print setup.
+borders, row heights, print setup, dropdowns.
 """
 
 from __future__ import annotations

@@ -126,6 +126,9 @@ def _write_sheet(
             options["format"] = formats(cond.style)
         ws.conditional_format(cond.first_row, cond.first_col, cond.last_row, cond.last_col,
                               options)
+    for v in sheet.validations:
+        ws.data_validation(v.first_row, v.first_col, v.last_row, v.last_col,
+                           {"validate": "list", "source": v.values})
     bubbles = []
     for spec in sheet.charts:
         chart = _chart(book, spec, sheet)
