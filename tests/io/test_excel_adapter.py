@@ -392,3 +392,27 @@ def test_live_path_recognises_generated_sheets_by_the_mark(
         excel.rebuild_book(book)
     assert book.sheets["Dashboard"].cells == {(1, 1): "my chart data"}
     assert book.app.alerts[-1]["mode"] == "critical"
+
+
+def _calls(text: str) -> set[str]:
+    """The attribute and method names of backticked xlwings calls (``book.save()`` → save)."""
+    import re
+
+    names = set()
+    for code in re.findall(r"``?([^`]+)``?", text):
+        if "/" not in code:  # a file path, not a call
+            names.update(re.findall(r"\.(\w+)", code))
+    return names
+
+
+def test_readme_lists_exactly_the_xlwings_calls_of_the_adapter() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("xlwings calls the adapter uses")[1].split("**macOS.**")[0]
+    doc = excel.__doc__.split("The xlwings surface used here")[1].split("Not written live")[0]
+    assert _calls(section) == _calls(doc)
+    # The fake stands in for every one of them.
+    members = {n for cls in (fake.Book, fake.Books, fake.Sheet, fake.Sheets, fake.Range,
+                             fake.App, fake.Tables, fake.Names, fake.Name) for n in dir(cls)}
+    members |= {"Book", "app", "books", "sheets", "names", "tables", "name", "refers_to",
+                "fullname", "active", "screen_updating"}  # module and instance attributes
+    assert _calls(section) <= members, _calls(section) - members
