@@ -625,7 +625,8 @@ LABELS: dict[str, str] = {
     'title.plan_quarterly_note': 'Live formulas, no inputs: each quarter sums its months.',
     'title.plan_weekly_note': (
         'Live formulas, no inputs: each week takes its months\' targets by working days (a '
-        'week across two months takes from both).'
+        'week across two months takes from both); revenue comes with the customers, so a '
+        'week without customers has none.'
     ),
     # Scenarios side by side.
     'sheet.scenarios': 'Scenarios',
