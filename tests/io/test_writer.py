@@ -320,3 +320,18 @@ def test_budget_dropdowns_are_written(book):
     assert '"TRUE,FALSE"' in lists
     words = ",".join(label(f"value.{t}", lang) for t in ("proven", "experiment", "headcount"))
     assert f'"{words}"' in lists
+
+
+def test_dashboard_charts_over_other_sheets_keep_their_axes(book):
+    """The dashboard's charts read the review sheets: with data there, axes stay."""
+    lang, path = book
+    wb = openpyxl.load_workbook(path)
+    dashboard = _sheet(wb, "dashboard", lang)
+    assert dashboard._charts
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+        drawing = re.search(r'Target="\.\./drawings/(drawing\d+\.xml)"', rels).group(1)
+        charts = re.findall(r'Target="\.\./charts/(chart\d+\.xml)"',
+                            zf.read(f"xl/drawings/_rels/{drawing}.rels").decode())
+        for chart in charts:
+            assert '<c:delete val="1"/>' not in zf.read(f"xl/charts/{chart}").decode(), chart

@@ -67,8 +67,9 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
     formats = _Formats(book)
     bubbles: list[tuple[Any, tuple[str, str]]] = []
     try:
+        by_name = {sheet.name: sheet for sheet in sheets}
         for sheet in sheets:
-            bubbles += _write_sheet(book, formats, sheet)
+            bubbles += _write_sheet(book, formats, sheet, by_name)
     finally:
         book.close()
     lines = any(spec.kind == "line" for sheet in sheets for spec in sheet.charts)
@@ -103,7 +104,7 @@ def straight_lines(xml: str) -> str:
 
 
 def _write_sheet(
-    book: Workbook, formats: _Formats, sheet: Sheet
+    book: Workbook, formats: _Formats, sheet: Sheet, by_name: dict[str, Sheet]
 ) -> list[tuple[Any, tuple[str, str]]]:
     """Write one sheet; return its bubble charts with the XML their series need."""
     ws = book.add_worksheet(sheet.name)
@@ -131,7 +132,7 @@ def _write_sheet(
                            {"validate": "list", "source": v.values})
     bubbles = []
     for spec in sheet.charts:
-        chart = _chart(book, spec, sheet)
+        chart = _chart(book, spec, sheet, by_name)
         ws.insert_chart(spec.row, spec.col, chart, {"object_position": 1})
         if spec.kind == "bubble":
             bubbles.append((chart, _bubble_xml(sheet, _drawable(sheet, spec).series[0])))
@@ -236,12 +237,16 @@ def _last_col(sheet: Sheet) -> int:
                + [m.last_col for m in sheet.merges] + [0])
 
 
-def _no_data(sheet: Sheet, spec: Chart) -> bool:
-    """Whether the chart has nothing to draw: no rows, or only blanks and zeros."""
+def _no_data(spec: Chart, by_name: dict[str, Sheet]) -> bool:
+    """Whether the chart has nothing to draw: no rows, or only blanks and zeros (a range
+    on a sheet not written here is taken to have data)."""
     for series in spec.series:
         if series.values.last_row < series.values.first_row:
             continue
-        for value in _ref_values(sheet, series.values):
+        source = by_name.get(series.values.sheet)
+        if source is None:
+            return False
+        for value in _ref_values(source, series.values):
             if isinstance(value, int | float) and not isinstance(value, bool) and (
                     value == value and value != 0):
                 return False
@@ -256,7 +261,7 @@ def _drawable(sheet: Sheet, spec: Chart) -> Chart:
     def fix(ref: Ref | None) -> Ref | None:
         if ref is None or ref.last_row >= ref.first_row:
             return ref
-        return Ref(ref.sheet, 0, blank_col, 0, blank_col)
+        return Ref(sheet.name, 0, blank_col, 0, blank_col)  # blank on the chart's sheet
 
     series = [replace(s, values=fix(s.values), categories=fix(s.categories),
                       sizes=fix(s.sizes), point_labels=fix(s.point_labels))
@@ -264,8 +269,8 @@ def _drawable(sheet: Sheet, spec: Chart) -> Chart:
     return replace(spec, series=series)
 
 
-def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
-    empty = _no_data(sheet, spec)
+def _chart(book: Workbook, spec: Chart, sheet: Sheet, by_name: dict[str, Sheet]) -> Any:
+    empty = _no_data(spec, by_name)
     spec = _drawable(sheet, spec)
     options: dict[str, Any] = {"type": "scatter" if spec.kind == "bubble" else spec.kind}
     if spec.stacked:
