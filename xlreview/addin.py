@@ -108,6 +108,7 @@ def build_addin(out: Path) -> Path:
                     if info.filename == CUSTOM_UI_PART:
                         data = ribbon_xml(callback, image)
                     dest.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the add-in from other users
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

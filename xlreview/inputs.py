@@ -212,10 +212,19 @@ def _locate(grid: Grid | None, spec: SheetSpec, name: str, ctx: _Context) -> _Sh
             ctx.say("error", name, None, None, "header_missing", columns=columns)
         return None
     missing = header.missing(spec)
+    found = ", ".join(f'"{str(c).strip()}"' for c in grid[header.row] if not is_blank(c))
     for key in missing:
         column = spec.column(key)
         shown = column.zh if ctx.lang == "zh-CN" else column.en
-        ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown, sheet=name)
+        mapped = ctx.mapping.rows.get((spec.key, key))
+        if mapped is not None:  # the user named a header: point at that Mapping row
+            source = MAPPING.column("source")
+            ctx.say("error", ctx.mapping.sheet_name, mapped[0],
+                    source.zh if ctx.lang == "zh-CN" else source.en, "mapping_source_missing",
+                    row=mapped[0], source=mapped[1], column=shown, sheet=name, found=found)
+        else:
+            ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown,
+                    sheet=name)
     if missing:
         return None
     cells, excel_rows = _column_cells(grid, header)

@@ -187,6 +187,16 @@ def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int
         sheet.cells.append(
             Cell(row + 1 + i, col + 1, Formula(text, float(ratio.iloc[i])), ctx.styles.ratio)
         )
+    # Bubble sizes: the cost, at least a twentieth of the largest, so that a channel
+    # without spend (partners, referrals) still shows as a small bubble, not nothing.
+    cost_col = block.index("cost")
+    costs = pd.to_numeric(pd.Series(block.column("cost").values[:n], dtype=object), "coerce")
+    floor = float(costs.max()) / 20 if n and costs.max() > 0 else 1.0
+    sheet.cells.append(Cell(row, col + 2, ctx.t("title.bubble_size"), ctx.styles.label))
+    for i, r in enumerate(range(first, last + 1)):
+        cost = float(costs.iloc[i]) if pd.notna(costs.iloc[i]) else 0.0
+        sheet.cells.append(Cell(row + 1 + i, col + 2, Formula(
+            f"=MAX(N({a1(r, cost_col)}),{floor:g})", max(cost, floor)), ctx.styles.integer))
     med_x = float(leads.fillna(0).median()) if n else 0.0
     med_y = float(ratio.median()) if n else 0.0
     base = row + n + 2
@@ -196,6 +206,7 @@ def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int
     sheet.cells.append(Cell(base + 2, col, ctx.t("title.opp_per_lead")))
     sheet.cells.append(Cell(base + 2, col + 1, med_y, ctx.styles.ratio))
     sheet.anchors["ratio"] = (row + 1, col + 1)
+    sheet.anchors["sizes"] = (row + 1, col + 2)
     sheet.anchors["medians"] = (base + 1, col + 1)
 
 
@@ -209,13 +220,14 @@ def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
     block = sheet.block("roi_matrix")
     first, last = block.data_rows()
     ratio_row, ratio_col = sheet.anchors["ratio"]
+    size_row, size_col = sheet.anchors["sizes"]
     med_row, med_col = sheet.anchors["medians"]
     n = last - first
     series = Series(
         header("cost", ctx.lang),
         Ref(sheet.name, ratio_row, ratio_col, ratio_row + n, ratio_col),
         column_ref(sheet, block, "leads"),
-        sizes=column_ref(sheet, block, "cost"),
+        sizes=Ref(sheet.name, size_row, size_col, size_row + n, size_col),
         point_labels=column_ref(sheet, block, "channel"),
         in_legend=False,
     )

@@ -453,6 +453,8 @@ def _settings_rows(frame: pd.DataFrame | None, lang: str) -> list[list[object]]:
     if frame is not None and len(frame):
         cells = dict(zip(column_cells(frame["key"]), column_cells(frame["value"]), strict=True))
         given = {str(k): v for k, v in cells.items() if k is not None}
+    if given.get("language") in (None, ""):
+        given["language"] = lang  # the template's language is the workbook's, not English
     keys = settings_fields()
     rows = [[key, given.get(key), label(f"setting.{key}", lang)] for key in keys]
     rows += [[key, value, None] for key, value in given.items() if key not in keys]

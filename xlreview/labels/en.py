@@ -119,6 +119,7 @@ LABELS: dict[str, str] = {
     'col.customers': 'Customers',
     'col.pick': 'Pick',
     'col.plan_leads': 'Plan leads',
+    'col.programme_budget': 'Programme budget',
     'col.budget': 'Budget',
     'col.week_start': 'Week start',
     'col.needed_before_year': 'Needed before the year',
@@ -263,6 +264,11 @@ LABELS: dict[str, str] = {
     'msg.mapping_unreadable': (
         'The Mapping sheet needs the columns sheet,'
         ' column and source: ignored'
+    ),
+    'msg.mapping_source_missing': (
+        'Mapping row {row} takes {column} from the header "{source}", which sheet '
+        '{sheet} does not have: its headers are {found}. Correct the source cell to '
+        'one of them'
     ),
     'msg.mapping_unknown_sheet': 'Unknown input sheet "{value}": mapping row ignored',
     'msg.mapping_unknown_column': (
@@ -488,6 +494,37 @@ LABELS: dict[str, str] = {
     'msg.excel_step': 'xlreview: {step}…',
     'msg.excel_problems': '{errors} errors and {warnings} warnings: see the Data check sheet',
     'msg.excel_failed': 'The rebuild stopped: {error}',
+    'msg.excel_live_unsaved': (
+        'xlreview: this workbook was never saved, so its sheets were rebuilt without '
+        'charts, conditional formats, fonts, fills, borders or print setup: save it as '
+        '.xlsx on this computer and click again for the full workbook'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview: this workbook is on OneDrive or SharePoint, so its sheets were rebuilt'
+        ' without charts, conditional formats, fonts, fills, borders or print setup: open'
+        ' a synced copy on this computer for the full workbook'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview: this workbook is read-only, so its sheets were rebuilt without charts,'
+        ' conditional formats, fonts, fills, borders or print setup: save a copy you can '
+        'edit for the full workbook'
+    ),
+    'msg.excel_live_format': (
+        'xlreview: this workbook is not an .xlsx file, so its sheets were rebuilt without'
+        ' charts, conditional formats, fonts, fills, borders or print setup: save it as '
+        '.xlsx for the full workbook'
+    ),
+    'cli.addin_built': (
+        "Add-in written: {path}\nNext: run 'xlreview addin install' to load it with every "
+        'Excel start, or in Excel choose File > Options > Add-ins > Manage Excel Add-ins '
+        '> Go > Browse and pick this file; the ribbon then shows the Review & Plan tab.'
+    ),
+    'cli.addin_installed': (
+        'Add-in installed: {path}\nNext: restart Excel; the ribbon shows the Review & Plan'
+        ' tab with the Rebuild plan button.'
+    ),
+    'title.bubble_size': 'Bubble size (cost, at least 1/20 of the largest)',
+    'format.points': '+0.0" pp";-0.0" pp";0.0" pp"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',
@@ -588,7 +625,8 @@ LABELS: dict[str, str] = {
     'title.plan_quarterly_note': 'Live formulas, no inputs: each quarter sums its months.',
     'title.plan_weekly_note': (
         'Live formulas, no inputs: each week takes its months\' targets by working days (a '
-        'week across two months takes from both).'
+        'week across two months takes from both); revenue comes with the customers, so a '
+        'week without customers has none.'
     ),
     # Scenarios side by side.
     'sheet.scenarios': 'Scenarios',

@@ -119,6 +119,7 @@ LABELS: dict[str, str] = {
     'col.customers': '成交客户',
     'col.pick': '采用',
     'col.plan_leads': '计划线索',
+    'col.programme_budget': '项目预算',
     'col.budget': '预算',
     'col.week_start': '周起始日',
     'col.needed_before_year': '年初前所需',
@@ -214,6 +215,10 @@ LABELS: dict[str, str] = {
     'msg.channel_blank': '渠道为空：计入“{unassigned}”',
     'msg.channel_blank_many': '{count} 条线索没有渠道：计入“{unassigned}”（第 {rows} 行 …）',
     'msg.mapping_unreadable': '字段映射表需要工作表、字段和源列名三列：已忽略',
+    'msg.mapping_source_missing': (
+        '字段映射第 {row} 行从列名“{source}”读取 {column}，但工'
+        '作表 {sheet} 没有该列：其列名为 {found}。请将源列名改为其中之一'
+    ),
     'msg.mapping_unknown_sheet': '未知的输入工作表“{value}”：该映射行已忽略',
     'msg.mapping_unknown_column': '工作表 {sheet} 的字段未知或源列名为空“{value}”：该映射行已忽略',
     'msg.mapping_bad_date_format': '日期格式“{value}”不是 dmy、mdy 或 ymd：自动识别',
@@ -386,6 +391,35 @@ LABELS: dict[str, str] = {
     'msg.excel_step': 'xlreview：{step}…',
     'msg.excel_problems': '{errors} 个错误、{warnings} 个警告：请查看“数据检查”工作表',
     'msg.excel_failed': '重建已停止：{error}',
+    'msg.excel_live_unsaved': (
+        'xlreview：此工作簿尚未保存，生成的工作表没有图表、条件格式、字体、填充、'
+        '边框和打印设置：请另存为本机上的 .xlsx 后再点一次，得到完整工作簿'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview：此工作簿在 OneDrive 或 SharePoint 上，生'
+        '成的工作表没有图表、条件格式、字体、填充、边框和打印设置：请打开本机同步的副本，'
+        '得到完整工作簿'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview：此工作簿为只读，生成的工作表没有图表、条件格式、字体、填充、边'
+        '框和打印设置：请另存一份可编辑的副本，得到完整工作簿'
+    ),
+    'msg.excel_live_format': (
+        'xlreview：此工作簿不是 .xlsx 文件，生成的工作表没有图表、条件格式'
+        '、字体、填充、边框和打印设置：请另存为 .xlsx，得到完整工作簿'
+    ),
+    'cli.addin_built': (
+        "加载项已写入：{path}\n下一步：运行 'xlreview addin ins"
+        "tall'，让 Excel 每次启动时加载；或在 Excel 中选择 文件 > "
+        '选项 > 加载项 > 管理 Excel 加载项 > 转到 > 浏览，选中此文件；'
+        '功能区随即出现“复盘规划”选项卡。'
+    ),
+    'cli.addin_installed': (
+        '加载项已安装：{path}\n下一步：重新启动 Excel，功能区出现“复盘规划”'
+        '选项卡和“重建计划”按钮。'
+    ),
+    'title.bubble_size': '气泡大小（成本，至少为最大值的 1/20）',
+    'format.points': '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
@@ -478,7 +512,8 @@ LABELS: dict[str, str] = {
     ),
     'title.plan_quarterly_note': '实时公式，无输入项：每季度为其三个月之和。',
     'title.plan_weekly_note': (
-        '实时公式，无输入项：每周按工作日分摊所在月份的目标（跨月的周两边都取）。'
+        '实时公式，无输入项：每周按工作日分摊所在月份的目标（跨月的周两边都取）；'
+        '收入随成交客户分摊，没有成交客户的周没有收入。'
     ),
     # 情景对比
     'sheet.scenarios': '情景对比',
