@@ -378,9 +378,10 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
                 column = block.columns[keys.index(key)]
                 column.cell_styles[t] = replace(column.style, bg_color=None, bold=True, top=1)
     if body:
-        # Dropdowns on the inputs: Type one of its three words, Locked TRUE or FALSE.
+        # Dropdowns on the inputs: Type one of its words, Locked TRUE or FALSE.
         last = first + body[-1]
-        choices = {"type": [ctx.t(f"value.{t}") for t in ("proven", "experiment", "headcount")],
+        types = ("proven", "experiment", "reserve", "headcount")
+        choices = {"type": [ctx.t(f"value.{t}") for t in types],
                    "locked": ["TRUE", "FALSE"]}
         for key, values in choices.items():
             if key in keys:

@@ -318,7 +318,8 @@ def test_budget_dropdowns_are_written(book):
     ws = _sheet(openpyxl.load_workbook(path), "budget", lang)
     lists = sorted(v.formula1 for v in ws.data_validations.dataValidation)
     assert '"TRUE,FALSE"' in lists
-    words = ",".join(label(f"value.{t}", lang) for t in ("proven", "experiment", "headcount"))
+    words = ",".join(label(f"value.{t}", lang) for t in ("proven", "experiment", "reserve",
+                                                               "headcount"))
     assert f'"{words}"' in lists
 
 
