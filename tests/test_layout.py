@@ -470,6 +470,6 @@ def test_budget_inputs_have_dropdowns(lang):
     locked, kind = drops[block.index("locked")], drops[block.index("type")]
     assert locked.values == ["TRUE", "FALSE"]
     assert kind.values == [label(f"value.{t}", lang) for t in ("proven", "experiment",
-                                                                 "headcount")]
+                                                                 "reserve", "headcount")]
     # Every line but the Total row (the last).
     assert (locked.first_row, locked.last_row) == (block.row + 1, block.row + block.n_rows - 1)

@@ -28,6 +28,7 @@ from .sheetmodel import (
     display_width,
     formula_cell,
     header,
+    header_lines,
     make_block,
     table_sheet,
 )
@@ -131,6 +132,9 @@ def add_categories(ctx: Ctx, sheet: Sheet) -> None:
     for column in block.columns:  # never narrow the budget table's columns
         col = block.index(column.key)
         sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
+    lines = max(header_lines(c.header, sheet.widths[block.col + j])
+                for j, c in enumerate(block.columns))
+    sheet.heights[block.row] = max(sheet.heights.get(block.row, 15.0), 15.0 * lines)
 
 
 def add_quarter_themes(ctx: Ctx, sheet: Sheet) -> None:
