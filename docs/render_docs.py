@@ -44,6 +44,8 @@ PICTURES = (
     ("dashboard_zh-TW", "zh-TW", "dashboard"),
     ("roi_matrix_en", "en", "roi_matrix"),
     ("targets_en", "en", "targets"),
+    ("plan_on_page_en", "en", "plan_on_page"),
+    ("plan_on_page_zh-CN", "zh-CN", "plan_on_page"),
 )
 
 

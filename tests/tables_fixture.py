@@ -156,6 +156,56 @@ def _budget() -> pd.DataFrame:
     })
 
 
+def _plan_words() -> dict[str, pd.DataFrame]:
+    # Programme budget of _budget(): 520,000 + 100,000 + 150,000 = 770,000 (all but headcount).
+    # Module budgets 300,000 + 200,000 = 500,000 → shares 300/770 and 200/770; 270,000 left.
+    return {
+        "module_plan": pd.DataFrame({
+            "module": ["growth", "brand"],
+            "focus": ["More sales-ready leads", "Known for AI-ready data"],
+            "strategy": ["SEM rebuild and ABM", "Industry reports"],
+            "kpi": ["MQL", "Share of voice"],
+            "target": [550.0, 0.25],
+            "owner": ["Li Na", "Wang Wei"],
+            "budget": [300_000.0, 200_000.0],
+            "budget_share": [300_000 / 770_000, 200_000 / 770_000],
+            "risk": ["Search costs rise", "=Competitors outspend us"],
+            "response": ["Shift 10% to ABM", "Two platforms only"],
+        }),
+        "quarter_themes": pd.DataFrame({
+            "quarter": ["Q1", "Q2", "Q4"],
+            "theme": ["Awareness", "Conversion", "Harvest"],
+            "key_campaigns": ["Brand refresh", "Expo Shanghai", None],
+        }),
+        "okr_tree": pd.DataFrame({
+            # KR completions 0.9 and 1.2 (capped at 1 for the objective): (0.9 + 1) / 2.
+            "level": [0, 1, 1],
+            "kind": ["objective", "key_result", "key_result"],
+            "item": ["Grow pipeline", "    MQL 550", "    SQL 260"],
+            "owner": ["Li Na", "Li Na", "Wang Wei"],
+            "parent": [None, "Grow pipeline", "Grow pipeline"],
+            "target": [NAN, 550.0, 260.0],
+            "actual": [NAN, 495.0, 312.0],
+            "weight": [NAN, NAN, NAN],
+            "completion": [0.95, 0.9, 1.2],
+        }),
+        "budget_categories": pd.DataFrame({
+            # Programme 770,000 by category; change 480,000/400,000 − 1 = 0.2.
+            "category": ["events", "media", "experiment", "total"],
+            "last_year_cost": [400_000.0, 100_000.0, 0.0, 500_000.0],
+            "planned_cost": [480_000.0, 140_000.0, 150_000.0, 770_000.0],
+            "change": [0.2, 0.4, NAN, 0.54],
+        }),
+        "lessons": pd.DataFrame({
+            "module": ["growth"],
+            "what_worked": ["Fast follow-up"],
+            "method": ["Call every MQL within 48 hours"],
+            "evidence": ["MQL→SQL 38% against 19%"],
+            "module_completion": [1.0],
+        }),
+    }
+
+
 def tables(*, with_share_of_voice: bool = False) -> dict[str, pd.DataFrame]:
     """Every table of the contract, small and consistent."""
     out = {
@@ -278,6 +328,7 @@ def tables(*, with_share_of_voice: bool = False) -> dict[str, pd.DataFrame]:
                         "3 months without spend"],
         }),
     }
+    out.update(_plan_words())
     if with_share_of_voice:
         out["share_of_voice"] = pd.DataFrame({
             "platform": ["WeChat", "Douyin"], "mentions": [300, 100], "share": [0.75, 0.25],

@@ -394,3 +394,41 @@ def test_no_workbook_at_the_path(tmp_path, capsys, make, expected):
     err = capsys.readouterr().err
     _plain(err)
     assert err.startswith(f"{path} {expected}")
+
+
+def test_bare_command_prints_the_help(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: xlreview")
+    for command in ("demo", "template", "rebuild", "share", "addin"):
+        assert f"    {command} " in out
+
+
+def test_version(capsys):
+    from xlreview import __version__
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"xlreview {__version__}"
+
+
+def test_every_argument_is_described():
+    import argparse
+
+    from xlreview.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        assert sub.description, name
+        for action in sub._actions:
+            assert action.help, (name, action.dest)
+
+
+def test_addin_build_says_where_and_what_next(tmp_path, capsys):
+    assert main(["addin", "build", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    built = tmp_path / "xlreview.xlam"
+    assert f"Add-in written: {built}" in out and "xlreview addin install" in out
+    assert (built.stat().st_mode & 0o777) == 0o644   # readable by Excel for every user

@@ -421,6 +421,20 @@ def test_mapping_rows_naming_unknown_things_are_reported() -> None:
     assert mapping_issues == {(2, "sheet"), (3, "column"), (4, "date_format")}
 
 
+def test_a_mapped_source_the_sheet_lacks_names_the_mapping_row_and_the_headers() -> None:
+    grids = crm_grids()
+    grids["Leads"][0][1] = "First contact"  # renamed in a newer export
+    inputs = read_inputs(grids)
+    errors = [i for i in inputs.findings if i.severity == "error"]
+    # Mapping rows 4 and 5 (after the title line and the header) take created and
+    # mql_date from "first_contact_date"; created is required, mql_date is not.
+    assert [(i.sheet, i.row, i.column) for i in errors] == [("Mapping", 4, "source")]
+    assert errors[0].message == (
+        'Mapping row 4 takes created from the header "first_contact_date", which sheet '
+        'Leads does not have: its headers are "mql_id", "First contact", "origin". '
+        "Correct the source cell to one of them")
+
+
 @pytest.mark.parametrize(("typed", "expected"), [
     ("dmy", "dmy"), ("dd-mm-yyyy", "dmy"), ("MM/DD/YYYY", "mdy"), ("yyyy-mm-dd", "ymd"),
     ("日月年", "dmy"), (None, None), ("", None),

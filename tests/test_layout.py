@@ -290,8 +290,7 @@ def test_charts_reference_the_table_ranges_without_the_total_row():
     quadrant = next(c for c in roi.charts if c.kind == "bubble")
     (bubbles,) = quadrant.series
     rows = (block.row + 1, block.row + 3)
-    for ref, key in ((bubbles.categories, "leads"), (bubbles.sizes, "cost"),
-                     (bubbles.point_labels, "channel")):
+    for ref, key in ((bubbles.categories, "leads"), (bubbles.point_labels, "channel")):
         assert ref.sheet == roi.name and (ref.first_row, ref.last_row) == rows
         assert ref.first_col == ref.last_col == block.index(key)
     # y = the helper's opportunities per lead: 40/500 = 0.08, 20/1000 = 0.02, 5/100 = 0.05.
@@ -299,6 +298,14 @@ def test_charts_reference_the_table_ranges_without_the_total_row():
     cells = {(c.row, c.col): c.value for c in roi.cells}
     ratios = [cells[(r, y.first_col)].value for r in range(y.first_row, y.last_row + 1)]
     assert ratios == pytest.approx([0.08, 0.02, 0.05])
+    # Size = the helper's cost, at least 1/20 of the largest (400,000 / 20 = 20,000): Organic,
+    # without spend, keeps a small bubble instead of vanishing.
+    size = bubbles.sizes
+    assert (size.first_row, size.last_row) == (y.first_row, y.last_row)
+    sizes = [cells[(r, size.first_col)] for r in range(size.first_row, size.last_row + 1)]
+    assert [f.value for f in sizes] == [400_000.0, 100_000.0, 20_000.0]
+    cost = f"{chr(65 + block.index('cost'))}{block.row + 2}"  # first data row's cost
+    assert sizes[0].text == f"=MAX(N({cost}),20000)"
     # The axes cross at the medians: leads (100, 500, 1000) → 500; ratios → 0.05.
     assert quadrant.x_cross == 500 and quadrant.y_cross == pytest.approx(0.05)
     # The dashboard charts point at the review sheets.
@@ -411,3 +418,58 @@ def test_budget_chart_leaves_out_headcount():
 def test_lead_time_pipeline_is_a_count_not_money():
     block = _sheets()["plan_monthly"].block("plan_lead_time")
     assert block.column("pipeline_carried").style.num_format == "#,##0"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_share_of_voice_change_in_percentage_points_and_cac_without_cents(lang):
+    sheets = {s.key: s for s in build_sheets(fx.tables(with_share_of_voice=True),
+                                             settings=fx.settings(lang), extra=fx.extra())}
+    change = sheets["share_of_voice"].blocks[0].column("change")
+    # WeChat 75% this year, 60% the year before: +15 percentage points, shown "+15.0 pp".
+    assert change.values == pytest.approx([15.0, -15.0])
+    unit = "pp" if lang == "en" else "个百分点"
+    assert change.style.num_format == f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
+    cac = sheets["roi_matrix"].block("roi_matrix").column("cac")
+    assert cac.style.num_format.endswith("#,##0")   # ¥33,333, not ¥33,333.33
+
+
+def test_one_word_per_concept_the_plan_sheets_budget_is_the_programme_budget():
+    sheets = _sheets()
+    for key in ("plan_quarterly", "plan_monthly"):
+        headers = _headers(sheets[key], key)
+        assert "Programme budget" in headers and "Budget" not in headers
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("Opportunities", 15, 1),                   # fits
+    ("Cost per MQL", 10, 2),                    # "Cost per" (8) / "MQL"
+    ("Needed before the year starts", 10, 4),   # Needed / before / the year / starts
+    ("Needed before the year starts", 40, 1),
+])
+def test_header_lines(text, width, lines):
+    from xlreview.sheetmodel import header_lines
+
+    assert header_lines(text, width) == lines
+
+
+def test_no_wrapped_header_is_clipped():
+    from xlreview.sheetmodel import header_lines
+
+    for sheet in _sheets().values():
+        for block in sheet.blocks:
+            need = max(header_lines(c.header, sheet.widths[block.col + j])
+                       for j, c in enumerate(block.columns))
+            assert sheet.heights.get(block.row, 15.0) >= 15.0 * need, (sheet.key, block.name)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_budget_inputs_have_dropdowns(lang):
+    sheet = _sheets(lang)["budget"]
+    block = sheet.block("budget")
+    drops = {v.first_col: v for v in sheet.validations}
+    locked, kind = drops[block.index("locked")], drops[block.index("type")]
+    assert locked.values == ["TRUE", "FALSE"]
+    assert kind.values == [label(f"value.{t}", lang) for t in ("proven", "experiment",
+                                                                 "reserve", "headcount")]
+    # Every line but the Total row (the last).
+    assert (locked.first_row, locked.last_row) == (block.row + 1, block.row + block.n_rows - 1)

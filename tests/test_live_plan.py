@@ -194,7 +194,9 @@ def _edited_plan(result, edit: dict) -> dict[str, pd.DataFrame]:
     lags = dict(zip(tables["plan_lead_time"]["stage"],
                     tables["plan_lead_time"]["lag_months"].astype(int), strict=True))
     budget = tables["budget"]
-    programme = budget.loc[budget["type"].isin(["proven", "experiment"]), "planned_cost"].sum()
+    # The programme budget phased by month: every line but headcount (the reserve too).
+    programme = budget.loc[budget["type"].isin(["proven", "experiment", "reserve"]),
+                           "planned_cost"].sum()
     weights = tables["seasonality"]["weight"].to_numpy()
     monthly, _ = plan_monthly(counts, float(total["revenue"]), weights, lags,
                               plan_year(inputs), budget=float(programme))

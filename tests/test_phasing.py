@@ -225,3 +225,24 @@ def test_months_and_weeks_add_up_to_the_annual_targets(counts, weights, revenue,
     assert round(monthly["revenue"].sum() * 100) == round(revenue * 100)
     assert round(weekly["revenue"].sum() * 100) == round(revenue * 100)
     assert all(0 <= needed[s] <= annual[s] for s in needed)
+
+
+def test_weekly_revenue_comes_with_customers():
+    # 2 January customers and ¥1,000 (all weight on January). January's 21 working days:
+    # W53 1, W01–W04 5 each; cumulative ROUND(2×d/21) for d = 1, 6, 11, 16, 21 gives
+    # 0, 1, 1, 2, 2: one customer in W01 and one in W03. Revenue follows them: ¥500 in each
+    # of those weeks, nothing in the others.
+    monthly, _ = plan_monthly({"won": 2}, 1000.0, np.eye(12)[0], {}, 2027)
+    weekly = plan_weekly(monthly, 2027)
+    won, revenue = weekly["won"].to_numpy(), weekly["revenue"].to_numpy()
+    assert won.sum() == 2 and revenue.sum() == pytest.approx(1000.0)
+    assert (revenue[won == 0] == 0).all()
+    assert weekly["won"].iloc[:5].tolist() == [0, 1, 0, 1, 0]
+    assert revenue[won > 0].tolist() == [500.0, 500.0]
+
+
+def test_weekly_revenue_without_customers_follows_working_days():
+    monthly, _ = plan_monthly({"lead": 21}, 2100.0, np.eye(12)[0], {}, 2027)
+    weekly = plan_weekly(monthly, 2027)
+    # No customers planned: ¥2,100 over January's 21 working days, ¥100 a day (1 + 5×4).
+    assert weekly["revenue"].iloc[:6].tolist() == [100.0, 500.0, 500.0, 500.0, 500.0, 0.0]

@@ -33,10 +33,16 @@ PLAN_COLUMNS = {
     "scenario_outcomes": ["outcome", "base", "stretch", "cautious"],
     "budget": ["channel", "type", "last_year_cost", "planned_cost", "change", "expected_leads",
                "expected_revenue", "marginal_roi", "min", "max", "locked", "fit"],
+    "budget_categories": ["category", "last_year_cost", "planned_cost", "change"],
     "workplan": ["name", "module", "owner", "start", "end", "budget", "kpi"],
     "actions": ["module", "problem", "root_cause", "action", "owner", "due", "quarter"],
     "budget_check": ["metric", "plan_needs", "budget_buys", "gap"],
     "team": ["role", "headcount", "cost_per_person", "cost", "okr"],
+    "module_plan": ["module", "focus", "strategy", "kpi", "target", "owner", "budget",
+                    "budget_share", "risk", "response"],
+    "quarter_themes": ["quarter", "theme", "key_campaigns"],
+    "okr_tree": ["level", "kind", "item", "owner", "parent", "target", "actual", "weight",
+                 "completion"],
 }
 
 

@@ -143,3 +143,26 @@ def test_bundled_chinese_sample_shows_no_english_but_acronyms_and_its_own_data(t
     words = set(re.findall(r"[A-Za-z]{2,}", text))
     # A chart's category label may wrap inside a word (百度SEM → 百度 SE / M).
     assert {w for w in words - allowed if not any(w in a for a in allowed)} == set()
+def _page_sizes(pdf: Path) -> list[tuple[int, int]]:
+    """Each page's width and height in points (1/72 inch)."""
+    import re
+
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True,
+                          text=True, check=True).stdout
+    return [(round(float(w)), round(float(h)))
+            for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def test_the_report_prints_as_a_report(rendered):
+    """Every generated sheet prints one page wide, landscape: A4, or A3 for the wide ones
+    (Targets, the 52-week Gantt), so that printing or exporting gives about a page per
+    sheet, not hundreds."""
+    _, sheets, pdf, pages, _ = rendered
+    long_sheets = 2  # Plan by week (52 weeks and the lead times) and one more may run over
+    assert len(sheets) <= len(pages) <= len(sheets) + long_sheets
+    a4, a3 = (842, 595), (1191, 842)  # landscape
+    sizes = _page_sizes(pdf)
+    assert len(sizes) == len(pages) and set(sizes) == {a4, a3}
+    wide = {s.key for s in sheets if s.paper() == "A3"}
+    assert {"targets", "workplan"} <= wide
+    assert "dashboard" not in wide

@@ -164,6 +164,7 @@ def test_every_contract_table_with_its_columns(tables):
         "plan_vs_actual": ["period", "channel", "metric", "plan", "actual", "variance",
                            "completion", "forecast"],
         "pva_year": ["metric", "plan", "actual", "forecast", "forecast_completion"],
+        "lessons": ["module", "what_worked", "method", "evidence", "module_completion"],
         "data_check": ["severity", "sheet", "row", "column", "message"],
     }
     assert {k: list(v.columns) for k, v in tables.items()} == expected

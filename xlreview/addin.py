@@ -121,6 +121,7 @@ def build_addin(out: Path, *, chinese: str = "zh-CN") -> Path:
                     if info.filename == CUSTOM_UI_PART:
                         data = ribbon_xml(callback, image, chinese=chinese)
                     dest.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the add-in from other users
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -33,6 +33,7 @@ from .labels import LANGUAGES, label
 from .numbers import excel_round15
 from .parsing import parse_bool
 from .phasing import round_excel, split_whole
+from .reserve import RESERVE, reserve_row, split_reserve
 from .stages import Leads, StageView
 from .targets import add_note, conversion_cohort, fiscal_year, previous_by_channel
 
@@ -527,7 +528,8 @@ def _method_weights(inputs: Inputs, lines: Lines, targets: pd.DataFrame,
 
 def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *,
                  view: StageView | None = None) -> pd.DataFrame:
-    """The ``budget`` table: proven channels, experiments, headcount and total rows.
+    """The ``budget`` table: proven channels, experiments, the reserve (``reserve_share`` of
+    the programme budget, taken off before the allocation), headcount and total rows.
 
     ``view``: a view of ``inputs.leads`` shared with other tables (one is made when not given).
     """
@@ -538,6 +540,7 @@ def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *
         inputs, cost, math.inf if settings.budget_method == "target" else DEFAULT_BAND)
     hc_last, hc_next = headcount_costs(inputs)
     programme = programme_budget(inputs, targets, hc_next, sheet)
+    reserve, programme = split_reserve(programme, settings.reserve_share)  # off the top
     pool_c, proven_c = split_whole(round(programme * 100),
                                    [settings.experiment_share, 1 - settings.experiment_share])
     leads_curves, revenue_curves = fit_curves(inputs, lines.channel, view)
@@ -568,7 +571,8 @@ def budget_table(inputs: Inputs, targets: pd.DataFrame, sheet: str = "budget", *
     })
     proven.loc[[c.a == 0 for c in revenue_curves], ["expected_revenue", "marginal_roi"]] = np.nan
     proven.loc[[c.a == 0 for c in leads_curves], "expected_leads"] = np.nan
-    rows = [proven, _experiment_rows(experimental, cost, int(pool_c), lang)]
+    rows = [proven, _experiment_rows(experimental, cost, int(pool_c), lang),
+            reserve_row(reserve)]
     rows.append(pd.DataFrame({"channel": ["headcount"], "type": ["headcount"],
                               "last_year_cost": [hc_last], "planned_cost": [hc_next]}))
     table = pd.concat([r for r in rows if len(r)], ignore_index=True)
@@ -611,7 +615,7 @@ def budget_check_table(inputs: Inputs, targets: pd.DataFrame, budget: pd.DataFra
     row: plan leads, customers, revenue, implied cost ÷ (1 − experiment share)),
     budget_buys (the budget lines: expected leads of the proven channels rounded down to
     whole leads and their expected revenue, :func:`customers_bought` from those leads,
-    proven + experiment money) and
+    proven + experiment + reserve money) and
     gap = budget_buys − plan_needs. Leads short of the plan add a warning with the leads
     missing and their cost at the plan's cost per lead (implied cost ÷ leads on Targets).
     """
@@ -619,7 +623,9 @@ def budget_check_table(inputs: Inputs, targets: pd.DataFrame, budget: pd.DataFra
     spent = budget[budget["type"].isin(["proven", "experiment"])]
     leads = pd.to_numeric(spent["expected_leads"], errors="coerce").sum(min_count=1)
     revenue = pd.to_numeric(spent["expected_revenue"], errors="coerce").sum(min_count=1)
-    programme = round(float(pd.to_numeric(spent["planned_cost"], errors="coerce").sum()), 2)
+    # Money: every programme line, the reserve too (as the sheet's formula: all but headcount).
+    money = budget[budget["type"].isin(["proven", "experiment", RESERVE])]
+    programme = round(float(pd.to_numeric(money["planned_cost"], errors="coerce").sum()), 2)
     # Whole leads, as the plan counts them: a fraction of a lead is not bought.
     leads = float(math.floor(excel_round15(leads))) if pd.notna(leads) else math.nan
     # Money the goal needs, to the cent as the budget is (else the gap is float noise).

@@ -15,8 +15,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import XlreviewError
-
 STEPS = ("read", "inputs", "review", "plan", "layout", "write")
 SAMPLE_NAME = "xlreview_sample.xlsx"
 REBUILT, NOTHING_WRITTEN, USAGE, REBUILT_WITH_ERRORS = 0, 1, 2, 3
@@ -281,15 +279,16 @@ def cmd_addin(args: argparse.Namespace) -> int:
     import tempfile
 
     from . import addin
+    from .labels import label
 
     folder = Path(args.folder) if args.folder else None
     chinese = "zh-TW" if args.lang == "zh-TW" else "zh-CN"  # the ribbon is English / 中文
     if args.action == "build":
-        say(f"add-in built: {addin.build_addin(Path(args.output), chinese=chinese)}")
+        say(label("cli.addin_built", path=addin.build_addin(Path(args.output), chinese=chinese)))
     elif args.action == "install":
         with tempfile.TemporaryDirectory(prefix="xlreview-addin-") as tmp:
             built = addin.build_addin(Path(tmp), chinese=chinese)
-            say(f"add-in installed: {addin.install_addin(built, folder)}")
+            say(label("cli.addin_installed", path=addin.install_addin(built, folder)))
     elif addin.uninstall_addin(folder):
         say("add-in removed")
     else:
@@ -311,49 +310,76 @@ def _language(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="xlreview",
-        description="Marketing year-end review and annual plan in Excel workbooks.",
+        description="Marketing year-end review and annual plan in Excel workbooks: the input "
+                    "sheets hold your CRM and spend exports, the rebuild writes the review, "
+                    "the plan, the budget and a dashboard.",
+        epilog="Start with 'xlreview demo' (a sample company) or 'xlreview template "
+               "BOOK.xlsx'. Exit codes: 0 done, 1 nothing written, 2 usage, "
+               "3 rebuilt but the data check reports errors.",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    lang_help = (f"language of the sheet names, headers and messages: {_LANG_HELP} "
+                 "(default: %(default)s)")
 
-    p = sub.add_parser("demo", help="write the sample company's workbook and rebuild it")
-    p.add_argument("dir", nargs="?", default="xlreview-demo", help="folder (default: %(default)s)")
-    p.add_argument("--lang", type=_language, default="en", help=_LANG_HELP)
+    p = sub.add_parser("demo", help="write the sample company's workbook and rebuild it",
+                       description="Write the sample company's workbook (three years of "
+                                   "leads, spend, goals) into a folder and rebuild it.")
+    p.add_argument("dir", nargs="?", default="xlreview-demo",
+                   help="folder to write the sample into (default: %(default)s)")
+    p.add_argument("--lang", type=_language, default="en", help=lang_help)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--force", action="store_true",
                    help="write the sample again over an existing one (a backup of it is kept)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("template", help="write the empty review-and-plan template")
-    p.add_argument("path")
-    p.add_argument("--lang", type=_language, default="en", help=_LANG_HELP)
+    p = sub.add_parser("template", help="write the empty review-and-plan template",
+                       description="Write an empty workbook with every input sheet, ready "
+                                   "for your exports; then run 'xlreview rebuild' on it.")
+    p.add_argument("path", help="the new workbook (.xlsx); an existing file is refused")
+    p.add_argument("--lang", type=_language, default="en", help=lang_help)
     p.add_argument("--force", action="store_true",
                    help="replace an existing file (a backup of it is kept)")
     p.set_defaults(func=cmd_template)
 
-    p = sub.add_parser("rebuild", help="rebuild the generated sheets of a workbook in place")
-    p.add_argument("book")
+    p = sub.add_parser("rebuild", help="rebuild the generated sheets of a workbook in place",
+                       description="Read the input sheets, recompute the review and the "
+                                   "plan, and replace the generated sheets; your own sheets "
+                                   "and everything else in the file stay as they are.")
+    p.add_argument("book", help="the workbook (.xlsx or .xlsm), closed in Excel")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--force", action="store_true",
                    help="rebuild a digitally signed workbook (its signature breaks)")
     p.set_defaults(func=cmd_rebuild)
 
-    p = sub.add_parser("baseline", help="freeze next year's plan into the Plan baseline sheet")
-    p.add_argument("book")
+    p = sub.add_parser("baseline", help="freeze next year's plan into the Plan baseline sheet",
+                       description="Copy next year's plan into the Plan baseline input "
+                                   "sheet, so that Plan vs actual tracks the year against it.")
+    p.add_argument("book", help="the rebuilt workbook, closed in Excel")
     p.add_argument("--force", action="store_true", help="replace an existing baseline")
     p.set_defaults(func=cmd_baseline)
 
-    p = sub.add_parser("share", help="write a copy with values instead of cell functions")
-    p.add_argument("book")
-    p.add_argument("-o", "--output", required=True)
+    p = sub.add_parser("share", help="write a copy with values instead of cell functions",
+                       description="Write a copy anyone can open without Python: cell "
+                                   "functions become their values, macros are left out.")
+    p.add_argument("book", help="the rebuilt workbook")
+    p.add_argument("-o", "--output", required=True, help="the copy to write (.xlsx)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing file (a backup of it is kept)")
     p.set_defaults(func=cmd_share)
 
-    p = sub.add_parser("addin", help="build, install or uninstall the Excel ribbon add-in")
-    p.add_argument("action", choices=("build", "install", "uninstall"))
-    p.add_argument("-o", "--output", default=".", help="build: output folder")
+    p = sub.add_parser("addin", help="build, install or uninstall the Excel ribbon add-in",
+                       description="The Excel add-in with the Rebuild plan button, built "
+                                   "from your installed xlwings.")
+    p.add_argument("action", choices=("build", "install", "uninstall"),
+                   help="build: write xlreview.xlam into a folder; install: build it into "
+                        "Excel's startup folder (XLSTART); uninstall: remove it from there")
+    p.add_argument("-o", "--output", default=".",
+                   help="build: the folder to write xlreview.xlam into (default: current)")
     p.add_argument("--folder", help="install/uninstall: add-in folder (default: Excel's)")
     p.add_argument("--lang", type=_language, default="zh-CN",
                    help="the ribbon's Chinese: zh-CN (default) or zh-TW")
@@ -370,24 +396,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from .labels import label
 
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:  # bare ``xlreview``: what can I do?
+        say(parser.format_help().rstrip())
+        return REBUILT
     try:
         return int(args.func(args))
-    except XlreviewError as exc:
-        say(str(exc), sys.stderr)
-    except KeyboardInterrupt:
-        say(label("msg.interrupted"), sys.stderr)
-    except OSError as exc:
-        from .io.safety import describe_os_error
+    except (KeyboardInterrupt, Exception) as exc:
+        from .io.safety import failure_sentence
 
-        path = exc.filename or getattr(args, "book", None) or getattr(args, "path", "")
-        say(describe_os_error(exc, Path(str(path)), writing=False), sys.stderr)
-    except MemoryError:
-        say(label("msg.out_of_memory"), sys.stderr)
-    except Exception:
-        if os.environ.get("XLREVIEW_DEBUG"):
+        path = getattr(args, "book", None) or getattr(args, "path", "")
+        sentence = failure_sentence(exc, path)
+        if sentence is None and os.environ.get("XLREVIEW_DEBUG"):
             raise
-        say(label("msg.unexpected"), sys.stderr)
+        say(sentence or label("msg.unexpected"), sys.stderr)
     return NOTHING_WRITTEN
 
 

@@ -59,7 +59,7 @@ DETAIL_ROWS = 5
 STAGE_COLUMNS: tuple[str, ...] = tuple(STAGE_DATE[s] for s in STAGES)
 NON_NEGATIVE: dict[str, tuple[str, ...]] = {
     "leads": ("amount",), "deals": ("amount",), "spend": ("cost", "visits", "impressions"),
-    "headcount": ("annual_cost",),
+    "headcount": ("annual_cost",), "modules": ("budget",),
 }
 _LEAD_TYPES: dict[str, str] = {
     **dict.fromkeys(["new", "newcustomer", "newbusiness", "newlogo", "acquisition", "新客户",
@@ -91,6 +91,10 @@ class Inputs:
     message_house: pd.DataFrame = field(default_factory=pd.DataFrame)
     improvements: pd.DataFrame = field(default_factory=pd.DataFrame)
     team: pd.DataFrame = field(default_factory=pd.DataFrame)
+    modules: pd.DataFrame = field(default_factory=pd.DataFrame)
+    quarters: pd.DataFrame = field(default_factory=pd.DataFrame)
+    okr: pd.DataFrame = field(default_factory=pd.DataFrame)
+    lessons: pd.DataFrame = field(default_factory=pd.DataFrame)
     names: dict[str, str] = field(default_factory=dict)
     previous: dict[str, pd.DataFrame] = field(default_factory=dict)
     setting_keys: dict[str, str] = field(default_factory=dict)
@@ -211,10 +215,19 @@ def _locate(grid: Grid | None, spec: SheetSpec, name: str, ctx: _Context) -> _Sh
             ctx.say("error", name, None, None, "header_missing", columns=columns)
         return None
     missing = header.missing(spec)
+    found = ", ".join(f'"{str(c).strip()}"' for c in grid[header.row] if not is_blank(c))
     for key in missing:
         column = spec.column(key)
         shown = column.header(ctx.lang)
-        ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown, sheet=name)
+        mapped = ctx.mapping.rows.get((spec.key, key))
+        if mapped is not None:  # the user named a header: point at that Mapping row
+            source = MAPPING.column("source")
+            ctx.say("error", ctx.mapping.sheet_name, mapped[0], source.header(ctx.lang),
+                    "mapping_source_missing", row=mapped[0], source=mapped[1], column=shown,
+                    sheet=name, found=found)
+        else:
+            ctx.say("error", name, header.row + 1, shown, "column_missing", column=shown,
+                    sheet=name)
     if missing:
         return None
     cells, excel_rows = _column_cells(grid, header)
@@ -607,8 +620,8 @@ def mapped_sheet_names(grids: Mapping[str, Grid]) -> dict[str, str]:
 
 
 PREVIOUS_CODES: dict[str, tuple[str, ...]] = {
-    "channel": ("unassigned", "total", "headcount"),
-    "type": ("proven", "experiment", "headcount"),
+    "channel": ("unassigned", "total", "headcount", "reserve"),
+    "type": ("proven", "experiment", "headcount", "reserve"),
     "pick": ("top_down", "bottom_up"),
 }
 """Coded values shown translated in generated sheets and read back as keys (others are
@@ -655,7 +668,12 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
 def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
                     wanted: tuple[str, ...]) -> pd.DataFrame:
     header = HeaderMatch(header_row, {k: j for k, j in keys.items() if k in wanted}, {})
-    frame = _frame_from_grid(grid, header)
+    # The table ends at its first row without a channel: what lies below (the budget's
+    # cost by category, a user's notes) is not part of it.
+    col = keys["channel"]
+    end = next((r for r in range(header_row + 1, len(grid))
+                if is_blank(grid[r][col] if col < len(grid[r]) else None)), len(grid))
+    frame = _frame_from_grid(grid[:end], header)
     out = pd.DataFrame({"_row": frame["_row"]})
     for key in wanted:
         cells = frame[key] if key in frame else pd.Series(None, index=frame.index, dtype=object)
@@ -671,7 +689,8 @@ def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
             text = text_column(cells)
             out[key] = text.map(lambda v, c=codes: c.get(normalise_header(v), v)
                                 if isinstance(v, str) else v)
-    out = out[out["channel"].notna() & (out["channel"] != "total")]
+    # Total and reserve lines are computed, never input.
+    out = out[out["channel"].notna() & ~out["channel"].isin(["total", "reserve"])]
     return out[[*wanted, "_row"]].reset_index(drop=True)
 
 
@@ -767,7 +786,9 @@ class InputReader:
             goals=frames["goals"], settings=settings, findings=ctx.findings,
             mentions=frames["mentions"], initiatives=frames["initiatives"],
             message_house=frames["message_house"], improvements=frames["improvements"],
-            team=frames["team"], names=names, previous=self._previous,
+            team=frames["team"], modules=frames["modules"], quarters=frames["quarters"],
+            okr=frames["okr"], lessons=frames["lessons"], names=names,
+            previous=self._previous,
             channels=channel_scopes(frames["channels"], ctx.findings,
                                     sheet=names.get("channels", "Channels"), lang=ctx.lang),
             untracked=untracked, setting_keys=self._setting_keys,

@@ -16,6 +16,14 @@ import pandas as pd
 
 from .goals import goal_score
 from .labels import LANGUAGES, label
+from .layout_page import (
+    add_categories,
+    add_quarter_themes,
+    lessons_sheet,
+    module_plan_sheet,
+    okr_sheet,
+    plan_on_page_sheet,
+)
 from .layout_plan import (
     budget_sheet,
     customers_formula,
@@ -79,18 +87,22 @@ GENERATED: list[str] = [
     "sales_cycle",
     "pipeline",
     "goal_review",
+    "lessons",
     "share_of_voice",
     "plan_vs_actual",
+    "plan_on_page",
     "targets",
     "plan_quarterly",
     "plan_monthly",
     "plan_weekly",
     "budget",
     "scenarios",
+    "module_plan",
     "workplan",
     "message_house",
     "actions",
     "team",
+    "okr_tree",
     "data_check",
     "how_to",
 ]
@@ -176,6 +188,16 @@ def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int
         sheet.cells.append(
             Cell(row + 1 + i, col + 1, Formula(text, float(ratio.iloc[i])), ctx.styles.ratio)
         )
+    # Bubble sizes: the cost, at least a twentieth of the largest, so that a channel
+    # without spend (partners, referrals) still shows as a small bubble, not nothing.
+    cost_col = block.index("cost")
+    costs = pd.to_numeric(pd.Series(block.column("cost").values[:n], dtype=object), "coerce")
+    floor = float(costs.max()) / 20 if n and costs.max() > 0 else 1.0
+    sheet.cells.append(Cell(row, col + 2, ctx.t("title.bubble_size"), ctx.styles.label))
+    for i, r in enumerate(range(first, last + 1)):
+        cost = float(costs.iloc[i]) if pd.notna(costs.iloc[i]) else 0.0
+        sheet.cells.append(Cell(row + 1 + i, col + 2, Formula(
+            f"=MAX(N({a1(r, cost_col)}),{floor:g})", max(cost, floor)), ctx.styles.integer))
     med_x = float(leads.fillna(0).median()) if n else 0.0
     med_y = float(ratio.median()) if n else 0.0
     base = row + n + 2
@@ -185,6 +207,7 @@ def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int
     sheet.cells.append(Cell(base + 2, col, ctx.t("title.opp_per_lead")))
     sheet.cells.append(Cell(base + 2, col + 1, med_y, ctx.styles.ratio))
     sheet.anchors["ratio"] = (row + 1, col + 1)
+    sheet.anchors["sizes"] = (row + 1, col + 2)
     sheet.anchors["medians"] = (base + 1, col + 1)
 
 
@@ -198,13 +221,14 @@ def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
     block = sheet.block("roi_matrix")
     first, last = block.data_rows()
     ratio_row, ratio_col = sheet.anchors["ratio"]
+    size_row, size_col = sheet.anchors["sizes"]
     med_row, med_col = sheet.anchors["medians"]
     n = last - first
     series = Series(
         header("cost", ctx.lang),
         Ref(sheet.name, ratio_row, ratio_col, ratio_row + n, ratio_col),
         column_ref(sheet, block, "leads"),
-        sizes=column_ref(sheet, block, "cost"),
+        sizes=Ref(sheet.name, size_row, size_col, size_row + n, size_col),
         point_labels=column_ref(sheet, block, "channel"),
         in_legend=False,
     )
@@ -460,6 +484,8 @@ def build_sheets(
         "message_house": message_house_sheet,
         "actions": lambda c: table_sheet(c, "actions"),
         "team": lambda c: table_sheet(c, "team"),
+        "okr_tree": okr_sheet,
+        "lessons": lessons_sheet,
         "data_check": data_check_sheet,
         "how_to": how_to_sheet,
     }
@@ -467,6 +493,14 @@ def build_sheets(
     for key, build in builders.items():
         sheet = build(ctx)
         if sheet is not None:
+            built[key] = sheet
+    if "budget" in built:
+        add_categories(ctx, built["budget"])
+    if "plan_quarterly" in built:
+        add_quarter_themes(ctx, built["plan_quarterly"])
+    # Sheets that refer to others' cells come last: they need those sheets' positions.
+    for key, make in (("module_plan", module_plan_sheet), ("plan_on_page", plan_on_page_sheet)):
+        if (sheet := make(ctx, built)) is not None:
             built[key] = sheet
     built["dashboard"] = _dashboard(ctx, built)
     for sheet in built.values():

@@ -20,7 +20,7 @@ import pandas as pd
 from .labels import label, value_label
 from .model import STAGES
 from .phasing import COUNT_COLUMNS, STAGE_COLUMN, working_days
-from .sheetmodel import TABLE_ROW, Block, Ctx, a1, col_letter, formula_cell
+from .sheetmodel import TABLE_ROW, Block, Ctx, Formula, a1, col_letter, formula_cell
 
 TARGETS_TABLE_ROW = 9
 """Header row (0-based) of the ``targets`` table on the Targets sheet."""
@@ -248,6 +248,31 @@ def weekly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None, year: 
                 parts.append(part)
             text = "+".join(parts) or "0"
             formula_cell(block, key, w, f"=({text})/100" if key == "revenue" else "=" + text)
+    if block.has("won", "revenue") and "revenue" in month_keys:
+        _revenue_with_customers(block, sheet, month_keys.index("revenue"))
+
+
+def _revenue_with_customers(block: Block, monthly_sheet: str, revenue_col: int) -> None:
+    """Weekly revenue by the cumulative split of the year's revenue over the weeks'
+    customers (a week without customers has none); by working days (the formula already
+    in the cell) while the plan has no customers."""
+    won = block.index("won")
+    top, bottom = a1(block.row + 1, won, absolute=True), a1(block.row + block.n_rows, won,
+                                                             absolute=True)
+    whole = f"SUM({top}:{bottom})"
+    first = a1(TABLE_ROW_PHASING + 1, revenue_col, absolute=True)
+    last = a1(TABLE_ROW_PHASING + 12, revenue_col, absolute=True)
+    cents = f"ROUND(SUM({monthly_sheet}{first}:{last})*100,0)"
+    column = block.column("revenue")
+    for w in range(block.n_rows):
+        here = f"${col_letter(won)}{block.row + 2 + w}"
+        share = f"SUM({top}:{here})/{whole}"
+        previous = f"SUM({top}:${col_letter(won)}{block.row + 1 + w})/{whole}" if w else None
+        by_days = column.values[w]
+        fallback, value = ((by_days.text[1:], by_days.value) if isinstance(by_days, Formula)
+                           else ("0", by_days))
+        split = _split_part(cents, share, previous)
+        column.values[w] = Formula(f"=IF({whole}>0,({split})/100,{fallback})", value)
 
 
 # --- Budget check ----------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from .sheetmodel import (
     Series,
     Sheet,
     Style,
+    Validation,
     a1,
     add_chart,
     cached,
@@ -381,6 +382,16 @@ def budget_sheet(ctx: Ctx) -> Sheet | None:
             if key in keys:
                 column = block.columns[keys.index(key)]
                 column.cell_styles[t] = replace(column.style, bg_color=None, bold=True, top=1)
+    if body:
+        # Dropdowns on the inputs: Type one of its words, Locked TRUE or FALSE.
+        last = first + body[-1]
+        types = ("proven", "experiment", "reserve", "headcount")
+        choices = {"type": [ctx.t(f"value.{t}") for t in types],
+                   "locked": ["TRUE", "FALSE"]}
+        for key, values in choices.items():
+            if key in keys:
+                c = block.index(key)
+                sheet.validations.append(Validation(first, c, last, c, values))
     if {"change", "planned_cost", "last_year_cost"} <= set(keys):
         # Change = planned / last year − 1, blank without last year's spend.
         for i in range(n):

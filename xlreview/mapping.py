@@ -46,11 +46,16 @@ class ColumnMapping:
         sources: sheet key → normalised source header → the column keys it feeds.
         date_formats: ``(sheet key, column key)`` → date order given by the user.
         sheets: sheet key → the workbook's own name of that sheet, as typed.
+        rows: ``(sheet key, column key)`` → the Mapping sheet's row (1-based) and the source
+            header it names, so that a source the sheet lacks is reported at that row.
+        sheet_name: the Mapping sheet's name in the workbook.
     """
 
     sources: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     date_formats: dict[tuple[str, str], DateOrder] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)
+    rows: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+    sheet_name: str = MAPPING.en
 
     def keys_for(self, sheet: str, header: object) -> tuple[str, ...]:
         """The keys a header of ``sheet`` is mapped to (empty if the sheet does not map it)."""
@@ -168,6 +173,7 @@ def read_mapping(
     sources: dict[str, dict[str, tuple[str, ...]]] = {}
     formats: dict[tuple[str, str], DateOrder] = {}
     renamed: dict[str, str] = {}
+    rows: dict[tuple[str, str], tuple[int, str]] = {}
     cols, heads = header.columns, header.headers
     for i, row in enumerate(grid[header.row + 1 :], start=header.row + 2):
         cell = dict.fromkeys(cols)
@@ -192,6 +198,7 @@ def read_mapping(
         source = normalise_header(cell["source"])
         sheet_sources = sources.setdefault(sheet, {})
         sheet_sources[source] = (*sheet_sources.get(source, ()), key)
+        rows.setdefault((sheet, key), (i, str(cell["source"]).strip()))
         try:
             order = parse_date_format(cell.get("date_format"))
         except ValueError:
@@ -201,7 +208,7 @@ def read_mapping(
             continue
         if order is not None:
             formats[(sheet, key)] = order
-    return ColumnMapping(sources, formats, renamed)
+    return ColumnMapping(sources, formats, renamed, rows, sheet_name)
 
 
 def sheet_renames(grid: Grid | None) -> dict[str, str]:

@@ -63,6 +63,7 @@ class SheetSpec:
     columns: tuple[Column, ...]
     required: bool = False
     aliases: tuple[str, ...] = ()
+    """Other names of the sheet accepted when reading (e.g. Traditional Chinese)."""
 
     def name(self, lang: str) -> str:
         """The sheet name the template writes in ``lang`` (``en``, ``zh-CN`` or ``zh-TW``)."""
@@ -126,6 +127,8 @@ SPEND = SheetSpec(
         _c("cost", "number", "cost", "费用", "spend", "花费", "成本", "金额", required=True),
         _c("visits", "number", "visits", "访问量", "sessions", "clicks", "访问", "点击"),
         _c("impressions", "number", "impressions", "曝光量", "曝光", "展示"),
+        _c("category", "text", "category", "费用类别", "类别", "費用類別", "類別", "费用类型",
+           "cost_type"),
     ),
 )
 
@@ -251,6 +254,71 @@ CHANNELS = SheetSpec(
 )
 """Optional: each channel's group (own / new, seed 002 figure 3) and who sources its leads
 (marketing / partner / sales; blank = marketing)."""
+MODULES = SheetSpec(
+    "modules",
+    "Modules",
+    "模块计划",
+    (
+        _c("module", "text", "module", "模块", "模組", "渠道模块", required=True),
+        _c("focus", "text", "focus", "营销重点", "重点", "營銷重點", "重點"),
+        _c("strategy", "text", "strategy", "市场策略", "策略", "市場策略", "打法"),
+        _c("kpi", "text", "kpi", "考核指标", "KPI", "指标", "考核指標", "指標"),
+        _c("target", "number", "target", "目标值", "目標值", "目标", "目標"),
+        _c("owner", "text", "owner", "负责人", "負責人"),
+        _c("budget", "number", "budget", "预算", "預算"),
+        _c("risk", "text", "risk", "风险点", "风险", "風險點", "風險"),
+        _c("response", "text", "response", "应对措施", "应对", "應對措施", "應對", "mitigation"),
+    ),
+    aliases=("模組計劃", "modules plan"),
+)
+"""Next year's plan per module (seed 002 figure 14): focus, strategy, KPI, risk, response."""
+
+QUARTERS = SheetSpec(
+    "quarters",
+    "Quarters",
+    "季度主题",
+    (
+        _c("quarter", "text", "quarter", "季度", required=True),
+        _c("theme", "text", "theme", "主题", "主題", "季度主题", required=True),
+        _c("key_campaigns", "text", "key_campaigns", "重点活动", "重點活動", "campaigns",
+           "关键动作", "關鍵動作"),
+    ),
+    aliases=("季度主題", "quarter themes"),
+)
+"""One theme per quarter (seed 000 planning point 3; seed 002 figure 18)."""
+
+OKR = SheetSpec(
+    "okr",
+    "OKR",
+    "OKR",
+    (
+        _c("objective", "text", "objective", "目标", "目標", "O", required=True),
+        _c("key_result", "text", "key_result", "关键结果", "關鍵結果", "KR"),
+        _c("owner", "text", "owner", "负责人", "負責人"),
+        _c("parent", "text", "parent", "上级", "上級", "对齐", "對齊", "rolls_up_to"),
+        _c("target", "number", "target", "目标值", "目標值"),
+        _c("actual", "number", "actual", "实际值", "實際值", "实际", "實際"),
+        _c("weight", "number", "weight", "权重", "權重"),
+    ),
+    aliases=("OKRs", "团队OKR", "團隊OKR"),
+)
+"""Objectives and key results: a row with a key result belongs to its objective; ``parent``
+names the objective or key result a row rolls up to (seed 002 figure 19)."""
+
+LESSONS = SheetSpec(
+    "lessons",
+    "Lessons",
+    "经验沉淀",
+    (
+        _c("module", "text", "module", "模块", "模組", required=True),
+        _c("what_worked", "text", "what_worked", "成功经验", "做对了什么", "成功經驗",
+           required=True),
+        _c("method", "text", "method", "可复用方法", "方法论", "可復用方法", "方法論"),
+        _c("evidence", "text", "evidence", "数据依据", "依据", "數據依據", "依據", "证据"),
+    ),
+    aliases=("經驗沉澱", "lessons learned"),
+)
+"""What worked this year and the reusable method behind it (seed 000, review step 3)."""
 
 MAPPING = SheetSpec(
     "mapping",
@@ -326,6 +394,72 @@ TRADITIONAL: dict[str, str] = {
     "单人成本": "單人成本", "每人成本": "每人成本", "交接结果": "交接結果", "销售接受": "銷售接受",
     "线索交接": "線索交接", "计划基线": "計劃基線", "期间": "期間", "季度": "季度",
     "计划值": "計劃值", "计划": "計劃",
+    # drafted with OpenCC s2tw when issues 14 and 16 landed; to be reviewed
+    '上級': '上級',
+    '上级': '上級',
+    '主題': '主題',
+    '主题': '主題',
+    '依据': '依據',
+    '依據': '依據',
+    '做对了什么': '做對了什麼',
+    '关键动作': '關鍵動作',
+    '关键结果': '關鍵結果',
+    '可复用方法': '可複用方法',
+    '可復用方法': '可復用方法',
+    '团队OKR': '團隊OKR',
+    '團隊OKR': '團隊OKR',
+    '季度主題': '季度主題',
+    '季度主题': '季度主題',
+    '實際': '實際',
+    '實際值': '實際值',
+    '对齐': '對齊',
+    '對齊': '對齊',
+    '市场策略': '市場策略',
+    '市場策略': '市場策略',
+    '应对': '應對',
+    '应对措施': '應對措施',
+    '應對': '應對',
+    '應對措施': '應對措施',
+    '成功經驗': '成功經驗',
+    '成功经验': '成功經驗',
+    '打法': '打法',
+    '指標': '指標',
+    '数据依据': '數據依據',
+    '數據依據': '數據依據',
+    '方法論': '方法論',
+    '方法论': '方法論',
+    '模块计划': '模塊計劃',
+    '模組': '模組',
+    '模組計劃': '模組計劃',
+    '權重': '權重',
+    '渠道模块': '渠道模塊',
+    '營銷重點': '營銷重點',
+    '目標': '目標',
+    '目標值': '目標值',
+    '策略': '策略',
+    '类别': '類別',
+    '經驗沉澱': '經驗沉澱',
+    '经验沉淀': '經驗沉澱',
+    '考核指标': '考核指標',
+    '考核指標': '考核指標',
+    '营销重点': '營銷重點',
+    '证据': '證據',
+    '負責人': '負責人',
+    '費用類別': '費用類別',
+    '费用类别': '費用類別',
+    '费用类型': '費用類型',
+    '重点': '重點',
+    '重点活动': '重點活動',
+    '重點': '重點',
+    '重點活動': '重點活動',
+    '關鍵動作': '關鍵動作',
+    '關鍵結果': '關鍵結果',
+    '預算': '預算',
+    '類別': '類別',
+    '風險': '風險',
+    '風險點': '風險點',
+    '风险': '風險',
+    '风险点': '風險點',
 }
 """Simplified → Traditional spelling of every Chinese sheet name, header and alias above
 (mainland words in Traditional script, as seed 000 writes them: 線索, 商機, 數據). Drafted
@@ -345,6 +479,10 @@ INPUT_SHEETS: tuple[SheetSpec, ...] = (
     MESSAGE_HOUSE,
     IMPROVEMENTS,
     TEAM,
+    MODULES,
+    QUARTERS,
+    OKR,
+    LESSONS,
     BASELINE,
     MAPPING,
 )

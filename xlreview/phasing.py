@@ -252,7 +252,8 @@ def working_days(year: int) -> pd.DataFrame:
 
 def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
     """ISO weeks split from months by working days (a week across two months takes from both),
-    each month by the cumulative split over its weeks.
+    each month by the cumulative split over its weeks; revenue follows the weeks' customers
+    (by working days when the plan has none).
 
     Returns:
         week, week_start (Monday), leads, mql, sql, opp, won, revenue.
@@ -267,9 +268,17 @@ def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
         targets = monthly[column].to_numpy()
         out[column] = sum(_split_days(int(targets[m]), per_month[m]) for m in range(12))
     revenue = monthly["revenue"].to_numpy()
-    out["revenue"] = sum(
-        _split_days(int(round_excel(float(revenue[m]) * 100)), per_month[m]) for m in range(12)
-    ) / 100
+    won = out["won"].to_numpy()
+    if won.sum() > 0:
+        # Revenue comes with customers: the year's revenue by the cumulative split over the
+        # weeks' customers, so a week without customers has no revenue.
+        cents = int(round_excel(float(np.nansum(revenue)) * 100))
+        out["revenue"] = split_cumulative(cents, won) / 100
+    else:
+        out["revenue"] = sum(
+            _split_days(int(round_excel(float(revenue[m]) * 100)), per_month[m])
+            for m in range(12)
+        ) / 100
     return out
 
 

@@ -14,10 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .budget import budget_check_table, budget_table, team_row_costs
+from .categories import category_table
 from .inputs import Inputs
 from .labels import value_label
 from .model import STAGE_DATE, STAGES
+from .modules import module_plan, quarter_themes
 from .numbers import excel_round15
+from .okr import okr_tree
 from .phasing import (
     cumulative_shares,
     monthly_weights,
@@ -35,6 +38,8 @@ WORKPLAN_COLUMNS = ("name", "module", "owner", "start", "end", "budget", "kpi")
 ACTION_COLUMNS = ("module", "problem", "root_cause", "action", "owner", "due", "quarter")
 TEAM_COLUMNS = ("role", "headcount", "cost_per_person", "cost", "okr")
 LEAD_TIME_COLUMNS = ("stage", "lag_months", "needed_before_year", "pipeline_carried", "gap")
+PROGRAMME_TYPES = ("proven", "experiment", "reserve")
+"""Budget lines of the programme budget (all but headcount)."""
 
 
 def plan_year(inputs: Inputs) -> int:
@@ -165,8 +170,9 @@ def _report_typed_over_settings(inputs: Inputs) -> None:
 def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
                view: StageView | None = None) -> dict[str, pd.DataFrame]:
     """Every plan table: targets, plan_monthly, plan_quarterly, plan_weekly, plan_lead_time,
-    budget, budget_check, scenarios, scenario_outcomes, seasonality, workplan, actions and
-    team (columns as in docs/DESIGN.md).
+    budget, budget_check, budget_categories, scenarios, scenario_outcomes, seasonality,
+    workplan, actions, team, module_plan, quarter_themes and okr_tree (columns as in
+    docs/DESIGN.md).
 
     ``view``: a :class:`~xlreview.stages.StageView` of ``inputs.leads`` (e.g. the one given
     to :func:`~xlreview.review.build_review`), so that the lead facts are not computed again.
@@ -176,7 +182,7 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
     targets = targets_table(inputs, view=view)
     _report_typed_over_settings(inputs)
     budget = budget_table(inputs, targets, view=view)
-    programme = budget.loc[budget["type"].isin(["proven", "experiment"]), "planned_cost"].sum()
+    programme = budget.loc[budget["type"].isin(PROGRAMME_TYPES), "planned_cost"].sum()
     counts, revenue = _annual_counts(targets)
     lags = stage_lags(inputs.leads)
     scenarios = scenario_inputs(inputs.settings, targets, budget,
@@ -197,7 +203,15 @@ def build_plan(inputs: Inputs, review: Mapping[str, pd.DataFrame], *,
         "budget_check": budget_check_table(inputs, targets, budget),
         "scenarios": scenarios,
         "scenario_outcomes": scenario_outcomes(scenarios, inputs.settings, targets, budget),
+        "budget_categories": category_table(inputs.spend, budget, year - 1),
         "workplan": workplan_table(inputs.initiatives),
         "actions": actions_table(inputs.improvements, year),
         "team": team_table(inputs.team),
+        "module_plan": module_plan(inputs.modules, float(programme), inputs.findings,
+                                   lang=inputs.settings.language),
+        "quarter_themes": quarter_themes(inputs.quarters, inputs.findings,
+                                         sheet=inputs.names.get("quarters", "Quarters"),
+                                         lang=inputs.settings.language),
+        "okr_tree": okr_tree(inputs.okr, inputs.findings, sheet=inputs.names.get("okr", "OKR"),
+                             lang=inputs.settings.language, cap=inputs.settings.goal_cap),
     }

@@ -14,6 +14,7 @@ from .goals import goal_review, review_metrics
 from .handoff import handoff_table
 from .inputs import Inputs
 from .labels import label
+from .modules import lessons_table
 from .pipeline import pipeline_tables, win_rate_table
 from .roi import events_table, roi_matrix, roi_summary
 from .scopes import revenue_scopes
@@ -88,5 +89,7 @@ def build_review(inputs: Inputs, *, view: StageView | None = None) -> dict[str, 
         inputs.goals, review_metrics(tables), inputs.findings,
         sheet=inputs.names.get("goals", "Goals"), lang=settings.language,
     )
+    tables["lessons"] = lessons_table(inputs.lessons, inputs.goals, tables["goal_review"],
+                                      settings.goal_cap)
     tables["data_check"] = inputs.findings.to_frame()
     return tables

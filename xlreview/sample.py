@@ -351,8 +351,28 @@ def _spend_frame(cells: pd.DataFrame, counts: np.ndarray, campaign: pd.Series,
         "cost": cost,
         "visits": np.round(visits),
         "impressions": np.round(impressions),
+        "category": _categories(channel, campaign, lang),
     })
     return frame[paid].reset_index(drop=True)
+
+
+_CATEGORY = {"website": "tools", "baidu_sem": "media", "wechat": "media", "douyin": "media",
+             "events": "events", "trade_show": "events", "partners": "events", "email": "tools",
+             "linkedin": "media", "content": "content"}
+_CATEGORY_NAMES = {"media": ("media", "媒体投放"), "content": ("content", "内容"),
+                   "events": ("events", "活动"), "tools": ("tools", "工具")}
+
+
+def _categories(channel: np.ndarray, campaign: pd.Series, lang: Lang) -> pd.Series:
+    """Spend category of each row: by channel; a channel's campaign (a webinar series, a
+    nurture programme …) is content."""
+    keys = np.array([_CATEGORY[ch.key] for ch in CHANNELS], dtype=object)[channel]
+    events = {"events", "trade_show"}
+    named = campaign.notna().to_numpy() & ~np.isin(
+        np.array([ch.key for ch in CHANNELS], dtype=object)[channel], list(events))
+    keys = np.where(named, "content", keys)
+    names = {k: _pick(v, lang) for k, v in _CATEGORY_NAMES.items()}
+    return pd.Series([names[k] for k in keys], dtype="string")
 
 
 def _headcount() -> list[tuple[tuple[str, str], float, float]]:
@@ -610,6 +630,137 @@ def _improvements_frame(plan_year: int, lang: Lang) -> pd.DataFrame:
     })
 
 
+def _module_names(lang: Lang) -> tuple[str, str, str, str]:
+    """The four modules of the Goals sheet, as the sample writes them."""
+    return ("品牌", "增长", "内容", "活动") if lang == "zh-CN" else (
+        "brand", "growth", "content", "events")
+
+
+def _modules_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
+    """Next year's plan per module (seed 002 figure 14): budgets add up to 90 % of this
+    year's programme cost, rounded to 10,000."""
+    o = [_pick(p, lang) for p in OWNERS]
+    brand, growth, content, events = _module_names(lang)
+    rows = [
+        (brand, ("Be the name buyers know for AI-ready data", "成为AI数据就绪的首选品牌"),
+         ("Industry reports, Douyin and Xiaohongshu content matrix",
+          "行业报告，抖音小红书内容矩阵"),
+         ("Share of voice", "声量份额"), 0.25, o[1], 0.20,
+         ("Competitors outspend us on social media", "竞品社媒投入更大"),
+         ("Focus on two platforms and customer voices", "聚焦两个平台与客户证言")),
+        (growth, ("More sales-ready leads at a lower cost", "以更低成本获得更多销售就绪线索"),
+         ("SEM rebuild, lead scoring, ABM for 50 accounts", "SEM重构、线索评分、50家客户ABM"),
+         ("Marketing-qualified leads", "营销合格线索"), _round_up(actual["mql"] * 1.2, 10),
+         o[0], 0.45, ("Search costs keep rising", "搜索广告成本持续上涨"),
+         ("Shift 10% of search to ABM and partners", "将10%搜索预算转向ABM与合作伙伴")),
+        (content, ("Content that sales uses", "销售用得上的内容"),
+         ("Six whitepapers, customer story videos, nurture emails",
+          "6份白皮书、客户案例视频、培育邮件"),
+         ("Content downloads", "内容下载量"), 4000, o[2], 0.15,
+         ("Whitepapers late for the events", "白皮书赶不上活动节点"),
+         ("Editorial calendar fixed each quarter", "每季度锁定内容日历")),
+        (events, ("Fewer, bigger events with follow-up", "少而精的活动与闭环跟进"),
+         ("Shanghai CIO Summit, WAIC booth, city salons", "上海CIO峰会、WAIC展位、城市沙龙"),
+         ("Cost per event opportunity", "活动单个商机成本"), 30_000, o[3], 0.20,
+         ("Event leads not followed up", "活动线索跟进不及时"),
+         ("Badge scans straight into the CRM, 48-hour SLA", "扫码直连CRM，48小时跟进SLA")),
+    ]
+    pot = actual["cost"] * 0.9
+    return pd.DataFrame({
+        "module": pd.array([r[0] for r in rows], dtype="string"),
+        "focus": pd.array([_pick(r[1], lang) for r in rows], dtype="string"),
+        "strategy": pd.array([_pick(r[2], lang) for r in rows], dtype="string"),
+        "kpi": pd.array([_pick(r[3], lang) for r in rows], dtype="string"),
+        "target": [float(r[4]) for r in rows],
+        "owner": pd.array([r[5] for r in rows], dtype="string"),
+        "budget": [float(np.round(pot * r[6], -4)) for r in rows],
+        "risk": pd.array([_pick(r[7], lang) for r in rows], dtype="string"),
+        "response": pd.array([_pick(r[8], lang) for r in rows], dtype="string"),
+    })
+
+
+def _quarters_frame(lang: Lang) -> pd.DataFrame:
+    """Four quarter themes (seed 000: Q1 brand awareness, Q2 conversion …)."""
+    rows = [
+        ("Q1", ("Brand awareness: launch the annual keyword", "品牌认知：发布年度关键词"),
+         ("Brand refresh, SEM rebuild", "品牌焕新、SEM重构")),
+        ("Q2", ("Conversion: turn attention into opportunities", "转化：把关注变成商机"),
+         ("Shanghai CIO Summit, ABM pilot", "上海CIO峰会、ABM试点")),
+        ("Q3", ("Scale what works", "放大有效打法"),
+         ("WAIC booth, partner co-marketing", "WAIC展位、合作伙伴联合营销")),
+        ("Q4", ("Harvest: close the year's pipeline", "收割：推动全年商机成交"),
+         ("Customer stories, year-end offers", "客户案例、年末促单")),
+    ]
+    return pd.DataFrame({
+        "quarter": pd.array([r[0] for r in rows], dtype="string"),
+        "theme": pd.array([_pick(r[1], lang) for r in rows], dtype="string"),
+        "key_campaigns": pd.array([_pick(r[2], lang) for r in rows], dtype="string"),
+    })
+
+
+def _okr_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
+    """The department's objective, its key results, and two team objectives rolling up to
+    them (seed 002 figure 19); actuals are this year's, as if reviewed mid-way."""
+    o = [_pick(p, lang) for p in OWNERS]
+    dept = _pick(("Grow marketing-sourced revenue", "提升市场来源收入"), lang)
+    kr_mql = _pick(("MQL +20%", "MQL增长20%"), lang)
+    kr_sov = _pick(("Share of voice ≥ 25%", "声量份额≥25%"), lang)
+    growth = _pick(("Fill the funnel at a lower cost", "以更低成本填满漏斗"), lang)
+    brand = _pick(("Be seen on social platforms", "在社交平台被看见"), lang)
+    mql = _round_up(actual["mql"] * 1.2, 10)
+    rows = [
+        (dept, None, o[0], None, None, None, None),
+        (dept, kr_mql, o[0], None, mql, None, 2.0),
+        (dept, kr_sov, o[1], None, 0.25, 0.21, 1.0),
+        (growth, None, o[4], kr_mql, None, None, None),
+        (growth, _pick(("Leads from SEM +15%", "SEM线索增长15%"), lang), o[4], None, 1.15,
+         1.05, None),
+        (growth, _pick(("MQL→SQL ≥ 40%", "MQL→SQL转化率≥40%"), lang), o[0], None, 0.40, 0.36,
+         None),
+        (brand, None, o[1], kr_sov, None, None, None),
+        (brand, _pick(("120 posts on Douyin and Xiaohongshu", "抖音小红书发布120篇"), lang), o[1],
+         None, 120, 96, None),
+    ]
+    return pd.DataFrame({
+        "objective": pd.array([r[0] for r in rows], dtype="string"),
+        "key_result": pd.array([r[1] for r in rows], dtype="string"),
+        "owner": pd.array([r[2] for r in rows], dtype="string"),
+        "parent": pd.array([r[3] for r in rows], dtype="string"),
+        "target": [np.nan if r[4] is None else float(r[4]) for r in rows],
+        "actual": [np.nan if r[5] is None else float(r[5]) for r in rows],
+        "weight": [np.nan if r[6] is None else float(r[6]) for r in rows],
+    })
+
+
+def _lessons_frame(lang: Lang) -> pd.DataFrame:
+    """What worked this year and the method to keep (seed 000, review step 3)."""
+    brand, growth, content, events = _module_names(lang)
+    rows = [
+        (content, ("Whitepapers brought the best leads", "白皮书带来最优质的线索"),
+         ("One industry report per quarter, cut into 10 posts and a webinar",
+          "每季度一份行业报告，拆成10篇内容和1场直播"),
+         ("Highest lead→opportunity rate of all channels", "线索→商机转化率全渠道最高")),
+        (events, ("Small city salons beat big booths", "城市沙龙胜过大型展位"),
+         ("30-seat salons with a customer speaker, invitations by sales",
+          "30人沙龙，客户主讲，销售邀约"),
+         ("Cost per opportunity a third of the trade shows'", "单个商机成本为展会的三分之一")),
+        (growth, ("Fast follow-up doubles MQL→SQL", "快速跟进使MQL→SQL翻倍"),
+         ("Call every MQL within 48 hours; weekly SLA review with sales",
+          "48小时内电话跟进每条MQL；每周与销售复盘SLA"),
+         ("MQL→SQL 38% with follow-up in 48 h, 19% without", "48小时内跟进38%，否则19%")),
+        (brand, ("Customer voices travel further than ads", "客户证言比广告传播更远"),
+         ("Film one customer story a month; share it on every channel",
+          "每月拍摄一个客户故事，全渠道分发"),
+         ("Video posts had 3× the shares of product posts", "视频转发量是产品帖的3倍")),
+    ]
+    return pd.DataFrame({
+        "module": pd.array([r[0] for r in rows], dtype="string"),
+        "what_worked": pd.array([_pick(r[1], lang) for r in rows], dtype="string"),
+        "method": pd.array([_pick(r[2], lang) for r in rows], dtype="string"),
+        "evidence": pd.array([_pick(r[3], lang) for r in rows], dtype="string"),
+    })
+
+
 def _settings_frame(fiscal_year: int, actual: dict[str, float], headcount: pd.DataFrame,
                     lang: Lang) -> pd.DataFrame:
     """Settings derived from the history: a target 30 % above this year's sourced revenue."""
@@ -627,6 +778,7 @@ def _settings_frame(fiscal_year: int, actual: dict[str, float], headcount: pd.Da
         "avg_deal_size": None,
         "budget_total": budget,
         "experiment_share": 0.2,
+        "reserve_share": 0.05,
         "seasonality": "history",
         "language": lang,
         "brand": _pick(BRAND, lang),
@@ -767,6 +919,10 @@ def sample_company(
         "improvements": _improvements_frame(fiscal_year + 1, lang),
         "team": _team_frame(lang),
         "baseline": _baseline_frame(lead_frame, spend, fiscal_year),
+        "modules": _modules_frame(actual, lang),
+        "quarters": _quarters_frame(lang),
+        "okr": _okr_frame(actual, lang),
+        "lessons": _lessons_frame(lang),
         "mapping": _empty(model.MAPPING),
     }
 

@@ -57,6 +57,9 @@ class Settings:
     """Also write a shareable values-only copy beside the workbook on rebuild."""
     scenario_spread: float = 0.2
     """Stretch and Cautious scenarios: the revenue target ± this share (default 20%)."""
+    reserve_share: float = 0.0
+    """Share of the programme budget held back as a contingency reserve (机动预算); last on the
+    sheet, so that the rows above keep their places."""
 
     @property
     def plan_year(self) -> int | None:
@@ -68,8 +71,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "language": ("en", "zh-CN", "zh-TW"),
     "budget_method": ("implied", "roi", "curve", "target"),
 }
-_SHARES = ("new_customer_share", "marketing_share", "experiment_share", "scenario_spread")
-
+_SHARES = ("new_customer_share", "marketing_share", "experiment_share", "scenario_spread",
+           "reserve_share")
 
 def _shown(prefix: str) -> dict[str, str]:
     """Normalised text of every label ``<prefix><key>`` in every language → key."""

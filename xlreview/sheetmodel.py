@@ -44,6 +44,7 @@ class Style:
     valign: str | None = None
     text_wrap: bool = False
     rotation: int = 0
+    indent: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         """Non-default properties, named as xlsxwriter's ``add_format`` names them."""
@@ -108,8 +109,9 @@ class Block:
         return set(keys) <= {c.key for c in self.columns}
 
     def data_rows(self) -> tuple[int, int]:
-        """First and last data row, without a total row."""
-        last = self.last_row - (1 if self.has_total and self.n_rows > 1 else 0)
+        """First and last data row, without a total row (last < first: no data rows, only
+        the total, whose values a chart must not plot as a category)."""
+        last = self.last_row - (1 if self.has_total and self.n_rows else 0)
         return self.row + 1, last
 
 
@@ -181,6 +183,17 @@ class Chart:
 
 
 @dataclass
+class Validation:
+    """A dropdown on an input range: the cell takes one of ``values``."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    values: list[str]
+
+
+@dataclass
 class Conditional:
     """A conditional format; ``options`` as xlsxwriter names them, ``style`` the format."""
 
@@ -190,6 +203,13 @@ class Conditional:
     last_col: int
     options: dict[str, Any]
     style: Style | None = None
+
+
+DEFAULT_WIDTH = 8.43
+"""Excel's default column width, in characters."""
+A4_READABLE_WIDTH = 200.0
+"""Character columns that fit A4 landscape at a readable scale (about 75 %); wider sheets
+print on A3."""
 
 
 @dataclass
@@ -203,6 +223,7 @@ class Sheet:
     blocks: list[Block] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     conditionals: list[Conditional] = field(default_factory=list)
+    validations: list[Validation] = field(default_factory=list)
     widths: dict[int, float] = field(default_factory=dict)
     hidden: set[int] = field(default_factory=set)
     """Hidden columns (helper values the next rebuild reads back)."""
@@ -211,6 +232,7 @@ class Sheet:
     print_rows: tuple[int, int] | None = None
     landscape: bool = True
     fit_height: int = 0
+    """Pages tall when printed (0: as many as needed); always one page wide."""
     gridlines: bool = True
     tab_color: str = GENERATED_TAB
     anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -221,6 +243,19 @@ class Sheet:
 
     def block(self, name: str) -> Block:
         return next(b for b in self.blocks if b.name == name)
+
+    def print_width(self) -> float:
+        """Width of the used columns, in Excel's character units (8.43 a default column);
+        charts count by their right edge (64 pixels a default column)."""
+        last = max([b.last_col for b in self.blocks] + [c.col for c in self.cells]
+                   + [m.last_col for m in self.merges]
+                   + [c.col + c.width // 64 for c in self.charts] + [0])
+        return sum(self.widths.get(col, DEFAULT_WIDTH) for col in range(last + 1))
+
+    def paper(self) -> str:
+        """``A4``, or ``A3`` for a sheet too wide to read on A4 fit to width (Targets, the
+        52-week Gantt): every sheet prints one page wide, landscape unless told."""
+        return "A3" if self.print_width() > A4_READABLE_WIDTH else "A4"
 
 
 # --- styles and formats --------------------------------------------------------------
@@ -254,6 +289,8 @@ class _Styles:
     date: Style
     month: Style
     text: Style
+    points: Style = Style(num_format='+0.0" pp";-0.0" pp";0.0" pp"')
+    """A change of a share in percentage points (the values ×100: 0.092 shows +9.2 pp)."""
     title: Style = Style(bold=True, font_size=16, font_color="#1B5E20")
     note: Style = Style(italic=True, font_color="#555555")
     label: Style = Style(bold=True)
@@ -272,14 +309,15 @@ def styles_for(settings: Settings) -> _Styles:
         date=Style(num_format="yyyy-mm-dd"),
         month=Style(num_format="yyyy-mm"),
         text=Style(),
+        points=Style(num_format=label("format.points", settings.language)),
     )
 
 
 _KIND_KEYS: dict[str, str] = {
-    "money": "cost revenue avg_deal implied_cost last_year_cost planned_cost change "
+    "money": "cac cost revenue avg_deal implied_cost last_year_cost planned_cost change "
     "expected_revenue min max budget pipeline_value expected_value expected_next_year value "
     "pipeline_carried lifetime_cost lifetime_revenue",
-    "unit_money": "cpl cost_per_mql cost_per_sql cost_per_opp cac",
+    "unit_money": "cpl cost_per_mql cost_per_sql cost_per_opp",
     "percent": "conversion share share_override lead_to_mql mql_to_sql sql_to_opp opp_to_won "
     "roi completion win_rate share_last_year lifetime_roi conversion_last_year",
     "integer": "visits leads mql sql opp won customers count_period count_cohort deals "
@@ -301,9 +339,25 @@ _TABLE_KINDS: dict[tuple[str, str], str] = {
     ("targets", "gap"): "integer",
     ("targets", "plan_leads"): "integer",
     ("budget", "change"): "percent",
-    ("share_of_voice", "change"): "percent",
+    ("share_of_voice", "change"): "points",  # a change of shares: percentage points
     ("plan_lead_time", "gap"): "integer",
     ("plan_lead_time", "pipeline_carried"): "integer",  # open leads per stage, not money
+    ("module_plan", "target"): "number",
+    ("module_plan", "budget_share"): "percent",
+    ("okr_tree", "target"): "number",
+    ("okr_tree", "actual"): "number",
+    ("okr_tree", "level"): "integer",
+    ("okr_tree", "weight"): "number",
+    ("lessons", "module_completion"): "percent",
+    ("budget_categories", "change"): "percent",
+}
+
+
+# Per-table headers: one word per concept. The plan sheets' "budget" is the programme
+# budget phased by the leads, not the Budget sheet's total (which counts headcount too).
+_TABLE_HEADERS: dict[tuple[str, str], str] = {
+    ("plan_quarterly", "budget"): "programme_budget",
+    ("plan_monthly", "budget"): "programme_budget",
 }
 
 
@@ -318,6 +372,19 @@ def _kind(table: str, key: str, series: pd.Series) -> str:
     if pd.api.types.is_numeric_dtype(series):
         return "number"
     return "text"
+
+
+def header_lines(text: str, width: float) -> int:
+    """Lines a bold header takes when wrapped at word breaks in a column ``width`` wide."""
+    room = max(width - 1, 1)
+    lines, used = 1, 0
+    for word in str(text).split():
+        size = display_width(word)
+        if used and used + 1 + size > room:
+            lines, used = lines + 1, size
+        else:
+            used = used + 1 + size if used else size
+    return lines
 
 
 def display_width(text: str) -> int:
@@ -358,6 +425,8 @@ def _cells(series: pd.Series, kind: str, lang: str) -> list[object]:
         return [None if pd.isna(v) else bool(v) for v in series]
     if pd.api.types.is_numeric_dtype(series):
         values = pd.to_numeric(series, errors="coerce").astype(float).to_numpy()
+        if kind == "points":
+            values = values * 100
         values = np.where(np.isfinite(values), values, np.nan)
         return [None if math.isnan(v) else float(v) for v in values.tolist()]
     uniques = pd.unique(series.dropna())
@@ -426,7 +495,7 @@ def make_block(
     for key in keys:
         kind = _kind(name, key, frame[key])
         values = _cells(frame[key], kind, ctx.lang)
-        text = header(key, ctx.lang)
+        text = header(_TABLE_HEADERS.get((name, key), key), ctx.lang)
         style = _ctx_style(ctx.styles, kind)
         if key in inputs:
             style = replace(style, bg_color=INPUT_FILL)
@@ -467,10 +536,11 @@ def finish(sheet: Sheet) -> None:
             col = block.col + j
             sheet.widths[col] = max(sheet.widths.get(col, 0.0), column.width)
     for block in sheet.blocks:
-        wraps = any(display_width(c.header) + 1 > sheet.widths[block.col + j]
-                    for j, c in enumerate(block.columns))
-        if wraps:
-            sheet.heights[block.row] = max(sheet.heights.get(block.row, 0.0), 30.0)
+        lines = max([header_lines(c.header, sheet.widths[block.col + j])
+                     for j, c in enumerate(block.columns)] + [1])
+        if lines > 1:  # tall enough for the longest wrapped header, none clipped
+            height = 15.0 * lines
+            sheet.heights[block.row] = max(sheet.heights.get(block.row, 0.0), height)
     if sheet.blocks and sheet.freeze is None:
         first = sheet.blocks[0]
         sheet.freeze = (first.row + 1, 0)

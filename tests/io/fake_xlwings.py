@@ -3,12 +3,18 @@
 Cells live in a dict keyed by 1-based (row, column). Like Excel, assigning a text that
 starts with an apostrophe stores the text after it, and a 2D list fills from the top-left
 cell. Errors read back as strings with ``err_to_str=True`` (``#N/A``), as xlwings does.
+Sheet-local names read back as Excel gives them, ``'Sheet name'!name``.
+
+A book with a file (:meth:`Book.from_file`) saves, closes and reopens as Excel does:
+``book.save()`` calls the test's ``on_save`` (the user's unsaved edits reach the file),
+``app.books.open(path)`` lists the file's sheets again. ``app.calls`` records every step.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from xlreview.cells import ExcelError
@@ -144,6 +150,28 @@ class Tables:
         return item
 
 
+class Name:
+    def __init__(self, name: str, refers_to: str) -> None:
+        self.name, self.refers_to = name, refers_to
+
+
+class Names:
+    """``sheet.names``: sheet-local names, as Excel spells them (``'My sheet'!name``)."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self._items: dict[str, str] = {}
+
+    def __iter__(self) -> Iterator[Name]:
+        prefix = self.sheet.name if re.fullmatch(r"\w+", self.sheet.name) else \
+            "'" + self.sheet.name.replace("'", "''") + "'"
+        return iter([Name(f"{prefix}!{n}", v) for n, v in self._items.items()])
+
+    def add(self, name: str, refers_to: str) -> Name:
+        self._items[name] = refers_to
+        return Name(name, refers_to)
+
+
 class Sheet:
     def __init__(self, book: Book, name: str):
         self.book, self.name = book, name
@@ -153,6 +181,7 @@ class Sheet:
         self.widths: dict[int, float] = {}
         self.merged: list[tuple[Cell, Cell]] = []
         self.tables = Tables(self)
+        self.names = Names(self)
 
     def range(self, first: object, last: object | None = None) -> Range:
         a = _address(first)
@@ -172,6 +201,10 @@ class Sheet:
 
     def delete(self) -> None:
         self.book.sheets._items.remove(self)
+
+    def activate(self) -> None:
+        self.book.app.calls.append(("activate", self.book.name, self.name))
+        self.book.active_sheet = self
 
     def grid(self) -> list[list[Any]]:
         """Every value from A1 to the last used cell (test helper, not xlwings)."""
@@ -237,20 +270,63 @@ class App:
 
 
 class Books:
-    """``app.books``: only ``.active`` is used."""
+    """``app.books``: ``.active`` and ``.open(path)``."""
 
     def __init__(self, active: Book) -> None:
         self.active = active
+
+    def open(self, fullname: str) -> Book:
+        app = self.active.app
+        app.calls.append(("open", fullname))
+        book = Book.from_file(fullname, app=app)
+        self.active = book
+        return book
 
 
 class Book:
     _caller: Book | None = None
 
-    def __init__(self, name: str = "Book1.xlsx"):
-        self.name = name
-        self.app = App()
-        self.app.books = Books(active=self)
+    def __init__(self, name: str = "Book1.xlsx", app: App | None = None):
+        self.name = self.fullname = name  # never saved: no folder, as in Excel
+        self.app = app or App()
+        if app is None:
+            self.app.books = Books(active=self)
         self.sheets = Sheets(self)
+        self.active_sheet: Sheet | None = None
+        self.on_save: Any = None
+        self.closed = False
+
+    def save(self) -> None:
+        self.app.calls.append(("save", self.fullname))
+        if self.on_save is not None:
+            self.on_save(self.fullname)
+
+    def close(self) -> None:
+        self.app.calls.append(("close", self.fullname))
+        self.closed = True
+
+    @classmethod
+    def from_file(cls, fullname: str, app: App | None = None) -> Book:
+        """The book Excel shows for the file: its sheets by name, marks as local names
+        (cells are not loaded: tests read the file itself)."""
+        import zipfile
+
+        from xlreview.io.files import sheet_names
+        from xlreview.io.package import Package, marks
+
+        path = Path(fullname)
+        book = cls(path.name, app=app)
+        book.fullname = str(path)
+        with zipfile.ZipFile(path) as zf:
+            marked = marks(Package(zf))
+        last = None
+        for i, sheet_name in enumerate(sheet_names(path)):
+            last = book.sheets.add(sheet_name, after=last)
+            if i in marked:
+                last.names.add("_xlreview_sheet", f'="{marked[i]}"')
+        if app is not None:
+            app.books.active = book
+        return book
 
     @classmethod
     def caller(cls) -> Book:

@@ -266,3 +266,173 @@ def test_a_chinese_sheet_is_written_in_its_east_asian_font() -> None:
     english = fake.Book.from_grids({}).sheets.add("English")
     excel.write_sheet(english, tiny_sheet("English"))
     assert english.fonts == {}
+# --- the ribbon = the command line's rebuild of the file -------------------------------
+
+
+def _cli_stderr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    from xlreview.cli import main
+
+    capsys.readouterr()
+    code = main(list(argv))
+    return code, capsys.readouterr().err.strip()
+
+
+def test_ribbon_on_a_local_file_is_the_command_line_rebuild_byte_for_byte(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from xlreview.cli import write_demo
+    from xlreview.labels import label
+
+    path = write_demo(tmp_path / "ribbon")
+    twin = tmp_path / "cli.xlsx"
+    shutil.copy2(path, twin)
+    edited = {}
+    book = fake.Book.from_file(str(path))
+    book.on_save = lambda name: edited.setdefault("saved", Path(name).read_bytes())
+    result = excel.rebuild_active(book)
+    assert result is not None
+    code, _ = _cli_stderr(capsys, "rebuild", "-q", str(twin))
+    assert code in (0, 3)
+    assert path.read_bytes() == twin.read_bytes()          # same result, byte for byte
+    assert edited["saved"] != path.read_bytes()            # it was rebuilt after the save
+    # Save (the user's edits), close, rebuild, reopen, open on the Dashboard.
+    steps = [c for c in book.app.calls if c[0] in ("save", "close", "open", "activate")]
+    dashboard = label("sheet.dashboard")
+    assert steps == [("save", str(path)), ("close", str(path)), ("open", str(path)),
+                     ("activate", path.name, dashboard)]
+    reopened = book.app.books.active
+    assert reopened is not book and reopened.active_sheet.name == dashboard
+    # Dashboard is the first generated tab; generated sheets carry the mark.
+    names = [s.name for s in reopened.sheets]
+    generated = [s.name for s in reopened.sheets if excel.sheet_mark(s)]
+    assert generated[0] == dashboard and names.index(dashboard) == names.index(generated[0])
+    assert book.app.status_bar is False and book.app.screen_updating is True
+
+
+def test_ribbon_failure_shows_the_command_lines_sentence_and_reopens_untouched(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    path = tmp_path / "unrelated.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "my own numbers"
+    wb.save(path)
+    before = path.read_bytes()
+    book = fake.Book.from_file(str(path))
+    assert excel.rebuild_active(book) is None
+    assert path.read_bytes() == before
+    code, sentence = _cli_stderr(capsys, "rebuild", "-q", str(path))
+    assert code == 1 and sentence
+    assert book.app.alerts == [{"prompt": sentence, "title": "xlreview", "mode": "critical"}]
+    assert [c[0] for c in book.app.calls if c[0] in ("save", "close", "open")] == [
+        "save", "close", "open"]
+    assert book.app.books.active.fullname == str(path)     # reopened
+    assert book.app.status_bar is False and book.app.screen_updating is True
+
+
+def test_ribbon_when_excel_cannot_save_closes_nothing(tmp_path: Path) -> None:
+    from xlreview.cli import write_demo
+
+    path = write_demo(tmp_path)
+    before = path.read_bytes()
+    book = fake.Book.from_file(str(path))
+
+    def refuse(_: str) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    book.on_save = refuse
+    assert excel.rebuild_active(book) is None
+    assert path.read_bytes() == before and not book.closed
+    assert book.app.alerts[0]["mode"] == "critical"
+    assert str(path) in book.app.alerts[0]["prompt"]
+
+
+@pytest.mark.parametrize(("fullname", "why"), [
+    ("Book1", "unsaved"),                                           # never saved
+    ("https://contoso.sharepoint.com/sites/mkt/Plan.xlsx", "cloud"),
+    ("https://d.docs.live.net/1a2b/Documents/Plan.xlsx", "cloud"),  # OneDrive
+])
+def test_books_without_a_local_file_take_the_live_path(fullname: str, why: str) -> None:
+    book = fake.Book()
+    book.fullname = fullname
+    assert excel.local_file(book) == (None, why)
+
+
+def test_read_only_and_other_formats_take_the_live_path(tmp_path: Path) -> None:
+    ro = tmp_path / "plan.xlsx"
+    ro.write_bytes(b"PK")
+    ro.chmod(0o444)
+    csv = tmp_path / "plan.csv"
+    csv.write_text("a")
+    for target, why in ((ro, "read_only"), (csv, "format")):
+        book = fake.Book()
+        book.fullname = str(target)
+        assert excel.local_file(book) == (None, why)
+    ro.chmod(0o644)
+    book = fake.Book()
+    book.fullname = str(ro)
+    assert excel.local_file(book) == (ro, "")
+
+
+def test_live_path_says_in_the_status_bar_what_it_does_not_draw(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from xlreview.labels import label
+
+    book = fake.Book.from_grids({"Leads": [["lead_id"]]})
+    book.fullname = "https://contoso.sharepoint.com/sites/mkt/Plan.xlsx"
+    dashboard = Sheet(key="dashboard", name="Dashboard", cells=[Cell(0, 0, "Revenue")])
+    monkeypatch.setattr(excel, "compute",
+                        lambda grids, progress: _result([tiny_sheet(), dashboard], []))
+    excel.rebuild_active(book)
+    assert book.app.status_bar == label("msg.excel_live_cloud")
+    assert "charts" in book.app.status_bar
+    assert book.active_sheet.name == "Dashboard"
+
+
+def test_live_path_recognises_generated_sheets_by_the_mark(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from xlreview.errors import RefusedError
+
+    book = fake.Book.from_grids({"Leads": [["lead_id"]], "My ROI": [["old"]],
+                                 "Copy of ROI": [["mine"]]})
+    # The user renamed the generated ROI matrix and copied it (the copy keeps the mark).
+    book.sheets["My ROI"].names.add("_xlreview_sheet", '="roi_matrix"')
+    book.sheets["Copy of ROI"].names.add("_xlreview_sheet", '="roi_matrix"')
+    roi = tiny_sheet("ROI matrix")
+    roi.key = "roi_matrix"
+    monkeypatch.setattr(excel, "compute", lambda grids, progress: _result([roi], []))
+    excel.rebuild_book(book)
+    assert [s.name for s in book.sheets] == ["Leads", "Copy of ROI", "ROI matrix"]
+    assert book.sheets["Copy of ROI"].cells == {(1, 1): "mine"}
+    assert excel.sheet_mark(book.sheets["ROI matrix"]) == "roi_matrix"
+    # A user's sheet named like a generated one, beside marked sheets, stops the rebuild.
+    book.sheets.add("Dashboard", after=book.sheets["Leads"]).cells[(1, 1)] = "my chart data"
+    with pytest.raises(RefusedError, match='"Dashboard"'):
+        excel.rebuild_book(book)
+    assert book.sheets["Dashboard"].cells == {(1, 1): "my chart data"}
+    assert book.app.alerts[-1]["mode"] == "critical"
+
+
+def _calls(text: str) -> set[str]:
+    """The attribute and method names of backticked xlwings calls (``book.save()`` → save)."""
+    import re
+
+    names = set()
+    for code in re.findall(r"``?([^`]+)``?", text):
+        if "/" not in code:  # a file path, not a call
+            names.update(re.findall(r"\.(\w+)", code))
+    return names
+
+
+def test_readme_lists_exactly_the_xlwings_calls_of_the_adapter() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("xlwings calls the adapter uses")[1].split("**macOS.**")[0]
+    doc = excel.__doc__.split("The xlwings surface used here")[1].split("Not written live")[0]
+    assert _calls(section) == _calls(doc)
+    # The fake stands in for every one of them.
+    members = {n for cls in (fake.Book, fake.Books, fake.Sheet, fake.Sheets, fake.Range,
+                             fake.App, fake.Tables, fake.Names, fake.Name) for n in dir(cls)}
+    members |= {"Book", "app", "books", "sheets", "names", "tables", "name", "refers_to",
+                "fullname", "active", "screen_updating"}  # module and instance attributes
+    assert _calls(section) <= members, _calls(section) - members

@@ -120,8 +120,9 @@ def test_a_language_change_rewrites_the_users_references(rebuilt, tmp_path):
         "<c r=\"B1\"><f>'ROI matrix'!B2&amp;\"ROI matrix!\"</f></c></row>",
         names="<definedName name=\"MyRevenue\">'ROI matrix'!$I$5:$I$14</definedName>",
     )
-    edit_part(book, "xl/worksheets/sheet1.xml", "language</t></is></c>",
-              'language</t></is></c><c r="B13" t="inlineStr"><is><t>zh-CN</t></is></c>')
+    edit_part(book, "xl/worksheets/sheet1.xml",
+              '<c r="B13" t="inlineStr"><is><t>en</t></is></c>',
+              '<c r="B13" t="inlineStr"><is><t>zh-CN</t></is></c>')
     assert main(["rebuild", "-q", str(book)]) == 0
     roi, revenue = label("sheet.roi_matrix", "zh-CN"), label("col.revenue", "zh-CN")
     assert roi in _sheets(book) and "ROI matrix" not in _sheets(book)

@@ -121,7 +121,9 @@ def test_settings_sheet_lists_every_setting_with_a_description(empty_book):
     ws = wb[_name(model.SETTINGS, lang)]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
     assert [r[0] for r in rows] == [template.setting_key(k, lang) for k in settings_fields()]
-    assert all(r[1] is None for r in rows)  # empty template: every value blank
+    # Empty template: every value blank but the language, which is the template's.
+    assert {r[0]: r[1] for r in rows if r[1] is not None} == {
+        template.setting_key("language", lang): lang}
     assert [r[2] for r in rows] == [label(f"setting.{k}", lang) for k in settings_fields()]
     checks = _validations(ws)
     row_of = {k: i + 4 for i, k in enumerate(settings_fields())}
@@ -296,7 +298,7 @@ def test_unknown_columns_are_ignored_and_missing_ones_left_blank(tmp_path):
     write_input_book(path, data={"spend": spend})
     rows = _rows(path, "Spend")
     assert rows[2] == _headers(model.SPEND, "en")
-    assert rows[3] == [dt.date(2025, 1, 1), "", "", 10.0, "", ""]
+    assert rows[3] == [dt.date(2025, 1, 1), "", "", 10.0, "", "", ""]
 
 
 def test_display_width_counts_chinese_double():
@@ -350,3 +352,16 @@ def test_the_reader_gets_the_sample_back_from_the_workbook(tmp_path, lang):
     assert len(inputs.goals) == len(frames["goals"])
     errors = inputs.findings.to_frame().query("severity == 'error'")
     assert errors.empty, errors
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_empty_template_writes_its_language_into_settings(tmp_path, lang):
+    """``xlreview template --lang zh-CN`` rebuilds in Chinese: the language cell is filled,
+    so the rebuild (and the command's messages) follow the template's language."""
+    from xlreview.inputs import read_inputs
+
+    path = tmp_path / "template.xlsx"
+    write_input_book(path, lang=lang)
+    settings = {row[0]: row[1] for row in _grids(path)[_name(model.SETTINGS, lang)]}
+    assert settings[template.setting_key("language", lang)] == lang
+    assert read_inputs(_grids(path)).settings.language == lang

@@ -12,7 +12,7 @@ import pytest
 
 from tests import tables_fixture as fx
 from xlreview.io.fonts import chart_font, east_asian_theme
-from xlreview.io.writer import scatter_to_bubble, write_sheets
+from xlreview.io.writer import scatter_to_bubble, straight_lines, write_sheets
 from xlreview.labels import label
 from xlreview.layout import build_sheets
 
@@ -168,13 +168,14 @@ def test_quadrant_is_a_native_bubble_chart_on_the_table_ranges(book):
     xml = _bubble_part(path)
     assert "<c:scatterChart>" not in xml and xml.count("<c:ser>") == 1
     sheet = re.escape(label("sheet.roi_matrix", lang))
-    # Table header on row 4, three channels on rows 5-7: Cost is column B, Leads column D.
-    assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$B\$5:\$B\$7</c:f>", xml)
+    # Table header on row 4, three channels on rows 5-7: Leads column D. Sizes: the helper
+    # below the charts (its ratios in column B, sizes in column C, rows 41-43).
+    assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$C\$41:\$C\$43</c:f>", xml)
     assert re.search(rf"<c:xVal><c:numRef><c:f>'?{sheet}'?!\$D\$5:\$D\$7</c:f>", xml)
-    # Cached sizes: 400,000 and 100,000; Organic has no spend (no point cached).
+    # Cached sizes: 400,000 and 100,000; Organic, without spend, 400,000 / 20 = 20,000.
     size = xml.split("<c:bubbleSize>")[1]
     assert re.findall(r"<c:v>([^<]+)</c:v>", size.split("</c:bubbleSize>")[0]) == [
-        "400000.0", "100000.0"]
+        "400000.0", "100000.0", "20000.0"]
     # ECMA-376 CT_BubbleSer order, then the chart group's bubble settings before the axes.
     order = ["<c:tx>", "<c:spPr>", "<c:invertIfNegative", "<c:dPt>", "<c:dLbls>",
              "<c:xVal>", "<c:yVal>", "<c:bubbleSize>", "<c:bubble3D", "</c:ser>",
@@ -198,7 +199,7 @@ def test_bubble_chart_loads_in_openpyxl(book):
     ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
     bubble = next(c for c in ws._charts if type(c).__name__ == "BubbleChart")
     (series,) = bubble.ser
-    assert series.bubbleSize.numRef.f.endswith("!$B$5:$B$7")
+    assert series.bubbleSize.numRef.f.endswith("!$C$41:$C$43")
     assert len(series.dPt) == 3
 
 
@@ -281,3 +282,121 @@ def test_theme_names_the_font_in_its_east_asian_slot_and_for_both_chinese_script
     assert theme.count('<a:font script="Hans" typeface="Microsoft YaHei"/>') == 2
     assert theme.count('<a:font script="Hant" typeface="Microsoft JhengHei"/>') == 2
     assert '<a:font script="Jpan" typeface="ＭＳ Ｐゴシック"/>' in theme  # left as it was
+def test_every_line_series_says_it_is_straight(book):
+    """Without ``<c:smooth val="0"/>`` LibreOffice smooths a line once another tool saved
+    the file; every series of every line chart carries it, and only line charts."""
+    _, path = book
+    with zipfile.ZipFile(path) as zf:
+        charts = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/chart")]
+    line_charts = [re.search(r"<c:lineChart>.*?</c:lineChart>", x, re.S) for x in charts]
+    line_charts = [m.group(0) for m in line_charts if m]
+    assert line_charts, "the fixture draws line charts"
+    for xml in line_charts:
+        series = re.findall(r"<c:ser>.*?</c:ser>", xml, re.S)
+        assert series and all(s.endswith('<c:smooth val="0"/></c:ser>') for s in series)
+
+
+@pytest.mark.parametrize(("xml", "expected"), [
+    # a plain series gets the element last
+    ("<c:lineChart><c:ser><c:val/></c:ser></c:lineChart>",
+     '<c:lineChart><c:ser><c:val/><c:smooth val="0"/></c:ser></c:lineChart>'),
+    # an explicit choice stays
+    ('<c:lineChart><c:ser><c:smooth val="1"/></c:ser></c:lineChart>',
+     '<c:lineChart><c:ser><c:smooth val="1"/></c:ser></c:lineChart>'),
+    # before extLst, which must stay last
+    ("<c:lineChart><c:ser><c:val/><c:extLst></c:extLst></c:ser></c:lineChart>",
+     '<c:lineChart><c:ser><c:val/><c:smooth val="0"/><c:extLst></c:extLst></c:ser>'
+     "</c:lineChart>"),
+    # a bar chart's series are left alone
+    ("<c:barChart><c:ser><c:val/></c:ser></c:barChart>",
+     "<c:barChart><c:ser><c:val/></c:ser></c:barChart>"),
+])
+def test_straight_lines(xml, expected):
+    assert straight_lines(xml) == expected
+
+
+def test_headers_of_number_columns_sit_right_above_their_numbers(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "sales_cycle", lang)
+    header = next(r for r in ws.iter_rows() if r[1].value is not None and r[2].value)
+    first = header[0].row + 1
+    for cell in header[:4]:
+        value = ws.cell(first, cell.column).value
+        numeric = isinstance(value, int | float)
+        # Lead type is text (left, Excel's default); Deals, Median days, P80 days numbers.
+        assert (cell.alignment.horizontal == "right") == numeric, cell.value
+
+
+def _channel_chart_book(tmp_path: Path, channels: list[str], costs: list[float]) -> str:
+    """A table of channels with a Total row and a column chart of their cost; the chart XML."""
+    from xlreview.layout import Block, Chart, Column, Series, Sheet, Style
+    from xlreview.sheetmodel import column_ref
+
+    block = Block("tbl_cost", 0, 0, [
+        Column("channel", "Channel", [*channels, "Total"], Style()),
+        Column("cost", "Cost", [*costs, sum(costs)], Style()),
+    ], has_total=True)
+    sheet = Sheet(key="roi_matrix", name="ROI", blocks=[block])
+    sheet.charts.append(Chart("column", "Cost by channel", [Series(
+        "Cost", column_ref(sheet, block, "cost"), column_ref(sheet, block, "channel"))], 5, 0))
+    path = tmp_path / "chart.xlsx"
+    write_sheets([sheet], path)
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("xl/charts/chart1.xml").decode()
+
+
+def test_a_chart_over_a_table_with_only_its_total_row_is_empty(tmp_path):
+    xml = _channel_chart_book(tmp_path, [], [])
+    # The data rows are none: not the Total row (row 2), not the header (row 1), but one
+    # blank cell right of the table (column D: last used column B, one apart).
+    assert "$A$2" not in xml and "$B$2" not in xml and "$B$1" not in xml
+    assert "<c:f>ROI!$D$1</c:f>" in xml
+    # No made-up scale: both axes hidden, no gridlines.
+    assert xml.count('<c:delete val="1"/>') == 2 and "<c:majorGridlines" not in xml
+
+
+def test_a_chart_with_data_keeps_its_axes_and_leaves_the_total_out(tmp_path):
+    # Two channels: data rows 2-3, Total on row 4.
+    xml = _channel_chart_book(tmp_path, ["Web", "Events"], [100.0, 0.0])
+    assert "<c:f>ROI!$B$2:$B$3</c:f>" in xml and "<c:f>ROI!$A$2:$A$3</c:f>" in xml
+    assert '<c:delete val="1"/>' not in xml and "<c:majorGridlines" in xml
+
+
+def test_a_text_column_after_numbers_starts_one_indent_in(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
+    header = next(r for r in ws.iter_rows() if r[0].value == label("col.channel", lang))
+    cols = {c.value: c.column for c in header}
+    roi, quadrant = cols[label("col.roi", lang)], cols[label("col.quadrant", lang)]
+    assert quadrant == roi + 1
+    first = header[0].row + 1
+    # ROI (a number) right-aligned, the Quadrant text beside it one indent in.
+    assert ws.cell(header[0].row, roi).alignment.horizontal == "right"
+    assert ws.cell(header[0].row, quadrant).alignment.indent == 1
+    assert ws.cell(first, quadrant).alignment.indent == 1
+    assert ws.cell(first, cols[label("col.channel", lang)]).alignment.indent == 0
+
+
+def test_budget_dropdowns_are_written(book):
+    lang, path = book
+    ws = _sheet(openpyxl.load_workbook(path), "budget", lang)
+    lists = sorted(v.formula1 for v in ws.data_validations.dataValidation)
+    assert '"TRUE,FALSE"' in lists
+    words = ",".join(label(f"value.{t}", lang) for t in ("proven", "experiment", "reserve",
+                                                               "headcount"))
+    assert f'"{words}"' in lists
+
+
+def test_dashboard_charts_over_other_sheets_keep_their_axes(book):
+    """The dashboard's charts read the review sheets: with data there, axes stay."""
+    lang, path = book
+    wb = openpyxl.load_workbook(path)
+    dashboard = _sheet(wb, "dashboard", lang)
+    assert dashboard._charts
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+        drawing = re.search(r'Target="\.\./drawings/(drawing\d+\.xml)"', rels).group(1)
+        charts = re.findall(r'Target="\.\./charts/(chart\d+\.xml)"',
+                            zf.read(f"xl/drawings/_rels/{drawing}.rels").decode())
+        for chart in charts:
+            assert '<c:delete val="1"/>' not in zf.read(f"xl/charts/{chart}").decode(), chart

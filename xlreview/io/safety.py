@@ -201,6 +201,25 @@ def describe_os_error(exc: OSError, path: str | Path, *, writing: bool) -> str:
     return label("msg.write_failed" if writing else "msg.read_failed", path=path)
 
 
+def failure_sentence(exc: BaseException, path: str | Path) -> str | None:
+    """The one plain sentence the command line prints for a failure of a command on
+    ``path`` (the ribbon shows the same in its message box); None for a programming error.
+    """
+    if isinstance(exc, FileProblemError | RefusedError | WorkbookLockedError):
+        return str(exc)
+    from ..errors import XlreviewError
+
+    if isinstance(exc, XlreviewError):
+        return str(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        return label("msg.interrupted")
+    if isinstance(exc, OSError):
+        return describe_os_error(exc, Path(str(exc.filename or path)), writing=False)
+    if isinstance(exc, MemoryError):
+        return label("msg.out_of_memory")
+    return None
+
+
 def _create(path: Path) -> None:
     """Create ``path`` empty, readable by its owner only; fail if it exists."""
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

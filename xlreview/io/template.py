@@ -87,6 +87,7 @@ _CHOICES: dict[tuple[str, str], dict[str, list[str]]] = {
     ("mapping", "date_format"): {"en": ["dmy", "mdy", "ymd"],
                                  "zh-CN": ["日月年", "月日年", "年月日"],
                                  "zh-TW": ["日月年", "月日年", "年月日"]},
+    ("quarters", "quarter"): {lang: ["Q1", "Q2", "Q3", "Q4"] for lang in _LANGS},
 }
 _SETTING_CHOICES = {
     "seasonality": ["history", "flat"],
@@ -96,7 +97,8 @@ _SETTING_CHOICES = {
 }
 """Coded setting values; shown as their ``setting_value.*`` labels (language codes as
 they are)."""
-_SETTING_SHARES = ("new_customer_share", "marketing_share", "experiment_share")
+_SETTING_SHARES = ("new_customer_share", "marketing_share", "experiment_share",
+                   "reserve_share")
 _WHOLE_NUMBERS = {"visits", "impressions", "mentions", "headcount"}
 _MONEY = {"amount", "cost", "annual_cost", "budget", "revenue_target", "budget_total",
           "avg_deal_size"}
@@ -488,6 +490,8 @@ def _settings_rows(frame: pd.DataFrame | None, lang: str) -> list[list[object]]:
     if frame is not None and len(frame):
         cells = dict(zip(column_cells(frame["key"]), column_cells(frame["value"]), strict=True))
         given = {str(k): v for k, v in cells.items() if k is not None}
+    if given.get("language") in (None, ""):
+        given["language"] = lang  # the template's language is the workbook's, not English
     keys = settings_fields()
     rows: list[list[object]] = [
         [key, setting_key(key, lang), _shown_value(key, given.get(key), lang),

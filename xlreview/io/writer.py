@@ -15,6 +15,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -78,21 +79,24 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
     xlsxwriter has no bubble chart: a ``bubble`` :class:`Chart` is written as a scatter
     chart, then its chart part is rewritten as a native ``<c:bubbleChart>``.
     """
+    sheets = list(sheets)
     book = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), _OPTIONS)
     formats = _Formats(book)
     bubbles: list[tuple[Any, tuple[str, str]]] = []
     fonts: set[str] = set()
     try:
+        by_name = {sheet.name: sheet for sheet in sheets}
         for sheet in sheets:
             formats.font = sheet.font
             fonts |= {sheet.font} if sheet.font else set()
-            bubbles += _write_sheet(book, formats, sheet)
+            bubbles += _write_sheet(book, formats, sheet, by_name)
         font = min(fonts) if fonts else None
         if font is not None:
             book.theme_xml = east_asian_theme(book.theme_xml, font)
     finally:
         book.close()
-    if bubbles or (font is not None and book.charts):
+    lines = any(spec.kind == "line" for sheet in sheets for spec in sheet.charts)
+    if bubbles or lines or (font is not None and book.charts):
         # After close() the workbook's charts are in part order: chart1.xml, chart2.xml, ...
         parts = {f"xl/charts/chart{book.charts.index(c) + 1}.xml": xml for c, xml in bubbles}
         if isinstance(path, io.BytesIO):
@@ -101,8 +105,29 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
             _rewrite_parts(Path(path), parts, font)
 
 
+def straight_lines(xml: str) -> str:
+    """Every series of a line chart with an explicit ``<c:smooth val="0"/>``.
+
+    xlsxwriter leaves the element out for straight lines, and LibreOffice then smooths
+    them once another tool has saved the file (a monthly MQL line overshoots to 1,470 and
+    dips below zero). In ``CT_LineSer`` ``smooth`` is the last element but ``extLst``.
+    """
+    def series(match: re.Match[str]) -> str:
+        ser = match.group(0)
+        if "<c:smooth " in ser:
+            return ser
+        if "<c:extLst>" in ser:
+            return ser.replace("<c:extLst>", '<c:smooth val="0"/><c:extLst>', 1)
+        return ser[: -len("</c:ser>")] + '<c:smooth val="0"/></c:ser>'
+
+    def chart(match: re.Match[str]) -> str:
+        return re.sub(r"<c:ser>.*?</c:ser>", series, match.group(0), flags=re.S)
+
+    return re.sub(r"<c:lineChart>.*?</c:lineChart>", chart, xml, flags=re.S)
+
+
 def _write_sheet(
-    book: Workbook, formats: _Formats, sheet: Sheet
+    book: Workbook, formats: _Formats, sheet: Sheet, by_name: dict[str, Sheet]
 ) -> list[tuple[Any, tuple[str, str]]]:
     """Write one sheet; return its bubble charts with the XML their series need."""
     ws = book.add_worksheet(sheet.name)
@@ -125,12 +150,15 @@ def _write_sheet(
             options["format"] = formats(cond.style)
         ws.conditional_format(cond.first_row, cond.first_col, cond.last_row, cond.last_col,
                               options)
+    for v in sheet.validations:
+        ws.data_validation(v.first_row, v.first_col, v.last_row, v.last_col,
+                           {"validate": "list", "source": v.values})
     bubbles = []
     for spec in sheet.charts:
-        chart = _chart(book, spec, sheet)
+        chart = _chart(book, spec, sheet, by_name)
         ws.insert_chart(spec.row, spec.col, chart, {"object_position": 1})
         if spec.kind == "bubble":
-            bubbles.append((chart, _bubble_xml(sheet, spec.series[0])))
+            bubbles.append((chart, _bubble_xml(sheet, _drawable(sheet, spec).series[0])))
     _page_setup(ws, sheet)
     return bubbles
 
@@ -148,7 +176,7 @@ def _title_heights(sheet: Sheet) -> dict[int, float]:
 def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
     if sheet.landscape:
         ws.set_landscape()
-    ws.set_paper(9)  # A4
+    ws.set_paper(8 if sheet.paper() == "A3" else 9)
     ws.fit_to_pages(1, sheet.fit_height)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     if sheet.freeze is not None:
@@ -159,8 +187,26 @@ def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
         ws.hide_gridlines(2)
 
 
+def _numeric(column: Any) -> bool:
+    """A column of numbers or dates (or formulas computing them), whose header sits right
+    above them, right-aligned like the values."""
+    if column.style.align is not None:
+        return bool(column.style.align == "right")
+    values = [v.value if isinstance(v, Formula) else v for v in column.values]
+    values = [v for v in values if v is not None and v != "" and not (
+        isinstance(v, float) and math.isnan(v))]
+    return bool(values) and all(  # dates sit right in their cells like numbers
+        isinstance(v, int | float | dt.date) and not isinstance(v, bool) for v in values)
+
+
 def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
-    header = formats(_HEADER)
+    numeric = [_numeric(c) for c in block.columns]
+    # A text column right of a number column starts one indent in: "116.0%" and "Star"
+    # do not run together.
+    indent = [j > 0 and numeric[j - 1] and not numeric[j] for j in range(len(numeric))]
+    headers = [replace(_HEADER, align="right") if numeric[j]
+               else replace(_HEADER, indent=1) if indent[j] else _HEADER
+               for j in range(len(numeric))]
     ws.add_table(
         block.row,
         block.col,
@@ -169,12 +215,13 @@ def _write_block(ws: Worksheet, formats: _Formats, block: Block) -> None:
         {
             "name": block.name,
             "style": _TABLE_STYLE,
-            "columns": [{"header": c.header, "header_format": header} for c in block.columns],
+            "columns": [{"header": c.header, "header_format": formats(headers[j])}
+                        for j, c in enumerate(block.columns)],
         },
     )
     for j, column in enumerate(block.columns):
         col = block.col + j
-        default = formats(column.style)
+        default = formats(replace(column.style, indent=1) if indent[j] else column.style)
         for i, value in enumerate(column.values):
             style = column.cell_styles.get(i)
             fmt = default if style is None else formats(style)
@@ -208,7 +255,46 @@ def _range(ref: Ref) -> list[Any]:
     return [ref.sheet, ref.first_row, ref.first_col, ref.last_row, ref.last_col]
 
 
-def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
+def _last_col(sheet: Sheet) -> int:
+    return max([b.last_col for b in sheet.blocks] + [c.col for c in sheet.cells]
+               + [m.last_col for m in sheet.merges] + [0])
+
+
+def _no_data(spec: Chart, by_name: dict[str, Sheet]) -> bool:
+    """Whether the chart has nothing to draw: no rows, or only blanks and zeros (a range
+    on a sheet not written here is taken to have data)."""
+    for series in spec.series:
+        if series.values.last_row < series.values.first_row:
+            continue
+        source = by_name.get(series.values.sheet)
+        if source is None:
+            return False
+        for value in _ref_values(source, series.values):
+            if isinstance(value, int | float) and not isinstance(value, bool) and (
+                    value == value and value != 0):
+                return False
+    return True
+
+
+def _drawable(sheet: Sheet, spec: Chart) -> Chart:
+    """``spec`` with every empty range (a table without data rows) replaced by one blank
+    cell right of the sheet's content: an inverted range would plot the header row."""
+    blank_col = _last_col(sheet) + 2
+
+    def fix(ref: Ref | None) -> Ref | None:
+        if ref is None or ref.last_row >= ref.first_row:
+            return ref
+        return Ref(sheet.name, 0, blank_col, 0, blank_col)  # blank on the chart's sheet
+
+    series = [replace(s, values=fix(s.values), categories=fix(s.categories),
+                      sizes=fix(s.sizes), point_labels=fix(s.point_labels))
+              for s in spec.series]
+    return replace(spec, series=series)
+
+
+def _chart(book: Workbook, spec: Chart, sheet: Sheet, by_name: dict[str, Sheet]) -> Any:
+    empty = _no_data(spec, by_name)
+    spec = _drawable(sheet, spec)
     options: dict[str, Any] = {"type": "scatter" if spec.kind == "bubble" else spec.kind}
     if spec.stacked:
         options["subtype"] = "stacked"
@@ -272,6 +358,9 @@ def _chart(book: Workbook, spec: Chart, sheet: Sheet) -> Any:
             axis["crossing"] = cross
             axis["label_position"] = "low"  # tick labels at the edge, not on the lines
             axis["line"] = {"color": "#757575", "width": 1.25, "dash_type": "dash"}
+    if empty:  # an empty frame with its title and legend, no made-up "0 1 1" scale
+        for axis in (x_axis, y_axis):
+            axis.update({"visible": False, "major_gridlines": {"visible": False}})
     chart.set_x_axis(x_axis)
     chart.set_y_axis(y_axis)
     chart.set_size({"width": spec.width, "height": spec.height})
@@ -293,15 +382,19 @@ def _abs_range(ref: Ref) -> str:
 
 
 def _ref_values(sheet: Sheet, ref: Ref) -> list[object]:
-    """The values the sheet model holds in the column range ``ref`` (None where unknown)."""
+    """The values the sheet model holds in the column range ``ref`` (a table's column or
+    single cells; None where unknown)."""
     rows = range(ref.first_row, ref.last_row + 1)
     for block in sheet.blocks:
-        if block.col <= ref.first_col <= block.last_col and block.row < ref.first_row:
+        if (block.col <= ref.first_col <= block.last_col
+                and block.row < ref.first_row <= block.last_row):
             values = block.columns[ref.first_col - block.col].values
             out = [values[r - block.row - 1] if r - block.row - 1 < len(values) else None
                    for r in rows]
             return [v.value if isinstance(v, Formula) else v for v in out]
-    return [None for _ in rows]
+    cells = {c.row: c.value for c in sheet.cells if c.col == ref.first_col}
+    out = [cells.get(r) for r in rows]
+    return [v.value if isinstance(v, Formula) else v for v in out]
 
 
 def _bubble_xml(sheet: Sheet, series: Series) -> tuple[str, str]:
@@ -378,10 +471,13 @@ def _copy_rewriting(src: zipfile.ZipFile, dst: zipfile.ZipFile,
     for item in src.infolist():
         data = src.read(item.filename)
         chart = re.fullmatch(r"xl/charts/chart\d+\.xml", item.filename)
-        if item.filename in bubbles or (chart and font):
+        lines = bool(chart) and b"<c:lineChart>" in data
+        if item.filename in bubbles or (chart and font) or lines:
             xml = data.decode("utf-8")
             if item.filename in bubbles:
                 xml = scatter_to_bubble(xml, *bubbles[item.filename])
+            elif lines:
+                xml = straight_lines(xml)
             if font:
                 xml = chart_font(xml, font)
             data = xml.encode("utf-8")
@@ -401,4 +497,4 @@ def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]], font: str | 
             os.unlink(tmp)
 
 
-__all__ = ["scatter_to_bubble", "write_sheets", "write_value"]
+__all__ = ["scatter_to_bubble", "straight_lines", "write_sheets", "write_value"]

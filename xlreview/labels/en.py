@@ -119,6 +119,7 @@ LABELS: dict[str, str] = {
     'col.customers': 'Customers',
     'col.pick': 'Pick',
     'col.plan_leads': 'Plan leads',
+    'col.programme_budget': 'Programme budget',
     'col.budget': 'Budget',
     'col.week_start': 'Week start',
     'col.needed_before_year': 'Needed before the year',
@@ -263,6 +264,11 @@ LABELS: dict[str, str] = {
     'msg.mapping_unreadable': (
         'The Mapping sheet needs the columns sheet,'
         ' column and source: ignored'
+    ),
+    'msg.mapping_source_missing': (
+        'Mapping row {row} takes {column} from the header "{source}", which sheet '
+        '{sheet} does not have: its headers are {found}. Correct the source cell to '
+        'one of them'
     ),
     'msg.mapping_unknown_sheet': 'Unknown input sheet "{value}": mapping row ignored',
     'msg.mapping_unknown_column': (
@@ -492,6 +498,37 @@ LABELS: dict[str, str] = {
     'msg.excel_step': 'xlreview: {step}…',
     'msg.excel_problems': '{errors} errors and {warnings} warnings: see the Data check sheet',
     'msg.excel_failed': 'The rebuild stopped: {error}',
+    'msg.excel_live_unsaved': (
+        'xlreview: this workbook was never saved, so its sheets were rebuilt without '
+        'charts, conditional formats, fonts, fills, borders or print setup: save it as '
+        '.xlsx on this computer and click again for the full workbook'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview: this workbook is on OneDrive or SharePoint, so its sheets were rebuilt'
+        ' without charts, conditional formats, fonts, fills, borders or print setup: open'
+        ' a synced copy on this computer for the full workbook'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview: this workbook is read-only, so its sheets were rebuilt without charts,'
+        ' conditional formats, fonts, fills, borders or print setup: save a copy you can '
+        'edit for the full workbook'
+    ),
+    'msg.excel_live_format': (
+        'xlreview: this workbook is not an .xlsx file, so its sheets were rebuilt without'
+        ' charts, conditional formats, fonts, fills, borders or print setup: save it as '
+        '.xlsx for the full workbook'
+    ),
+    'cli.addin_built': (
+        "Add-in written: {path}\nNext: run 'xlreview addin install' to load it with every "
+        'Excel start, or in Excel choose File > Options > Add-ins > Manage Excel Add-ins '
+        '> Go > Browse and pick this file; the ribbon then shows the Review & Plan tab.'
+    ),
+    'cli.addin_installed': (
+        'Add-in installed: {path}\nNext: restart Excel; the ribbon shows the Review & Plan'
+        ' tab with the Rebuild plan button.'
+    ),
+    'title.bubble_size': 'Bubble size (cost, at least 1/20 of the largest)',
+    'format.points': '+0.0" pp";-0.0" pp";0.0" pp"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',
@@ -592,7 +629,8 @@ LABELS: dict[str, str] = {
     'title.plan_quarterly_note': 'Live formulas, no inputs: each quarter sums its months.',
     'title.plan_weekly_note': (
         'Live formulas, no inputs: each week takes its months\' targets by working days (a '
-        'week across two months takes from both).'
+        'week across two months takes from both); revenue comes with the customers, so a '
+        'week without customers has none.'
     ),
     # Scenarios side by side.
     'sheet.scenarios': 'Scenarios',
@@ -892,4 +930,89 @@ LABELS: dict[str, str] = {
     'ribbon.tip': 'Recompute every generated sheet from the input sheets',
     'setting_key.scenario_spread': 'scenario_spread',
     'setting_value.target': 'target',
+    # the plan on a page, modules, OKR tree, lessons (issue 16)
+    'sheet.plan_on_page': 'Plan on a page',
+    'sheet.module_plan': 'Plan by module',
+    'sheet.okr_tree': 'OKR tree',
+    'sheet.lessons': 'Keep doing',
+    'title.plan_on_page': 'Plan on a page {year}',
+    'title.plan_on_page_note': (
+        'Every number is a formula on the Targets, Budget, Plan by module and Plan by quarter '
+        'sheets: change an input there and this page follows.'
+    ),
+    'title.page_funnel': 'From the company target to leads',
+    'title.page_budget': 'Budget',
+    'title.page_house': 'Message house',
+    'title.page_modules': 'Modules: focus and KPI',
+    'title.page_quarters': 'Quarter themes',
+    'title.page_risks': 'Top risks and responses',
+    'title.page_quarter_numbers': 'Leads {leads} · Revenue {revenue}',
+    'title.module_plan': 'Plan by module: focus, strategy, KPI, risks',
+    'title.module_plan_note': (
+        "Each module's budget against the Budget sheet's programme budget (below the table)."
+    ),
+    'title.module_budget_total': 'Module budgets',
+    'title.programme_total': 'Programme budget (Budget sheet)',
+    'title.module_budget_gap': 'Not yet given to a module',
+    'title.okr_tree': 'OKR tree: objectives, key results and what they roll up to',
+    'title.okr_note': (
+        'Completion of a key result = actual ÷ target; an objective averages its children '
+        '(each capped at 100%), weighted equally unless a weight is given.'
+    ),
+    'title.lessons': 'What worked and what we keep doing',
+    'title.lessons_note': (
+        "The reusable method behind each success, beside its module's goal completion "
+        '(Goal review).'
+    ),
+    'col.focus': 'Focus',
+    'col.strategy': 'Strategy',
+    'col.risk': 'Risk',
+    'col.response': 'Response',
+    'col.budget_share': 'Budget share',
+    'col.level': 'Level',
+    'col.kind': 'Kind',
+    'col.parent': 'Rolls up to',
+    'col.what_worked': 'What worked',
+    'col.method': 'Reusable method',
+    'col.evidence': 'Evidence',
+    'col.module_completion': 'Module goal completion',
+    'col.theme': 'Theme',
+    'col.key_campaigns': 'Key campaigns',
+    'value.objective': 'Objective',
+    'value.key_result': 'Key result',
+    'value.reserve': 'Reserve',
+    'msg.okr_parent_missing': '{item}: rolls up to {parent!r}, which is no objective or key '
+                              'result of the sheet; shown at the top',
+    'msg.okr_cycle': 'These rows roll up to each other in a circle: {items}; {item} is shown '
+                     'at the top',
+    'msg.okr_duplicate': '{item!r} appears more than once; rows that roll up to it go to the '
+                         'first',
+    'msg.okr_target_zero': '{item}: the target is 0, so completion is blank',
+    'msg.okr_negative_weight': '{item}: a negative weight counts as 1',
+    'msg.quarter_unknown': 'Quarter {value!r} is not Q1, Q2, Q3 or Q4; row ignored',
+    'msg.quarter_duplicate': '{quarter} has more than one theme; they are joined',
+    'msg.module_budget_over': 'Module budgets add up to {modules:,.0f}, {gap:,.0f} more than '
+                              'the programme budget {programme:,.0f}',
+    'help.modules': (
+        "Modules: next year's plan per module (brand, growth, content, events …): focus, "
+        'strategy, KPI and its target, owner, budget, the main risk and the response.'
+    ),
+    'help.quarters': 'Quarters: one theme per quarter (Q1 … Q4) and its key campaigns.',
+    'help.okr': (
+        'OKR: one row per objective or key result; a key result names its objective; parent = '
+        'the objective or key result a row rolls up to; weight blank = equal.'
+    ),
+    'help.lessons': (
+        'Lessons: what worked this year per module, the reusable method behind it and the '
+        'evidence.'
+    ),
+    'title.budget_categories': (
+        "Programme cost by category (Spend's category; the plan by each channel's mix last "
+        'year)'
+    ),
+    'col.category': 'Category',
+    'value.uncategorised': 'Uncategorised',
+    'setting.reserve_share': (
+        'Share of the programme budget held back as a contingency reserve (default 0, e.g. 5%).'
+    ),
 }

@@ -119,6 +119,7 @@ LABELS: dict[str, str] = {
     'col.customers': '成交客户',
     'col.pick': '采用',
     'col.plan_leads': '计划线索',
+    'col.programme_budget': '项目预算',
     'col.budget': '预算',
     'col.week_start': '周起始日',
     'col.needed_before_year': '年初前所需',
@@ -214,6 +215,10 @@ LABELS: dict[str, str] = {
     'msg.channel_blank': '渠道为空：计入“{unassigned}”',
     'msg.channel_blank_many': '{count} 条线索没有渠道：计入“{unassigned}”（第 {rows} 行 …）',
     'msg.mapping_unreadable': '字段映射表需要工作表、字段和源列名三列：已忽略',
+    'msg.mapping_source_missing': (
+        '字段映射第 {row} 行从列名“{source}”读取 {column}，但工'
+        '作表 {sheet} 没有该列：其列名为 {found}。请将源列名改为其中之一'
+    ),
     'msg.mapping_unknown_sheet': '未知的输入工作表“{value}”：该映射行已忽略',
     'msg.mapping_unknown_column': '工作表 {sheet} 的字段未知或源列名为空“{value}”：该映射行已忽略',
     'msg.mapping_bad_date_format': '日期格式“{value}”不是 dmy、mdy 或 ymd：自动识别',
@@ -391,6 +396,35 @@ LABELS: dict[str, str] = {
     'msg.excel_step': 'xlreview：{step}…',
     'msg.excel_problems': '{errors} 个错误、{warnings} 个警告：请查看“数据检查”工作表',
     'msg.excel_failed': '重建已停止：{error}',
+    'msg.excel_live_unsaved': (
+        'xlreview：此工作簿尚未保存，生成的工作表没有图表、条件格式、字体、填充、'
+        '边框和打印设置：请另存为本机上的 .xlsx 后再点一次，得到完整工作簿'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview：此工作簿在 OneDrive 或 SharePoint 上，生'
+        '成的工作表没有图表、条件格式、字体、填充、边框和打印设置：请打开本机同步的副本，'
+        '得到完整工作簿'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview：此工作簿为只读，生成的工作表没有图表、条件格式、字体、填充、边'
+        '框和打印设置：请另存一份可编辑的副本，得到完整工作簿'
+    ),
+    'msg.excel_live_format': (
+        'xlreview：此工作簿不是 .xlsx 文件，生成的工作表没有图表、条件格式'
+        '、字体、填充、边框和打印设置：请另存为 .xlsx，得到完整工作簿'
+    ),
+    'cli.addin_built': (
+        "加载项已写入：{path}\n下一步：运行 'xlreview addin ins"
+        "tall'，让 Excel 每次启动时加载；或在 Excel 中选择 文件 > "
+        '选项 > 加载项 > 管理 Excel 加载项 > 转到 > 浏览，选中此文件；'
+        '功能区随即出现“复盘规划”选项卡。'
+    ),
+    'cli.addin_installed': (
+        '加载项已安装：{path}\n下一步：重新启动 Excel，功能区出现“复盘规划”'
+        '选项卡和“重建计划”按钮。'
+    ),
+    'title.bubble_size': '气泡大小（成本，至少为最大值的 1/20）',
+    'format.points': '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
@@ -483,7 +517,8 @@ LABELS: dict[str, str] = {
     ),
     'title.plan_quarterly_note': '实时公式，无输入项：每季度为其三个月之和。',
     'title.plan_weekly_note': (
-        '实时公式，无输入项：每周按工作日分摊所在月份的目标（跨月的周两边都取）。'
+        '实时公式，无输入项：每周按工作日分摊所在月份的目标（跨月的周两边都取）；'
+        '收入随成交客户分摊，没有成交客户的周没有收入。'
     ),
     # 情景对比
     'sheet.scenarios': '情景对比',
@@ -735,4 +770,74 @@ LABELS: dict[str, str] = {
     'ribbon.tip': '根据输入表重建所有生成表',
     'setting_key.scenario_spread': '情景幅度',
     'setting_value.target': '跟随目标',
+    # the plan on a page, modules, OKR tree, lessons (issue 16)
+    'sheet.plan_on_page': '一页纸计划',
+    'sheet.module_plan': '模块规划',
+    'sheet.okr_tree': 'OKR拆解',
+    'sheet.lessons': '经验与方法',
+    'title.plan_on_page': '{year}年一页纸市场计划',
+    'title.plan_on_page_note': (
+        '每个数字都是引用目标拆解、市场预算、模块规划和季度计划表的公式：改动那里的输入，'
+        '本页随之更新。'
+    ),
+    'title.page_funnel': '从公司目标到线索',
+    'title.page_budget': '预算',
+    'title.page_house': '信息屋',
+    'title.page_modules': '各模块重点与KPI',
+    'title.page_quarters': '季度主题',
+    'title.page_risks': '主要风险与应对',
+    'title.page_quarter_numbers': '线索 {leads} · 收入 {revenue}',
+    'title.module_plan': '模块规划：重点、策略、KPI与风险',
+    'title.module_plan_note': '各模块预算与市场预算表中项目预算的核对（见表下方）。',
+    'title.module_budget_total': '模块预算合计',
+    'title.programme_total': '项目预算（市场预算表）',
+    'title.module_budget_gap': '尚未分配到模块',
+    'title.okr_tree': 'OKR拆解：目标、关键结果及其对齐关系',
+    'title.okr_note': (
+        '关键结果完成率 = 实际 ÷ 目标；目标取下级的平均值（每项最多计100%），未填权重则等'
+        '权。'
+    ),
+    'title.lessons': '做对了什么，明年继续做什么',
+    'title.lessons_note': '每项成功背后的可复用方法，并列该模块的目标完成率（目标回顾）。',
+    'col.focus': '营销重点',
+    'col.strategy': '市场策略',
+    'col.risk': '风险点',
+    'col.response': '应对措施',
+    'col.budget_share': '占项目预算',
+    'col.level': '层级',
+    'col.kind': '类型',
+    'col.parent': '对齐到',
+    'col.what_worked': '成功经验',
+    'col.method': '可复用方法',
+    'col.evidence': '数据依据',
+    'col.module_completion': '模块目标完成率',
+    'col.theme': '主题',
+    'col.key_campaigns': '重点活动',
+    'value.objective': '目标',
+    'value.key_result': '关键结果',
+    'value.reserve': '机动预算',
+    'msg.okr_parent_missing': '{item}：对齐到 {parent!r}，但表中没有这个目标或关键结果；显示在顶层',
+    'msg.okr_cycle': '以下各行相互对齐，形成循环：{items}；{item} 显示在顶层',
+    'msg.okr_duplicate': '{item!r} 出现不止一次；对齐到它的行归入第一个',
+    'msg.okr_target_zero': '{item}：目标值为 0，完成率留空',
+    'msg.okr_negative_weight': '{item}：权重为负，按 1 计',
+    'msg.quarter_unknown': '季度 {value!r} 不是 Q1、Q2、Q3 或 Q4；该行已忽略',
+    'msg.quarter_duplicate': '{quarter} 有多个主题，已合并',
+    'msg.module_budget_over': (
+        '模块预算合计 {modules:,.0f}，比项目预算 {programme:,.0f} 多 {gap:,.0f}'
+    ),
+    'help.modules': (
+        '模块计划：明年各模块（品牌、增长、内容、活动…）的营销重点、市场策略、KPI及目标值'
+        '、负责人、预算、主要风险与应对措施。'
+    ),
+    'help.quarters': '季度主题：每季度（Q1…Q4）一个主题及其重点活动。',
+    'help.okr': (
+        'OKR：每行一个目标或关键结果；关键结果写明所属目标；上级 = 该行对齐到的目标或关键'
+        '结果；权重留空 = 等权。'
+    ),
+    'help.lessons': '经验沉淀：今年各模块做对了什么、背后的可复用方法和数据依据。',
+    'title.budget_categories': '按费用类别的项目费用（费用表类别；明年按各渠道去年的构成拆分）',
+    'col.category': '费用类别',
+    'value.uncategorised': '未分类',
+    'setting.reserve_share': '项目预算中预留的机动预算比例（默认0，例如5%）。',
 }

@@ -739,4 +739,112 @@ LABELS: dict[str, str] = {
     ),
     'title.pva_year': '{year} 年概覽（全部渠道）',
     'col.forecast_completion': '預測 ÷ 計劃',
+    # drafted with OpenCC s2tw from zh_CN when issues 13 and 16 landed; to be reviewed
+    'col.programme_budget': '項目預算',
+    'msg.mapping_source_missing': (
+        '字段映射第 {row} 行從列名“{source}”讀取 {column'
+        '}，但工作表 {sheet} 沒有該列：其列名為 {found}。請將源'
+        '列名改為其中之一'
+    ),
+    'msg.excel_live_unsaved': (
+        'xlreview：此工作簿尚未保存，生成的工作表沒有圖表、條件格式、字體'
+        '、填充、邊框和打印設置：請另存為本機上的 .xlsx 後再點一次，得到完'
+        '整工作簿'
+    ),
+    'msg.excel_live_cloud': (
+        'xlreview：此工作簿在 OneDrive 或 SharePoint'
+        ' 上，生成的工作表沒有圖表、條件格式、字體、填充、邊框和打印設置：請打開'
+        '本機同步的副本，得到完整工作簿'
+    ),
+    'msg.excel_live_read_only': (
+        'xlreview：此工作簿為只讀，生成的工作表沒有圖表、條件格式、字體、'
+        '填充、邊框和打印設置：請另存一份可編輯的副本，得到完整工作簿'
+    ),
+    'msg.excel_live_format': (
+        'xlreview：此工作簿不是 .xlsx 文件，生成的工作表沒有圖表、'
+        '條件格式、字體、填充、邊框和打印設置：請另存為 .xlsx，得到完整工作'
+        '簿'
+    ),
+    'cli.addin_built': (
+        "加載項已寫入：{path}\n下一步：運行 'xlreview addin"
+        " install'，讓 Excel 每次啟動時加載；或在 Excel 中"
+        '選擇 文件 > 選項 > 加載項 > 管理 Excel 加載項 > 轉到'
+        ' > 瀏覽，選中此文件；功能區隨即出現“復盤規劃”選項卡。'
+    ),
+    'cli.addin_installed': (
+        '加載項已安裝：{path}\n下一步：重新啟動 Excel，功能區出現“復'
+        '盤規劃”選項卡和“重建計劃”按鈕。'
+    ),
+    'title.bubble_size': '氣泡大小（成本，至少為最大值的 1/20）',
+    'format.points': '+0.0" 個百分點";-0.0" 個百分點";0.0" 個百分點"',
+    'sheet.plan_on_page': '一頁紙計劃',
+    'sheet.module_plan': '模塊規劃',
+    'sheet.okr_tree': 'OKR拆解',
+    'sheet.lessons': '經驗與方法',
+    'title.plan_on_page': '{year}年一頁紙市場計劃',
+    'title.plan_on_page_note': (
+        '每個數字都是引用目標拆解、市場預算、模塊規劃和季度計劃表的公式：改動那裡'
+        '的輸入，本頁隨之更新。'
+    ),
+    'title.page_funnel': '從公司目標到線索',
+    'title.page_budget': '預算',
+    'title.page_house': '信息屋',
+    'title.page_modules': '各模塊重點與KPI',
+    'title.page_quarters': '季度主題',
+    'title.page_risks': '主要風險與應對',
+    'title.page_quarter_numbers': '線索 {leads} · 收入 {revenue}',
+    'title.module_plan': '模塊規劃：重點、策略、KPI與風險',
+    'title.module_plan_note': '各模塊預算與市場預算表中項目預算的核對（見表下方）。',
+    'title.module_budget_total': '模塊預算合計',
+    'title.programme_total': '項目預算（市場預算表）',
+    'title.module_budget_gap': '尚未分配到模塊',
+    'title.okr_tree': 'OKR拆解：目標、關鍵結果及其對齊關係',
+    'title.okr_note': (
+        '關鍵結果完成率 = 實際 ÷ 目標；目標取下級的平均值（每項最多計100'
+        '%），未填權重則等權。'
+    ),
+    'title.lessons': '做對了什麼，明年繼續做什麼',
+    'title.lessons_note': '每項成功背後的可複用方法，並列該模塊的目標完成率（目標回顧）。',
+    'col.focus': '營銷重點',
+    'col.strategy': '市場策略',
+    'col.risk': '風險點',
+    'col.response': '應對措施',
+    'col.budget_share': '佔項目預算',
+    'col.level': '層級',
+    'col.kind': '類型',
+    'col.parent': '對齊到',
+    'col.what_worked': '成功經驗',
+    'col.method': '可複用方法',
+    'col.evidence': '數據依據',
+    'col.module_completion': '模塊目標完成率',
+    'col.theme': '主題',
+    'col.key_campaigns': '重點活動',
+    'value.objective': '目標',
+    'value.key_result': '關鍵結果',
+    'value.reserve': '機動預算',
+    'msg.okr_parent_missing': '{item}：對齊到 {parent!r}，但表中沒有這個目標或關鍵結果；顯示在頂層',
+    'msg.okr_cycle': '以下各行相互對齊，形成循環：{items}；{item} 顯示在頂層',
+    'msg.okr_duplicate': '{item!r} 出現不止一次；對齊到它的行歸入第一個',
+    'msg.okr_target_zero': '{item}：目標值為 0，完成率留空',
+    'msg.okr_negative_weight': '{item}：權重為負，按 1 計',
+    'msg.quarter_unknown': '季度 {value!r} 不是 Q1、Q2、Q3 或 Q4；該行已忽略',
+    'msg.quarter_duplicate': '{quarter} 有多個主題，已合併',
+    'msg.module_budget_over': (
+        '模塊預算合計 {modules:,.0f}，比項目預算 {program'
+        'me:,.0f} 多 {gap:,.0f}'
+    ),
+    'help.modules': (
+        '模塊計劃：明年各模塊（品牌、增長、內容、活動…）的營銷重點、市場策略、K'
+        'PI及目標值、負責人、預算、主要風險與應對措施。'
+    ),
+    'help.quarters': '季度主題：每季度（Q1…Q4）一個主題及其重點活動。',
+    'help.okr': (
+        'OKR：每行一個目標或關鍵結果；關鍵結果寫明所屬目標；上級 = 該行對齊'
+        '到的目標或關鍵結果；權重留空 = 等權。'
+    ),
+    'help.lessons': '經驗沉澱：今年各模塊做對了什麼、背後的可複用方法和數據依據。',
+    'title.budget_categories': '按費用類別的項目費用（費用表類別；明年按各渠道去年的構成拆分）',
+    'col.category': '費用類別',
+    'value.uncategorised': '未分類',
+    'setting.reserve_share': '項目預算中預留的機動預算比例（默認0，例如5%）。',
 }
