@@ -427,7 +427,7 @@ def test_share_of_voice_change_in_percentage_points_and_cac_without_cents(lang):
     change = sheets["share_of_voice"].blocks[0].column("change")
     # WeChat 75% this year, 60% the year before: +15 percentage points, shown "+15.0 pp".
     assert change.values == pytest.approx([15.0, -15.0])
-    unit = "pp" if lang == "en" else "个百分点"
+    unit = {"en": "pp", "zh-CN": "个百分点", "zh-TW": "個百分點"}[lang]
     assert change.style.num_format == f'+0.0" {unit}";-0.0" {unit}";0.0" {unit}"'
     cac = sheets["roi_matrix"].block("roi_matrix").column("cac")
     assert cac.style.num_format.endswith("#,##0")   # ¥33,333, not ¥33,333.33
