@@ -7,6 +7,15 @@ import math
 import numpy as np
 
 
+def finite_number(value: object) -> float:
+    """``value`` as a float; NaN when it is not a number or not finite."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+    return number if math.isfinite(number) else math.nan
+
+
 def excel_round15(x: float) -> float:
     """``x`` rounded to 15 significant digits, as Excel stores the result of a formula."""
     if x == 0 or not math.isfinite(x):

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .checks import Findings
 from .labels import label
+from .numbers import finite_number
 
 OKR_COLUMNS: tuple[str, ...] = (
     "level", "kind", "item", "owner", "parent", "target", "actual", "weight", "completion",
@@ -47,14 +48,6 @@ def _text(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def _number(value: object) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return math.nan
-    return number if math.isfinite(number) else math.nan
 
 
 def _nodes(okr: pd.DataFrame, say: _Say) -> list[_Node]:
@@ -87,9 +80,9 @@ def _nodes(okr: pd.DataFrame, say: _Say) -> list[_Node]:
                          parent=_text(rec.get("parent")) or objective)
             nodes.append(node)
         node.owner = _text(rec.get("owner"))
-        node.target = _number(rec.get("target"))
-        node.actual = _number(rec.get("actual"))
-        node.weight = _number(rec.get("weight"))
+        node.target = finite_number(rec.get("target"))
+        node.actual = finite_number(rec.get("actual"))
+        node.weight = finite_number(rec.get("weight"))
         if node.weight < 0:
             say("okr_negative_weight", row, "weight", item=node.name)
             node.weight = math.nan

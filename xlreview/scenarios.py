@@ -24,7 +24,7 @@ import pandas as pd
 from .cells import Grid
 from .labels import CATALOGUES
 from .model import normalise_header
-from .numbers import ceil_excel
+from .numbers import ceil_excel, finite_number
 from .parsing import parse_number
 from .phasing import round_excel
 from .settings import Settings
@@ -42,31 +42,23 @@ CHAIN: tuple[tuple[str, str], ...] = (("opp", "opp_to_won"), ("sql", "sql_to_opp
 """Up the funnel: each stage and the rate that divides the count below it."""
 
 
-def _number(value: object) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return math.nan
-    return number if math.isfinite(number) else math.nan
-
-
 def base_inputs(settings: Settings, targets: pd.DataFrame, budget: pd.DataFrame
                 ) -> dict[str, float]:
     """The Base scenario: the plan's own inputs (NaN where the plan has none)."""
     total = targets[targets["channel"] == "total"]
     row = total.iloc[-1] if len(total) else pd.Series(dtype=object)
-    deal = _number(row.get("avg_deal"))
+    deal = finite_number(row.get("avg_deal"))
     values = {
-        "revenue_target": _number(settings.revenue_target),
+        "revenue_target": finite_number(settings.revenue_target),
         "new_customer_share": float(settings.new_customer_share),
         "marketing_share": float(settings.marketing_share),
         "avg_deal": deal,
     }
     # Effective rate = the nearest tracked count below ÷ the stage's count (Targets Total);
     # a stage the export does not track is blank and the next rate spans it.
-    below = _number(row.get("customers"))
+    below = finite_number(row.get("customers"))
     for stage, rate in CHAIN:
-        count = _number(row.get(stage))
+        count = finite_number(row.get(stage))
         values[rate] = (below / count if math.isfinite(below) and count and math.isfinite(count)
                         else math.nan)
         if math.isfinite(count):
@@ -75,7 +67,7 @@ def base_inputs(settings: Settings, targets: pd.DataFrame, budget: pd.DataFrame
         values["budget_total"] = float(settings.budget_total)
     else:
         planned = budget.loc[budget["channel"] == "total", "planned_cost"]
-        values["budget_total"] = _number(planned.iloc[-1]) if len(planned) else math.nan
+        values["budget_total"] = finite_number(planned.iloc[-1]) if len(planned) else math.nan
     return values
 
 
@@ -122,9 +114,9 @@ def _kept_values(previous: pd.DataFrame | None, spread: float
     for key in SCENARIO_INPUTS:
         if key not in rows.index:
             continue
-        base = _number(rows.loc[key, "base"])
+        base = finite_number(rows.loc[key, "base"])
         for scenario in SCENARIOS[1:]:
-            value = _number(rows.loc[key, scenario])
+            value = finite_number(rows.loc[key, scenario])
             if math.isnan(value):
                 continue
             default = default_value(key, scenario, base, spread)
@@ -171,7 +163,8 @@ def plan_cpl(targets: pd.DataFrame) -> float:
     total = targets[targets["channel"] == "total"]
     if not len(total):
         return math.nan
-    implied, leads = _number(total["implied_cost"].iloc[-1]), _number(total["leads"].iloc[-1])
+    implied = finite_number(total["implied_cost"].iloc[-1])
+    leads = finite_number(total["leads"].iloc[-1])
     return implied / leads if leads and math.isfinite(leads) else math.nan
 
 
@@ -228,4 +221,4 @@ def read_scenarios(grids: Mapping[str, Grid]) -> pd.DataFrame | None:
 
 def _parsed(value: object) -> float:
     number = parse_number(value) if isinstance(value, str) else value
-    return _number(number)
+    return finite_number(number)
