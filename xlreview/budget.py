@@ -34,8 +34,8 @@ from .numbers import excel_round15
 from .parsing import parse_bool
 from .phasing import round_excel, split_whole
 from .reserve import RESERVE, reserve_row, split_reserve
-from .stages import Leads, StageView
-from .targets import add_note, conversion_cohort, fiscal_year, previous_by_channel
+from .stages import Leads, StageView, conversion_cohort
+from .targets import add_note, fiscal_year, previous_by_channel
 
 BUDGET_COLUMNS: tuple[str, ...] = (
     "channel", "type", "last_year_cost", "planned_cost", "change", "expected_leads",

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .funnel import ratio
-from .stages import Groups, Leads, StageView, day_number, year_days
+from .stages import Groups, Leads, StageView, conversion_cohort, day_number, year_days
 
 PIPELINE_COLUMNS: list[str] = [
     "channel", "open_opps", "pipeline_value", "win_rate", "expected_value",
@@ -123,8 +123,6 @@ def win_rates(leads: Leads, year: int, min_conversions: int = 20) -> WinRate:
     basis = "decided"
     cohort = is_opp & (won | lost)
     if not (lost & is_opp).any():
-        from .targets import conversion_cohort
-
         basis = "no_lost"
         cohort = is_opp & conversion_cohort(view)
         cohort = cohort if cohort.any() else is_opp

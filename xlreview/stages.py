@@ -302,3 +302,25 @@ class StageView:
 
 Leads = pd.DataFrame | StageView
 """The leads frame, or a :class:`StageView` of it."""
+
+
+def conversion_cohort(leads: Leads) -> np.ndarray:
+    """Leads old enough to have converted (bool mask): created at least one median sales
+    cycle (created → won) before the last date in the data; all leads when none are."""
+    view = StageView.of(leads)
+    return view.memo("conversion_cohort", lambda: _conversion_cohort(view.leads))
+
+
+def _conversion_cohort(leads: pd.DataFrame) -> np.ndarray:
+    everyone = np.ones(len(leads), dtype=bool)
+    won = leads["won_date"].notna() if len(leads) else None
+    if won is None or not won.any():
+        return everyone
+    cycle = (leads["won_date"][won] - leads["created"][won]).dt.days.median()
+    if pd.isna(cycle):
+        return everyone
+    columns = ("created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date")
+    last = pd.Series([leads[c].max() for c in columns if c in leads]).max()
+    cohort = (leads["created"] <= last - pd.Timedelta(days=float(cycle))).to_numpy()
+    return cohort if cohort.any() else everyone
+

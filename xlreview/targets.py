@@ -24,7 +24,7 @@ from .numbers import ceil_excel, ceil_excel_array
 from .overrides import HISTORY, RATES, Typed, rate_overrides, share_overrides, typed_values
 from .phasing import split_whole
 from .scopes import average_deal, is_marketing_sourced, is_new_customer, marketing_channels
-from .stages import Leads, Rows, StageView
+from .stages import Leads, Rows, StageView, conversion_cohort
 
 TARGET_COLUMNS: tuple[str, ...] = (
     "channel", "share", *RATES, "customers", "opp", "sql", "mql", "leads", "avg_deal",
@@ -90,35 +90,6 @@ def marketing_target(revenue_target: float | None, new_share: float, marketing_s
     if revenue_target is None:
         return math.nan
     return revenue_target * new_share * marketing_share
-
-
-def median_deal(leads: Leads) -> float:
-    """Median won amount of the history (NaN without won amounts)."""
-    view = StageView.of(leads)
-    amount = view.amount()
-    amounts = amount[~np.isnan(view.stage_days("won")) & (amount > 0)]
-    return float(pd.Series(amounts).median()) if len(amounts) else math.nan
-
-
-def conversion_cohort(leads: Leads) -> np.ndarray:
-    """Leads old enough to have converted (bool mask): created at least one median sales
-    cycle (created → won) before the last date in the data; all leads when none are."""
-    view = StageView.of(leads)
-    return view.memo("conversion_cohort", lambda: _conversion_cohort(view.leads))
-
-
-def _conversion_cohort(leads: pd.DataFrame) -> np.ndarray:
-    everyone = np.ones(len(leads), dtype=bool)
-    won = leads["won_date"].notna() if len(leads) else None
-    if won is None or not won.any():
-        return everyone
-    cycle = (leads["won_date"][won] - leads["created"][won]).dt.days.median()
-    if pd.isna(cycle):
-        return everyone
-    columns = ("created", "mql_date", "sql_date", "opp_date", "won_date", "lost_date")
-    last = pd.Series([leads[c].max() for c in columns if c in leads]).max()
-    cohort = (leads["created"] <= last - pd.Timedelta(days=float(cycle))).to_numpy()
-    return cohort if cohort.any() else everyone
 
 
 def stage_counts(leads: Leads, rows: Rows = None) -> pd.DataFrame:
