@@ -453,10 +453,7 @@ def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
     cac = actual["cost"] / actual["won"] if actual["won"] else 0.0
     c, e, r = (_pick(p, lang) for p in (("completion", "完成层"), ("effect", "效果层"),
                                          ("roi", "ROI层")))
-    brand, growth, content, events = (
-        _pick(p, lang)
-        for p in (("brand", "品牌"), ("growth", "增长"), ("content", "内容"), ("events", "活动"))
-    )
+    brand, growth, content, events = _module_names(lang)
     hi, lo = _pick(("higher", "越高越好"), lang), _pick(("lower", "越低越好"), lang)
     o = [_pick(p, lang) for p in OWNERS]
     rows = [
@@ -632,8 +629,9 @@ def _improvements_frame(plan_year: int, lang: Lang) -> pd.DataFrame:
 
 def _module_names(lang: Lang) -> tuple[str, str, str, str]:
     """The four modules of the Goals sheet, as the sample writes them."""
-    return ("品牌", "增长", "内容", "活动") if lang == "zh-CN" else (
-        "brand", "growth", "content", "events")
+    pairs = (("brand", "品牌"), ("growth", "增长"), ("content", "内容"), ("events", "活动"))
+    brand, growth, content, events = (_pick(p, lang) for p in pairs)
+    return brand, growth, content, events
 
 
 def _modules_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
