@@ -218,7 +218,8 @@ def _write_into(real: Path, result: Result) -> None:
     check_replaceable(real)  # opened in Excel or made read-only while we computed
     try:
         write_atomically(
-            real, lambda out: merge_generated(real, generated, out, generated_names=names)
+            real, lambda out: merge_generated(real, generated, out, generated_names=names,
+                                              open_on="dashboard")
         )
     except OSError as exc:
         from .errors import FileProblemError, XlreviewError

@@ -24,6 +24,7 @@ from xlreview.io.files import read_grids, sheet_names
 from xlreview.io.opc import CONTENT_TYPES, Package, rels_part
 
 from .corpus import graft_settings_sheet
+from .workbooks import selected_tabs, unselected
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 # Files refused, with the words their message must hold (everything else is rebuilt).
@@ -93,8 +94,11 @@ def test_a_public_workbook_is_rebuilt_and_nothing_of_it_changes(name, tmp_path):
     result = rebuild(book)
 
     after = _parts(book)
-    changed = [p for p, data in before.items() if p not in owned and after.get(p) != data]
+    # The book opens on the Dashboard: the user's selected tab loses that one flag.
+    changed = [p for p, data in before.items()
+               if p not in owned and after.get(p) != unselected(data)]
     assert changed == []
+    assert selected_tabs(book) == ["Dashboard"]
     assert read_grids(book, sheets) == values
     with zipfile.ZipFile(book) as z:
         package = Package(z)
@@ -106,7 +110,8 @@ def test_a_public_workbook_is_rebuilt_and_nothing_of_it_changes(name, tmp_path):
     generated = io.BytesIO()
     write_sheets(result.sheets, generated)
     again = tmp_path / ("again" + book.suffix)
-    merge_generated(book, generated, again, generated_names=generated_sheet_keys())
+    merge_generated(book, generated, again, generated_names=generated_sheet_keys(),
+                    open_on="dashboard")
     assert again.read_bytes() == book.read_bytes()
 
 

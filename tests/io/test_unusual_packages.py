@@ -18,7 +18,7 @@ from xlreview.cli import main
 from xlreview.io.files import read_grids
 from xlreview.io.opc import Package
 
-from .workbooks import _edit_zip
+from .workbooks import _edit_zip, unselected
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 # The parts a rebuild owns: those that list sheets, names, formats and types.
@@ -151,8 +151,8 @@ def test_an_unusual_package_is_rebuilt_and_nothing_else_changes(case, template, 
     assert main(["rebuild", "-q", str(book)]) == 0
     first = _parts(book)
     for name, data in before.items():
-        if name not in owned:
-            assert first.get(name) == data, name
+        if name not in owned:  # the book opens on the Dashboard: see test_corpus
+            assert first.get(name) == unselected(data), name
     assert main(["rebuild", "-q", str(book)]) == 0
     assert _parts(book) == first  # a second rebuild changes nothing
     with zipfile.ZipFile(book) as z:

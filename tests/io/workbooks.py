@@ -328,3 +328,24 @@ def edit_part(path: Path, part: str, old: str, new: str, count: int = 1) -> None
         text = z.read(part).decode()
     assert text.count(old) == count, (part, old, text.count(old))
     _edit_zip(path, {part: text.replace(old, new).encode()}, {})
+
+
+def unselected(data: bytes) -> bytes:
+    """A user's part as a rebuild that opens on the Dashboard leaves it: the sheet-view flag
+    that made it a selected tab removed, every other byte as it was."""
+    return re.sub(rb"""\stabSelected=(?:"1"|'1'|"true")""", b"", data)
+
+
+def selected_tabs(path: Path) -> list[str]:
+    """The names of the sheets of ``path`` that are its active tab or a selected one."""
+    from xlreview.io.opc import Package
+
+    with zipfile.ZipFile(path) as z:
+        package = Package(z)
+        sheets = package.sheets()
+        view = re.search(rb"<(?:\w+:)?workbookView\b[^>]*>", z.read(package.workbook_part()))
+        active = re.search(rb'activeTab="(\d+)"', view.group(0)) if view else None
+        names = {sheets[int(active.group(1))].name} if active else set()
+        names |= {s.name for s in sheets if s.part and re.search(
+            rb"<(?:\w+:)?sheetView\b[^>]*tabSelected=.(?:1|true)", z.read(s.part))}
+    return sorted(names)

@@ -67,6 +67,9 @@ _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
 _NEW_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that rebuilds give identical zips
 _CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+#: A sheet view's start tag, and its selected-tab flag set (with the space before it).
+_SHEET_VIEW = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*>")
+_TAB_SELECTED = re.compile(rb"""\s+tabSelected\s*=\s*(?:"(?:1|true)"|'(?:1|true)')""")
 _SHARED_TYPE = re.compile(r"""\st\s*=\s*["']s["']""")
 _SHARED_STRING = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.DOTALL)
 # workbook.xml elements that come before <definedNames> (and <calcPr>).
@@ -82,6 +85,7 @@ Generated = str | Path | io.BytesIO
 def merge_generated(
     book: str | Path, generated: Generated, out: str | Path, *,
     generated_names: Collection[str] | Mapping[str, str], input_sheet: bool = False,
+    open_on: str | None = None,
 ) -> None:
     """Write ``out``: ``book`` with its generated sheets replaced by those of ``generated``.
 
@@ -104,6 +108,10 @@ def merge_generated(
         input_sheet: ``generated`` holds an input sheet written for the user (the Plan
             baseline): the book's sheets named in ``generated_names`` are replaced, the
             added sheet is not marked, and the marks of the generated sheets are kept.
+        open_on: the key of the generated sheet the workbook opens on (the Dashboard): it
+            becomes the active and only selected tab, the first one the tab bar shows. The
+            sheets the user had selected lose their ``tabSelected`` flag (the one change in
+            their parts: two selected tabs would open grouped). None: the user's tab stays.
 
     Raises:
         RefusedError: a sheet of the user's has the name of a generated sheet.
@@ -116,7 +124,8 @@ def merge_generated(
     if out.resolve() == book.resolve():
         raise PackageError("merge_generated must write a new file, not the workbook itself")
     with _readable(book), zipfile.ZipFile(book) as bz, zipfile.ZipFile(generated) as gz:
-        merge = _Merge(Package(bz), Package(gz), generated_names, input_sheet=input_sheet)
+        merge = _Merge(Package(bz), Package(gz), generated_names, input_sheet=input_sheet,
+                       open_on=open_on)
         merge.prepare()
         try:
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -262,7 +271,7 @@ class _Merge:
     """The merge of one generated workbook into one user workbook (see the module)."""
 
     def __init__(self, book: Package, gen: Package, generated_names: Collection[str], *,
-                 input_sheet: bool = False) -> None:
+                 input_sheet: bool = False, open_on: str | None = None) -> None:
         self.book, self.gen = book, gen
         self.workbook = book.workbook_part()
         self.gen_workbook = gen.workbook_part()
@@ -297,6 +306,7 @@ class _Merge:
                 self.successor[sheet.name.lower()] = new
         self.deleted = self._deleted_parts()
         self.rewrite = self._rewrite()
+        self.opens_on = self._opening_sheet(open_on)
         self.styles_part = ""
         self.new_styles = ""
         self.used = {n.lower() for n in book.names if n not in self.deleted}
@@ -304,6 +314,18 @@ class _Merge:
         self.styles = StyleMerge(None, {}, {})
         self.added: dict[str, bytes] = {}
         self.changed: dict[str, bytes] = {}
+
+    def _opening_sheet(self, key: str | None) -> SheetEntry | None:
+        """The generated sheet of ``key`` the book opens on; None if absent or hidden (a
+        generated sheet the user hid stays hidden, and a hidden tab cannot be active)."""
+        if key is None or self.input_sheet:
+            return None
+        sheet = next((s for s in self.gen_sheets if self.gen_key[s.name.lower()] == key), None)
+        if sheet is None or attrs(sheet.tag).get("state"):
+            return None
+        namesake = next((s for s in self.removed if self.removed_key[s.name.lower()] == key),
+                        None)
+        return None if namesake is not None and attrs(namesake.tag).get("state") else sheet
 
     # -- what goes -----------------------------------------------------------------------
 
@@ -442,8 +464,9 @@ class _Merge:
             return []
         return [m.group(1) or "" for m in _SHARED_STRING.finditer(self.gen.text(part))]
 
-    def _sheet_xml(self, xml: str, strings: list[str]) -> str:
-        """A generated sheet's XML with book style indices and inline strings."""
+    def _sheet_xml(self, xml: str, strings: list[str], selected: bool = False) -> str:
+        """A generated sheet's XML with book style indices and inline strings; only the
+        sheet the book opens on (``selected``) is a selected tab."""
 
         def cell(match: re.Match[str]) -> str:
             tag = "<c" + match.group(1) + ">"
@@ -466,8 +489,11 @@ class _Merge:
         xml = re.sub(
             r"<cfRule\b[^>]*>", lambda m: _map_attr(m.group(0), "dxfId", self.styles.dxf), xml
         )
-        # The generated book selects its first tab; two selected tabs would group sheets.
-        return re.sub(r"<sheetView\b[^>]*>", lambda m: drop_attr(m.group(0), "tabSelected"), xml)
+        xml = re.sub(r"<sheetView\b[^>]*>", lambda m: drop_attr(m.group(0), "tabSelected"), xml)
+        if selected:
+            xml = re.sub(r"<sheetView\b[^>]*>",
+                         lambda m: set_attr(m.group(0), "tabSelected", "1"), xml, count=1)
+        return xml
 
     def _table_xml(self, xml: str, table_id: int) -> str:
         start = re.search(r"<table\b[^>]*>", xml)
@@ -502,7 +528,8 @@ class _Merge:
         for source, target in self.renamed.items():
             data = self.gen.read(source)
             if source in (s.part for s in self.gen_sheets):
-                data = self._sheet_xml(data.decode("utf-8"), strings).encode("utf-8")
+                selected = self.opens_on is not None and source == self.opens_on.part
+                data = self._sheet_xml(data.decode("utf-8"), strings, selected).encode("utf-8")
             elif self.gen.content_type(source) == _TABLE_TYPE:
                 xml = data.decode("utf-8")
                 name = attrs(re.search(r"<table\b[^>]*>", xml).group(0)).get("displayName", "")
@@ -662,6 +689,9 @@ class _Merge:
         return item[: match.start(2)] + html.escape(new, quote=False) + item[match.end(2) :]
 
     def _book_views(self, xml: str, position: dict[tuple[str, str], int]) -> str:
+        if self.opens_on is not None:
+            return self._opening_views(xml, position[("gen", self.opens_on.name.lower())])
+
         def view(match: re.Match[str]) -> str:
             tag = match.group(0)
             for key in ("activeTab", "firstSheet"):
@@ -675,6 +705,33 @@ class _Merge:
             return tag
 
         return re.sub(r"<(?:\w+:)?workbookView\b[^>]*>", view, xml)
+
+    def _opening_views(self, xml: str, index: int) -> str:
+        """Every window of the book opens on sheet ``index``, its tab first in the tab bar."""
+        def view(match: re.Match[str]) -> str:
+            tag = set_attr(match.group(0), "activeTab", str(index))
+            return set_attr(tag, "firstSheet", str(index))
+
+        if re.search(r"<(?:\w+:)?workbookView\b", xml):
+            return re.sub(r"<(?:\w+:)?workbookView\b[^>]*>", view, xml)
+        sheets = re.search(r"<(?:\w+:)?sheets\b", xml)
+        tag = f'<{self.prefix}workbookView activeTab="{index}" firstSheet="{index}"/>'
+        return xml[: sheets.start()] + f"<{self.prefix}bookViews>{tag}</{self.prefix}bookViews>" + (
+            xml[sheets.start() :])
+
+    def _unselected_parts(self) -> dict[str, bytes]:
+        """The user's sheets that were selected tabs, without ``tabSelected`` (the book opens
+        on a generated sheet; a second selected tab would open the two grouped): that one
+        attribute removed, every other byte of the part kept."""
+        changed = {}
+        for sheet in self.book_sheets:
+            if sheet in self.removed or not sheet.part or not self.book.has(sheet.part):
+                continue
+            data = self.changed.get(sheet.part) or self.book.read(sheet.part)
+            new = _SHEET_VIEW.sub(lambda m: _TAB_SELECTED.sub(b"", m.group(0)), data)
+            if new != data:
+                changed[sheet.part] = new
+        return changed
 
     def _full_calc_on_load(self, xml: str) -> str:
         """Ask Excel to recalculate on open: added formulas carry no computed values."""
@@ -792,6 +849,8 @@ class _Merge:
         self.changed[CONTENT_TYPES] = self._content_types().encode("utf-8")
         self._app_xml(order)
         self.changed.update(self._rewritten_parts())
+        if self.opens_on is not None:
+            self.changed.update(self._unselected_parts())
         if self.styles.xml is not None:
             self.changed[self.styles_part] = self.styles.xml.encode("utf-8")
 
