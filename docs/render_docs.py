@@ -6,22 +6,21 @@ Usage::
     python docs/render_docs.py --all OUT  # also renders every generated sheet into OUT/
 
 The sample company's workbook is written and rebuilt exactly as ``xlreview demo`` does, in
-English, Simplified and Traditional Chinese. For each picture a copy of the rebuilt workbook keeps only the wanted
-generated sheet visible (hidden sheets do not print), LibreOffice converts it to PDF with
-every formula recalculated, and ``pdftoppm`` turns the first page into a PNG.
+English, Simplified and Traditional Chinese. For each picture a copy of the rebuilt workbook
+keeps only the wanted generated sheet visible (hidden sheets do not print), LibreOffice
+converts it to PDF with every formula recalculated, and ``pdftoppm`` turns the
+first page into a PNG.
 Needs LibreOffice (``soffice``) and poppler (``pdftoppm``).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests import lo_convert  # noqa: E402
 from xlreview.cli import write_demo  # noqa: E402
+from xlreview.io.report import only_sheets  # noqa: E402
 from xlreview.labels import label  # noqa: E402
 from xlreview.layout import GENERATED  # noqa: E402
 from xlreview.rebuild import rebuild  # noqa: E402
@@ -56,45 +56,10 @@ def rebuilt_sample(folder: Path, lang: str) -> Path:
     return path
 
 
-def keep_visible(book: Path, out: Path, names: Collection[str]) -> Path:
-    """Copy ``book`` to ``out`` with every sheet not in ``names`` hidden (zip-level edit)."""
-    wanted = set(names)
-
-    def sheet(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        name = re.search(r'name="([^"]*)"', tag)
-        if name is None or _unescape(name.group(1)) in wanted:
-            return tag
-        tag = re.sub(r'\sstate="[^"]*"', "", tag)
-        return tag.replace("<sheet ", '<sheet state="hidden" ', 1)
-
-    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                data = _visible_workbook(data.decode("utf-8"), sheet).encode("utf-8")
-            dst.writestr(item, data)
-    return out
-
-
-def _visible_workbook(xml: str, sheet: Callable[[re.Match[str]], str]) -> str:
-    """workbook.xml with ``sheet`` applied to each sheet entry; the first visible one active."""
-    xml = re.sub(r"<sheet\s[^>]*>", sheet, xml)
-    tags = re.findall(r"<sheet\s[^>]*>", xml)
-    first = next((i for i, tag in enumerate(tags) if 'state="' not in tag), 0)
-    xml = re.sub(r'\s(activeTab|firstSheet)="\d+"', "", xml)
-    return xml.replace("<workbookView ", f'<workbookView activeTab="{first}" ', 1)
-
-
-def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
 def render_pdf(book: Path, names: Collection[str], work: Path) -> Path:
     """A PDF of the sheets ``names`` of ``book`` (formulas recalculated by LibreOffice)."""
     work.mkdir(parents=True, exist_ok=True)
-    copy = keep_visible(book, work / book.name, names)
+    copy = only_sheets(book, work / book.name, list(names))
     return lo_convert.convert(copy, "pdf", work)
 
 

@@ -275,6 +275,26 @@ def cmd_share(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .io.files import check_format
+    from .io.report import export_report
+    from .io.safety import real_workbook
+    from .labels import label
+
+    book = real_workbook(args.book)
+    check_format(book)
+    out = Path(args.output) if args.output else book.with_suffix(".pdf")
+    out = out if out.suffix.lower() == ".pdf" else out.with_suffix(".pdf")
+    counts: list[tuple[int, int]] = []
+    backup = write_new_file(out, lambda tmp: counts.append(export_report(book, tmp)),
+                            force=args.force)
+    sheets, pages = counts[0]
+    say(label("cli.pdf_written", path=str(out), sheets=sheets, pages=pages))
+    if backup is not None:
+        say(label("msg.backup_kept", path=backup))
+    return 0
+
+
 def cmd_addin(args: argparse.Namespace) -> int:
     import tempfile
 
@@ -362,6 +382,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("book", help="the rebuilt workbook, closed in Excel")
     p.add_argument("--force", action="store_true", help="replace an existing baseline")
     p.set_defaults(func=cmd_baseline)
+
+    p = sub.add_parser("pdf", help="export the report (the generated sheets) as a PDF",
+                       description="Export the generated sheets, the Dashboard first, as one "
+                                   "PDF (your input sheets are left out); needs LibreOffice.")
+    p.add_argument("book", help="the rebuilt workbook")
+    p.add_argument("-o", "--output",
+                   help="the PDF to write (default: the workbook's name with .pdf)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing PDF (a backup of it is kept)")
+    p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser("share", help="write a copy with values instead of cell functions",
                        description="Write a copy anyone can open without Python: cell "

@@ -768,6 +768,19 @@ LABELS: dict[str, str] = {
         'Warning: {path} was digitally signed; the signature no longer matches the '
         'rebuilt file: sign it again in Excel.'
     ),
+    'msg.no_office': (
+        'Making the report PDF needs LibreOffice (free, libreoffice.org), which is not installed: '
+        'install it, or in Excel click the Dashboard tab, Shift+click the last generated tab '
+        'and use File > Export > PDF.'
+    ),
+    'msg.office_failed': (
+        'LibreOffice could not turn {path} into a PDF: open it once in LibreOffice or Excel to '
+        'check it, then try again.'
+    ),
+    'msg.no_report': '{path} has no generated sheets yet: run xlreview rebuild on it first.',
+    'cli.pdf_written': (
+        'Report written: {path} ({sheets} sheets, {pages} pages, the Dashboard first)'
+    ),
     'msg.target_exists': (
         '{path} already exists, so nothing was written: choose a new file name, or add '
         '--force to replace it (the old file is kept as a backup).'

@@ -628,6 +628,16 @@ LABELS: dict[str, str] = {
     'msg.signed_warning': (
         '警告：{path} 原有数字签名，签名与重新生成的文件不再相符：请在 Excel 中重新签名。'
     ),
+    'msg.no_office': (
+        '生成报告 PDF 需要 LibreOffice（免费，libreoffice.org），本机未安装：请安装它；'
+        '或在 Excel 中点击“一页纸看板”标签，按住 Shift 点击最后一个生成的标签，'
+        '再用“文件 > 导出 > PDF”。'
+    ),
+    'msg.office_failed': (
+        'LibreOffice 无法把 {path} 转成 PDF：请先用 LibreOffice 或 Excel 打开检查一次，再试。'
+    ),
+    'msg.no_report': '{path} 还没有生成的工作表：请先对它运行 xlreview rebuild。',
+    'cli.pdf_written': '报告已写入：{path}（{sheets} 个工作表，{pages} 页，看板在首页）',
     'msg.target_exists': (
         '{path} 已存在，未写入任何内容：请换一个文件名，或加 --force 替换它（旧文件会保留为备'
         '份）。'

@@ -620,6 +620,16 @@ LABELS: dict[str, str] = {
     'msg.signed_warning': (
         '警告：{path} 原有數字簽名，簽名與重新生成的文件不再相符：請在 Excel 中重新簽名。'
     ),
+    'msg.no_office': (
+        '生成報告 PDF 需要 LibreOffice（免費，libreoffice.org），本機未安裝：請安裝它；'
+        '或在 Excel 中點擊“一頁紙看板”標籤，按住 Shift 點擊最後一個生成的標籤，'
+        '再用“文件 > 導出 > PDF”。'
+    ),
+    'msg.office_failed': (
+        'LibreOffice 無法把 {path} 轉成 PDF：請先用 LibreOffice 或 Excel 打開檢查一次，再試。'
+    ),
+    'msg.no_report': '{path} 還沒有生成的工作表：請先對它運行 xlreview rebuild。',
+    'cli.pdf_written': '報告已寫入：{path}（{sheets} 個工作表，{pages} 頁，看板在首頁）',
     'msg.target_exists': (
         '{path} 已存在，未寫入任何內容：請換一個文件名，或加 --force 替換它（舊文件會保留'
         '為備份）。'
