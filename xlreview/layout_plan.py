@@ -579,7 +579,7 @@ def how_to_sheet(ctx: Ctx) -> Sheet:
     sheet = ctx.sheet("how_to")
     sheet.cells.append(Cell(0, 0, ctx.t("title.how_to"), ctx.styles.title))
     wrap = Style(text_wrap=True, valign="top")
-    for i in range(1, 9):
+    for i in range(1, 10):
         text = ctx.t(f"title.how_to_{i}")
         sheet.cells.append(Cell(1 + i, 0, f"{i}.", Style(bold=True, valign="top")))
         sheet.cells.append(Cell(1 + i, 1, text, wrap))

@@ -900,6 +900,12 @@ LABELS: dict[str, str] = {
         'Plan baseline sheet (or type one there). In its year, Plan vs actual tracks every row '
         'month by month, with a run-rate forecast.'
     ),
+    'title.how_to_9': (
+        'Print or share the report: the workbook opens on the Dashboard, so Ctrl+P prints it; '
+        '`xlreview pdf BOOK.xlsx` writes every generated sheet as one PDF (in Excel: click the '
+        'Dashboard tab, Shift+click the last green tab, File > Export > PDF, then click a '
+        'single tab to ungroup).'
+    ),
     'title.pva_year': '{year} at a glance (all channels)',
     'col.forecast_completion': 'Forecast ÷ plan',
     # Settings sheet: keys and coded values as shown (both languages accepted when read)

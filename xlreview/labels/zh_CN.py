@@ -739,6 +739,12 @@ LABELS: dict[str, str] = {
         '计划定稿后请冻结：运行 `xlreview baseline 工作簿.xlsx` 写入“计划基线”工作表'
         '（也可手工填写）。到了该年，“计划与实际”会逐月跟踪每一行，并按当前月均进度预测全年。'
     ),
+    'title.how_to_9': (
+        '打印或分享报告：工作簿打开时停在“一页纸看板”，按 Ctrl+P 即打印看板；运行 '
+        '`xlreview pdf 工作簿.xlsx` 把全部生成的工作表导出为一个 PDF（在 Excel 中：点击'
+        '“一页纸看板”标签，按住 Shift 点击最后一个绿色标签，用“文件 > 导出 > PDF”，'
+        '再单击任一标签取消组合）。'
+    ),
     'title.pva_year': '{year} 年概览（全部渠道）',
     'col.forecast_completion': '预测 ÷ 计划',
     # Settings sheet: keys and coded values as shown (both languages accepted when read)

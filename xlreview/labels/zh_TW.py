@@ -747,6 +747,12 @@ LABELS: dict[str, str] = {
         '計劃定稿後請凍結：運行 `xlreview baseline 工作簿.xlsx` 寫入“計劃基線”工作表（也可'
         '手工填寫）。到了該年，“計劃與實際”會逐月跟蹤每一行，並按當前月均進度預測全年。'
     ),
+    'title.how_to_9': (
+        '打印或分享報告：工作簿打開時停在“一頁紙看板”，按 Ctrl+P 即打印看板；運行 '
+        '`xlreview pdf 工作簿.xlsx` 把全部生成的工作表導出為一個 PDF（在 Excel 中：點擊'
+        '“一頁紙看板”標籤，按住 Shift 點擊最後一個綠色標籤，用“文件 > 導出 > PDF”，'
+        '再單擊任一標籤取消組合）。'
+    ),
     'title.pva_year': '{year} 年概覽（全部渠道）',
     'col.forecast_completion': '預測 ÷ 計劃',
     # drafted with OpenCC s2tw from zh_CN when issues 13 and 16 landed; to be reviewed
