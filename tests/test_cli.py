@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from xlreview.cli import main
+from xlreview.labels import label
 
 
 def test_template_then_rebuild_of_an_empty_template(tmp_path, capsys):
@@ -97,7 +98,8 @@ def test_addin_install_is_idempotent_and_uninstall_removes_it(tmp_path, capsys):
     assert list(folder.iterdir()) == []
     assert main(["addin", "uninstall", "--folder", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-2:] == ["add-in removed", "add-in was not installed"]
+    assert out[-2:] == [f"Add-in removed: {folder / 'xlreview.xlam'}",
+                        f"The add-in was not installed in {folder}: nothing to remove."]
 
 
 def test_the_command_exits_with_main_s_code_and_flushed_output(tmp_path):
@@ -432,3 +434,42 @@ def test_addin_build_says_where_and_what_next(tmp_path, capsys):
     built = tmp_path / "xlreview.xlam"
     assert f"Add-in written: {built}" in out and "xlreview addin install" in out
     assert (built.stat().st_mode & 0o777) == 0o644   # readable by Excel for every user
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh-CN", "已存在"), ("zh-TW", "已存在")])
+def test_a_refusal_speaks_the_language_asked_for(tmp_path, capsys, lang, words):
+    book = tmp_path / "t.xlsx"
+    assert main(["template", "--lang", lang, str(book)]) == 0
+
+    assert main(["template", "--lang", lang, str(book)]) == 1
+
+    err = capsys.readouterr().err
+    assert words in err and "already exists" not in err
+
+
+def test_a_refusal_about_a_workbook_speaks_its_language(tmp_path, capsys):
+    # A Traditional workbook made read-only: the refusal is in Traditional Chinese.
+    book = tmp_path / "t.xlsx"
+    assert main(["template", "--lang", "zh-TW", str(book)]) == 0
+    book.chmod(0o444)
+    capsys.readouterr()
+
+    assert main(["rebuild", "-q", str(book)]) == 1
+
+    err = capsys.readouterr().err
+    assert err == label("msg.file_read_only", "zh-TW", path=book) + "\n"
+    assert "只讀" in err
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "zh_TW.UTF-8"}, "zh-TW"),
+    ({"LANG": "zh_HK.UTF-8"}, "zh-TW"),
+    ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh-CN"),  # LC_ALL wins
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANGUAGE": "zh_CN:en"}, "zh-CN"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),  # no German catalogue
+])
+def test_the_system_language_picks_a_catalogue(environ, expected):
+    from xlreview.cli import system_language
+
+    assert system_language(environ) == expected

@@ -27,7 +27,7 @@ from xml.etree import ElementTree
 import defusedxml.ElementTree as SafeET
 
 from .errors import XlreviewError
-from .labels import label
+from .labels import label, message
 
 ADDIN_NAME = "xlreview.xlam"
 TEMPLATE = "quickstart_addin_ribbon.xlam"
@@ -57,7 +57,7 @@ def xlwings_folder() -> Path:
     """Folder of the installed xlwings package (found without importing it)."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        raise AddinError("xlwings is not installed: pip install xlwings")
+        raise AddinError(message("msg.addin_no_xlwings"))
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -70,7 +70,7 @@ def template_path() -> Path:
     """xlwings' ribbon add-in template, ``quickstart_addin_ribbon.xlam``."""
     path = xlwings_folder() / TEMPLATE
     if not path.is_file():
-        raise AddinError(f"{TEMPLATE} not found in {path.parent}: reinstall xlwings")
+        raise AddinError(message("msg.addin_no_template", template=TEMPLATE, folder=path.parent))
     return path
 
 
@@ -79,7 +79,7 @@ def template_button(custom_ui: bytes) -> tuple[str, str]:
     root = SafeET.fromstring(custom_ui)
     button = root.find(f".//{{{CUSTOM_UI_NS}}}button")
     if button is None or not button.get("onAction"):
-        raise AddinError(f"the xlwings template's {CUSTOM_UI_PART} has no button callback")
+        raise AddinError(message("msg.addin_no_callback", part=CUSTOM_UI_PART))
     return str(button.get("onAction")), str(button.get("imageMso") or "MacroPlay")
 
 
@@ -138,11 +138,11 @@ def startup_folder() -> Path:
     if sys.platform.startswith("win"):
         appdata = os.environ.get("APPDATA")
         if not appdata:
-            raise AddinError("APPDATA is not set: cannot find Excel's XLSTART folder")
+            raise AddinError(message("msg.addin_no_appdata"))
         return Path(appdata) / "Microsoft" / "Excel" / "XLSTART"
     if sys.platform == "darwin":
         return Path.home() / MAC_STARTUP
-    raise AddinError("Excel add-ins install on Windows or macOS only; pass a folder instead")
+    raise AddinError(message("msg.addin_platform"))
 
 
 def install_addin(addin: Path, folder: Path | None = None) -> Path:
@@ -161,7 +161,7 @@ def install_addin(addin: Path, folder: Path | None = None) -> Path:
             return target
         shutil.copyfile(addin, target)
     except PermissionError as error:
-        raise AddinError(f"cannot write {target}: quit Excel and try again") from error
+        raise AddinError(message("msg.addin_locked", path=target)) from error
     return target
 
 
@@ -181,7 +181,7 @@ def uninstall_addin(folder: Path | None = None, name: str = ADDIN_NAME) -> bool:
     except FileNotFoundError:
         return False
     except PermissionError as error:
-        raise AddinError(f"cannot remove {target}: quit Excel and try again") from error
+        raise AddinError(message("msg.addin_locked", path=target)) from error
     return True
 
 

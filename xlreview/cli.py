@@ -12,7 +12,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 STEPS = ("read", "inputs", "review", "plan", "layout", "write")
@@ -138,14 +138,14 @@ def _rebuild(path: Path, quiet: bool, force: bool = False):  # type: ignore[no-u
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
     from .io.safety import is_signed
-    from .labels import label
+    from .labels import message
 
     path = Path(args.book)
     signed = args.force and is_signed(path)
     result = _rebuild(path, args.quiet, args.force)
     _print_result(path, result)
     if signed:
-        say(label("msg.signed_warning", path=path), sys.stderr)
+        say(message("msg.signed_warning", path=path), sys.stderr)
     return _exit_code(result)
 
 
@@ -176,15 +176,15 @@ def write_new_file(path: Path, write, *, force: bool,  # type: ignore[no-untyped
 
     from .errors import FileProblemError, RefusedError
     from .io.safety import check_not_open, describe_os_error, write_atomically
-    from .labels import label
+    from .labels import message
 
     backup = None
     if path.exists() or path.is_symlink():
         if not force:
-            raise RefusedError(label("msg.target_exists", path=path))
+            raise RefusedError(message("msg.target_exists", path=path))
         check_not_open(path)
     if not path.parent.is_dir():
-        raise FileProblemError(label("msg.folder_missing", folder=path.parent))
+        raise FileProblemError(message("msg.folder_missing", folder=path.parent))
     if not replace:
         return None
     try:
@@ -211,14 +211,14 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from .io.template import write_input_book
-    from .labels import label
+    from .labels import label, message
 
     path = Path(args.path)
     backup = write_new_file(path, lambda tmp: write_input_book(tmp, lang=args.lang),
                             force=args.force)
     say(label("cli.template_written", args.lang, path=str(path)))
     if backup is not None:
-        say(label("msg.backup_kept", path=backup))
+        say(message("msg.backup_kept", path=backup))
     return 0
 
 
@@ -239,7 +239,7 @@ def demo_path(folder: Path, lang: str = "en") -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .labels import label
+    from .labels import message
 
     existing = demo_path(Path(args.dir), args.lang)
     backup = None
@@ -249,7 +249,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         existing.replace(backup)
     path = write_demo(Path(args.dir), lang=args.lang)
     if backup is not None:
-        say(label("msg.backup_kept", path=backup))
+        say(message("msg.backup_kept", path=backup))
     result = _rebuild(path, args.quiet)
     _print_result(path, result)
     return _exit_code(result)
@@ -259,7 +259,7 @@ def cmd_share(args: argparse.Namespace) -> int:
     import shutil
 
     from .io.share import write_share_copy
-    from .labels import label
+    from .labels import message
 
     out = Path(args.output)
     out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
@@ -269,9 +269,9 @@ def cmd_share(args: argparse.Namespace) -> int:
         backup = _backup_path(out)
         shutil.copy2(out, backup)
     out = write_share_copy(Path(args.book), out)
-    say(f"shareable copy written: {out}")
+    say(message("cli.share_written", path=out))
     if backup is not None:
-        say(label("msg.backup_kept", path=backup))
+        say(message("msg.backup_kept", path=backup))
     return 0
 
 
@@ -279,7 +279,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from .io.files import check_format
     from .io.report import export_report
     from .io.safety import real_workbook
-    from .labels import label
+    from .labels import message
 
     book = real_workbook(args.book)
     check_format(book)
@@ -289,9 +289,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     backup = write_new_file(out, lambda tmp: counts.append(export_report(book, tmp)),
                             force=args.force)
     sheets, pages = counts[0]
-    say(label("cli.pdf_written", path=str(out), sheets=sheets, pages=pages))
+    say(message("cli.pdf_written", path=str(out), sheets=sheets, pages=pages))
     if backup is not None:
-        say(label("msg.backup_kept", path=backup))
+        say(message("msg.backup_kept", path=backup))
     return 0
 
 
@@ -299,20 +299,21 @@ def cmd_addin(args: argparse.Namespace) -> int:
     import tempfile
 
     from . import addin
-    from .labels import label
+    from .labels import message
 
     folder = Path(args.folder) if args.folder else None
     chinese = "zh-TW" if args.lang == "zh-TW" else "zh-CN"  # the ribbon is English / 中文
     if args.action == "build":
-        say(label("cli.addin_built", path=addin.build_addin(Path(args.output), chinese=chinese)))
+        say(message("cli.addin_built", path=addin.build_addin(Path(args.output), chinese=chinese)))
     elif args.action == "install":
         with tempfile.TemporaryDirectory(prefix="xlreview-addin-") as tmp:
             built = addin.build_addin(Path(tmp), chinese=chinese)
-            say(label("cli.addin_installed", path=addin.install_addin(built, folder)))
-    elif addin.uninstall_addin(folder):
-        say("add-in removed")
+            say(message("cli.addin_installed", path=addin.install_addin(built, folder)))
     else:
-        say("add-in was not installed")
+        removed = addin.uninstall_addin(folder)
+        where = folder if folder is not None else addin.startup_folder()
+        say(message("cli.addin_removed", path=where / addin.ADDIN_NAME) if removed
+            else message("cli.addin_not_installed", folder=where))
     return 0
 
 
@@ -424,24 +425,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     name and no system error number; ``XLREVIEW_DEBUG=1`` shows an unexpected problem's
     traceback instead.
     """
-    from .labels import label
+    from .labels import message, messages_in
 
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:  # bare ``xlreview``: what can I do?
         say(parser.format_help().rstrip())
         return REBUILT
-    try:
-        return int(args.func(args))
-    except (KeyboardInterrupt, Exception) as exc:
-        from .io.safety import failure_sentence
+    with messages_in(_message_language(args)):
+        try:
+            return int(args.func(args))
+        except (KeyboardInterrupt, Exception) as exc:
+            from .io.safety import failure_sentence
 
-        path = getattr(args, "book", None) or getattr(args, "path", "")
-        sentence = failure_sentence(exc, path)
-        if sentence is None and os.environ.get("XLREVIEW_DEBUG"):
-            raise
-        say(sentence or label("msg.unexpected"), sys.stderr)
+            path = getattr(args, "book", None) or getattr(args, "path", "")
+            sentence = failure_sentence(exc, path)
+            if sentence is None and os.environ.get("XLREVIEW_DEBUG"):
+                raise
+            say(sentence or message("msg.unexpected"), sys.stderr)
     return NOTHING_WRITTEN
+
+
+def _message_language(args: argparse.Namespace) -> str:
+    """The language a command speaks: its ``--lang`` (template, demo), else the language
+    the workbook's Settings ask for, else the system's."""
+    if args.command in ("template", "demo"):
+        return str(args.lang)
+    if getattr(args, "book", None):
+        from .io.files import book_language
+
+        found = book_language(Path(args.book))
+        if found:
+            return found
+    return system_language()
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the user's system: ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` /
+    ``LANGUAGE`` (``zh_TW.UTF-8``, ``zh_HK`` → zh-TW; ``zh_CN`` → zh-CN), else Windows'
+    or macOS's locale name; English when none is Chinese."""
+    import locale
+
+    environ = os.environ if environ is None else environ
+    names = [environ.get(k, "") for k in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    if not any(names):
+        with contextlib.suppress(ValueError):
+            names.append(locale.getlocale()[0] or "")
+    for name in names:
+        text = name.split(".")[0].split(":")[0].lower().replace("-", "_")
+        if text.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant", "chinese (traditional)")):
+            return "zh-TW"
+        if text.startswith(("zh", "chinese")):
+            return "zh-CN"
+        if text and text not in ("c", "posix"):
+            return "en"
+    return "en"
 
 
 def run() -> None:

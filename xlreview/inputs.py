@@ -586,6 +586,18 @@ def _read_settings(grid: Grid | None, name: str,
     return parse_settings(rows, sheet=name, findings=findings), typed
 
 
+def settings_sheet(sheet_names: Iterable[str]) -> str | None:
+    """The workbook's Settings sheet (any language), or None."""
+    names, _ = _sheet_names(sheet_names)
+    return names.get("settings")
+
+
+def settings_language(grid: Grid) -> str:
+    """The language a Settings sheet asks for (English when it names none)."""
+    settings, _ = _read_settings(grid, "Settings", Findings())
+    return settings.language
+
+
 def _sheet_names(sheet_names: Iterable[str],
                  renames: Mapping[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Sheet key → the workbook's name for it (the first sheet whose name matches, or the

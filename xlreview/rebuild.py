@@ -142,9 +142,9 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         leads = reading.take()
         if not (ours or has_input_table(leads)):
             from .errors import RefusedError
-            from .labels import label
+            from .labels import message
 
-            raise RefusedError(label("msg.no_input_sheets", path=path))
+            raise RefusedError(message("msg.no_input_sheets", path=path))
         progress("inputs")
         inputs = reader.read_leads(leads)
         del leads
@@ -155,13 +155,13 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
     if result.inputs.settings.share_copy:
         from .errors import FileProblemError
         from .io.share import write_share_copy
-        from .labels import label
+        from .labels import message
 
         progress("share")
         try:
             write_share_copy(real, share_copy_path(Path(path)))
         except KeyboardInterrupt:  # the workbook is rebuilt already: say so
-            raise FileProblemError(label("msg.interrupted_share")) from None
+            raise FileProblemError(message("msg.interrupted_share")) from None
     return result
 
 
@@ -231,7 +231,7 @@ def _write_into(real: Path, result: Result) -> None:
 
 def _report_references(result: Result, changes: list[tuple[str, str, str]]) -> None:
     """Add one data-check row per rewritten or broken reference, and lay out again."""
-    from .labels import label
+    from .labels import label, message
     from .layout import build_sheets
 
     inputs = result.inputs

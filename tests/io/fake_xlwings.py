@@ -307,11 +307,13 @@ class Book:
 
     @classmethod
     def from_file(cls, fullname: str, app: App | None = None) -> Book:
-        """The book Excel shows for the file: its sheets by name, marks as local names
-        (cells are not loaded: tests read the file itself)."""
+        """The book Excel shows for the file: its sheets by name, marks as local names,
+        and the cells of its Settings sheet (the others are not loaded: tests read the
+        file itself)."""
         import zipfile
 
-        from xlreview.io.files import sheet_names
+        from xlreview.inputs import settings_sheet
+        from xlreview.io.files import read_grids, sheet_names
         from xlreview.io.package import Package, marks
 
         path = Path(fullname)
@@ -319,11 +321,17 @@ class Book:
         book.fullname = str(path)
         with zipfile.ZipFile(path) as zf:
             marked = marks(Package(zf))
+        names = sheet_names(path)
+        settings = settings_sheet(names)
+        grids = read_grids(path, [settings]) if settings else {}
         last = None
-        for i, sheet_name in enumerate(sheet_names(path)):
+        for i, sheet_name in enumerate(names):
             last = book.sheets.add(sheet_name, after=last)
             if i in marked:
                 last.names.add("_xlreview_sheet", f'="{marked[i]}"')
+            for r, row in enumerate(grids.get(sheet_name, []), start=1):
+                last.cells.update({(r, c): v for c, v in enumerate(row, start=1)
+                                   if v is not None and v != ""})
         if app is not None:
             app.books.active = book
         return book

@@ -143,7 +143,7 @@ def test_rebuild_replaces_generated_sheets_only(monkeypatch: pytest.MonkeyPatch)
     assert book.sheets[roi_name].cells[(1, 1)] == "Title"   # "old" is gone
     assert seen["grids"] == {"Leads": [["lead_id"], [1]]}
     # Status bar showed progress, then went back to Excel; screen updating restored.
-    assert "xlreview: review…" in book.app.status_history
+    assert "xlreview: computing the review…" in book.app.status_history
     assert f"xlreview: {roi_name}…" in book.app.status_history
     assert book.app.status_bar is False
     assert book.app.screen_updating is True
@@ -329,6 +329,28 @@ def test_ribbon_failure_shows_the_command_lines_sentence_and_reopens_untouched(
         "save", "close", "open"]
     assert book.app.books.active.fullname == str(path)     # reopened
     assert book.app.status_bar is False and book.app.screen_updating is True
+
+
+def test_ribbon_speaks_the_language_of_the_books_settings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    from xlreview.cli import main
+
+    # A Traditional template with a sheet of the user's named like a generated one.
+    path = tmp_path / "繁體.xlsx"
+    assert main(["template", "--lang", "zh-TW", str(path)]) == 0
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("渠道ROI矩陣")["A1"] = "我的筆記"
+    wb.save(path)
+    book = fake.Book.from_file(str(path))
+
+    assert excel.rebuild_active(book) is None
+
+    code, sentence = _cli_stderr(capsys, "rebuild", "-q", str(path))
+    assert code == 1 and "寫入任何內容" in sentence  # the Traditional sentence
+    assert book.app.alerts == [{"prompt": sentence, "title": "xlreview", "mode": "critical"}]
+    assert "xlreview：讀取工作簿…" in book.app.status_history
 
 
 def test_ribbon_when_excel_cannot_save_closes_nothing(tmp_path: Path) -> None:

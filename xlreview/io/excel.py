@@ -48,7 +48,8 @@ import pandas as pd
 from ..cellfuncs import bilingual
 from ..cells import ExcelError, Grid
 from ..errors import RefusedError, XlreviewError
-from ..labels import label
+from ..inputs import settings_language, settings_sheet
+from ..labels import has_label, label, message, messages_in
 from ..layout import Formula, Sheet
 from ..model import mentioned_sheets, normalise_header, sheet_lookup, sheets_to_read
 from ..parsing import EXCEL_ERRORS
@@ -233,7 +234,7 @@ def generated_in_book(book: Any) -> list[Any]:
         if ws not in generated and ws.name.lower() in keys:
             key = keys[ws.name.lower()]
             names = sorted({n for n, k in generated_sheet_keys().items() if k == key})
-            raise RefusedError(label("msg.sheet_name_taken", sheet=ws.name,
+            raise RefusedError(message("msg.sheet_name_taken", sheet=ws.name,
                                      generated=" / ".join(names)))
     return generated
 
@@ -266,8 +267,9 @@ def _busy(app: Any) -> Iterator[Callable[[str], None]]:
     app.screen_updating = False
 
     def progress(step: str) -> None:
-        # Step keys and sheet names: one short English line, whatever the book's language.
-        app.status_bar = label("msg.excel_step", "en", step=step)
+        # A step of the rebuild (read, plan, write …) or the sheet being written.
+        text = message(f"msg.step_{step}") if has_label(f"msg.step_{step}") else step
+        app.status_bar = message("msg.excel_step", step=text)
 
     try:
         yield progress
@@ -365,8 +367,8 @@ def rebuild_file(book: Any) -> tuple[Any, Result | None]:
 
 
 def _alert_failure(app: Any, exc: BaseException, path: Path) -> None:
-    sentence = failure_sentence(exc, path) or label("msg.unexpected")
-    app.alert(sentence, title=label("title.excel_alert"), mode="critical")
+    sentence = failure_sentence(exc, path) or message("msg.unexpected")
+    app.alert(sentence, title=message("title.excel_alert"), mode="critical")
 
 
 def _activate_dashboard(book: Any, result: Result) -> None:
@@ -379,7 +381,22 @@ def _activate_dashboard(book: Any, result: Result) -> None:
 
 def rebuild_active(book: Any) -> Result | None:
     """The ribbon button on ``book``: the file rebuild when the book is a local file it can
-    replace, else the live path with a status-bar note of what it does not draw."""
+    replace, else the live path with a status-bar note of what it does not draw. Progress
+    and failures speak the language the book's Settings ask for."""
+    with messages_in(book_language(book)):
+        return _rebuild_active(book)
+
+
+def book_language(book: Any) -> str:
+    """The language the open ``book``'s Settings sheet asks for (English without one)."""
+    try:
+        name = settings_sheet(s.name for s in book.sheets)
+        return settings_language(sheet_grid(book.sheets[name])) if name else "en"
+    except Exception:  # an unreadable sheet: its problems are the rebuild's to report
+        return "en"
+
+
+def _rebuild_active(book: Any) -> Result | None:
     path, why = local_file(book)
     if path is not None:
         return rebuild_file(book)[1]

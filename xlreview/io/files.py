@@ -33,7 +33,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from ..cells import ExcelError, Grid
 from ..errors import FileProblemError, PackageError, RefusedError
-from ..labels import label
+from ..labels import message
 from ..model import mentioned_sheets, normalise_header, sheet_lookup, sheets_to_read
 from ..perf import pause_gc, resume_gc
 from .extent import trimmed_package
@@ -69,9 +69,9 @@ def _open(path: str | Path | bytes) -> CalamineWorkbook:
         try:
             return CalamineWorkbook.from_filelike(io.BytesIO(path))
         except (CalamineError, ValueError) as exc:
-            raise PackageError(label("msg.not_a_workbook", path="")) from exc
+            raise PackageError(message("msg.not_a_workbook", path="")) from exc
     if not Path(path).exists():
-        raise FileProblemError(label("msg.file_missing", path=path))
+        raise FileProblemError(message("msg.file_missing", path=path))
     try:
         return CalamineWorkbook.from_path(str(path))
     except OSError as exc:
@@ -79,11 +79,11 @@ def _open(path: str | Path | bytes) -> CalamineWorkbook:
     except (CalamineError, ValueError) as exc:
         copy = _worksheets_only(Path(path))
         if copy is None:
-            raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+            raise PackageError(message("msg.not_a_workbook", path=path)) from exc
         try:
             return CalamineWorkbook.from_filelike(io.BytesIO(copy))
         except (CalamineError, ValueError):
-            raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+            raise PackageError(message("msg.not_a_workbook", path=path)) from exc
 
 
 _SHEET_KINDS = ("/worksheet", "/chartsheet")
@@ -141,33 +141,45 @@ def check_format(path: str | Path) -> None:
         raise FileProblemError(describe_os_error(exc, path, writing=False)) from exc
     if head.startswith(_OLE):
         if _ENCRYPTED in head:
-            raise PackageError(label("msg.encrypted", path=path))
-        raise PackageError(label("msg.old_format", path=path, kind="Excel 97-2003 .xls"))
+            raise PackageError(message("msg.encrypted", path=path))
+        raise PackageError(message("msg.old_format", path=path, kind="Excel 97-2003 .xls"))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if any(i.filename == "mimetype" for i in infos):
                 kind = "OpenDocument .ods"
-                raise PackageError(label("msg.old_format", path=path, kind=kind))
+                raise PackageError(message("msg.old_format", path=path, kind=kind))
             unpacked = sum(i.file_size for i in infos)
             if unpacked > _MAX_UNPACKED or any(
                 i.file_size > (64 << 20) and i.file_size > _MAX_RATIO * max(i.compress_size, 1)
                 for i in infos
             ):
-                raise PackageError(label("msg.not_a_workbook", path=path))
+                raise PackageError(message("msg.not_a_workbook", path=path))
             workbook = Package(zf).workbook_part()
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError, EOFError) as exc:
         if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
             raise  # already says what the file is and what to do
-        raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+        raise PackageError(message("msg.not_a_workbook", path=path)) from exc
     if workbook.lower().endswith(".bin"):
-        raise PackageError(label("msg.xlsb", path=path))
+        raise PackageError(message("msg.xlsb", path=path))
 
 
 def sheet_names(path: str | Path) -> list[str]:
     """The names of the workbook's worksheets in tab order (chart sheets left out)."""
     with _open(path) as book:
         return [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+
+
+def book_language(path: str | Path) -> str | None:
+    """The language the Settings sheet of the workbook at ``path`` asks for; None when
+    there is none or the file cannot be read (a message about a file never fails on it)."""
+    from ..inputs import settings_language, settings_sheet
+
+    try:
+        name = settings_sheet(sheet_names(path))
+        return settings_language(read_grids(path, [name])[name]) if name else None
+    except Exception:  # any unreadable file: the caller falls back to another language
+        return None
 
 
 def column_index(letters: bytes | str) -> int:
@@ -305,11 +317,11 @@ def start_reading(path: str | Path, *, force: bool = False) -> Reading:
     check_format(real)
     check_replaceable(real)
     if not force and is_signed(real):
-        raise RefusedError(label("msg.signed", path=path))
+        raise RefusedError(message("msg.signed", path=path))
     names = sheet_names(real)
     inputs = sheet_lookup()
     if not any(normalise_header(n) in inputs for n in names):
-        raise RefusedError(label("msg.no_input_sheets", path=path))
+        raise RefusedError(message("msg.no_input_sheets", path=path))
     wanted = sheets_to_read(names)
     mapping = [n for n in wanted if inputs.get(normalise_header(n)) == "mapping"]
     if mapping:  # the Mapping sheet may name an input sheet of another name: read it too
@@ -362,7 +374,7 @@ def _read_sheet(path: Source, name: str) -> Grid:
         try:
             return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except (CalamineError, ValueError) as exc:
-            raise PackageError(label("msg.not_a_workbook", path=path)) from exc
+            raise PackageError(message("msg.not_a_workbook", path=path)) from exc
 
 
 def _sheet_parts(path: Path) -> tuple[dict[str, str], dict[str, int]]:

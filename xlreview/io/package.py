@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from ..errors import PackageError, RefusedError
-from ..labels import label
+from ..labels import message
 from .listings import filter_calc_chain, sheet_titles
 from .opc import (
     CONTENT_TYPES,
@@ -159,7 +159,7 @@ def _readable(book: str | Path) -> Iterator[None]:
             AttributeError) as exc:
         if isinstance(exc, PackageError) and not isinstance(exc, MalformedPackage):
             raise
-        raise PackageError(label("msg.not_a_workbook", path=book)) from exc
+        raise PackageError(message("msg.not_a_workbook", path=book)) from exc
 
 
 def check_sheet_names(
@@ -178,7 +178,7 @@ def check_sheet_names(
         taken = collisions[0]
         key = keys[taken.name.lower()]
         names = sorted({str(n) for n in generated_names if keys[str(n).lower()] == key})
-        raise RefusedError(label("msg.sheet_name_taken", sheet=taken.name,
+        raise RefusedError(message("msg.sheet_name_taken", sheet=taken.name,
                                  generated=" / ".join(names) or taken.name))
 
 
@@ -293,7 +293,7 @@ class _Merge:
             taken = collisions[0]
             new = next((s.name for s in self.gen_sheets
                         if self.gen_key[s.name.lower()] == keys[taken.name.lower()]), taken.name)
-            raise RefusedError(label("msg.sheet_name_taken", sheet=taken.name, generated=new))
+            raise RefusedError(message("msg.sheet_name_taken", sheet=taken.name, generated=new))
         self.removed = [s for s in self.book_sheets if (s.part or s.name) in generated]
         self.removed_key = {s.name.lower(): generated[s.part or s.name] for s in self.removed}
         self.successor = {}
@@ -534,7 +534,7 @@ class _Merge:
                 xml = data.decode("utf-8")
                 name = attrs(re.search(r"<table\b[^>]*>", xml).group(0)).get("displayName", "")
                 if name.lower() in table_names or name.lower() in book_names:
-                    raise PackageError(label("msg.table_name_taken", name=name))
+                    raise PackageError(message("msg.table_name_taken", name=name))
                 table_id = 1
                 while table_id in table_ids:
                     table_id += 1

@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import FileProblemError, RefusedError
-from ..labels import label
+from ..labels import message
 from .opc import Package, attrs
 from .package import marks
 
@@ -97,7 +97,7 @@ def convert(src: Path, fmt: str, outdir: Path, *, timeout: int = 300) -> Path:
     """
     program = office()
     if program is None:
-        raise FileProblemError(label("msg.no_office"))
+        raise FileProblemError(message("msg.no_office"))
     user = outdir / "lo-profile" / "user"
     user.mkdir(parents=True, exist_ok=True)
     (user / "registrymodifications.xcu").write_text(RECALC_PROFILE, encoding="utf-8")
@@ -109,7 +109,7 @@ def convert(src: Path, fmt: str, outdir: Path, *, timeout: int = 300) -> Path:
                    check=True, capture_output=True, timeout=timeout)
     out = result_dir / f"{src.stem}.{fmt}"
     if not out.exists():
-        raise FileProblemError(label("msg.office_failed", path=src.name))
+        raise FileProblemError(message("msg.office_failed", path=src.name))
     return out
 
 
@@ -131,14 +131,14 @@ def export_report(book: Path, out: Path) -> tuple[int, int]:
     """
     names = report_sheets(book)
     if not names:
-        raise RefusedError(label("msg.no_report", path=book))
+        raise RefusedError(message("msg.no_report", path=book))
     with tempfile.TemporaryDirectory(prefix="xlreview-") as tmp:
         work = Path(tmp)
         copy = only_sheets(book, work / f"report{book.suffix}", names)
         try:
             pdf = convert(copy, "pdf", work)
         except subprocess.SubprocessError as exc:
-            raise FileProblemError(label("msg.office_failed", path=book.name)) from exc
+            raise FileProblemError(message("msg.office_failed", path=book.name)) from exc
         pages = page_count(pdf)
         shutil.copyfile(pdf, out)
     return len(names), pages

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import FileProblemError, RefusedError, WorkbookLockedError
-from ..labels import label
+from ..labels import message
 
 TEMP_PREFIX = ".xlreview-"
 """Temporary files beside the workbook: ``.xlreview-<pid>-<random><suffix>``."""
@@ -57,7 +57,7 @@ def check_not_open(path: str | Path) -> None:
     """
     for lock in lock_files(Path(path)):
         if lock.exists():
-            raise WorkbookLockedError(label("msg.workbook_open", path=path, lock=lock.name))
+            raise WorkbookLockedError(message("msg.workbook_open", path=path, lock=lock.name))
 
 
 def write_atomically(target: str | Path, write: Callable[[Path], None]) -> None:
@@ -148,9 +148,9 @@ def real_workbook(path: str | Path) -> Path:
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
-        raise FileProblemError(label("msg.file_missing", path=path)) from exc
+        raise FileProblemError(message("msg.file_missing", path=path)) from exc
     if real.is_dir():
-        raise FileProblemError(label("msg.file_is_folder", path=path))
+        raise FileProblemError(message("msg.file_is_folder", path=path))
     return real
 
 
@@ -168,7 +168,7 @@ def check_replaceable(path: str | Path) -> None:
     check_not_open(path)
     mode = path.stat().st_mode
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise RefusedError(label("msg.file_read_only", path=path))
+        raise RefusedError(message("msg.file_read_only", path=path))
 
 
 def is_signed(path: str | Path) -> bool:
@@ -185,20 +185,20 @@ def describe_os_error(exc: OSError, path: str | Path, *, writing: bool) -> str:
     path = Path(path)
     code = exc.errno
     if code == errno.ENOENT and not writing:
-        return label("msg.file_missing", path=path)
+        return message("msg.file_missing", path=path)
     if code == errno.ENOENT:
-        return label("msg.folder_missing", folder=path.parent)
+        return message("msg.folder_missing", folder=path.parent)
     if code == errno.EISDIR:
-        return label("msg.file_is_folder", path=path)
+        return message("msg.file_is_folder", path=path)
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return label("msg.disk_full", path=path)
+        return message("msg.disk_full", path=path)
     if code == errno.EFBIG:
-        return label("msg.file_too_big")
+        return message("msg.file_too_big")
     if code == errno.EPERM and writing:
-        return label("msg.file_protected", path=path)
+        return message("msg.file_protected", path=path)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return label("msg.folder_read_only" if writing else "msg.file_unreadable", path=path)
-    return label("msg.write_failed" if writing else "msg.read_failed", path=path)
+        return message("msg.folder_read_only" if writing else "msg.file_unreadable", path=path)
+    return message("msg.write_failed" if writing else "msg.read_failed", path=path)
 
 
 def failure_sentence(exc: BaseException, path: str | Path) -> str | None:
@@ -212,11 +212,11 @@ def failure_sentence(exc: BaseException, path: str | Path) -> str | None:
     if isinstance(exc, XlreviewError):
         return str(exc)
     if isinstance(exc, KeyboardInterrupt):
-        return label("msg.interrupted")
+        return message("msg.interrupted")
     if isinstance(exc, OSError):
         return describe_os_error(exc, Path(str(exc.filename or path)), writing=False)
     if isinstance(exc, MemoryError):
-        return label("msg.out_of_memory")
+        return message("msg.out_of_memory")
     return None
 
 

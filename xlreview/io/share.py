@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import FileProblemError, PackageError, XlreviewError
-from ..labels import label
+from ..labels import message
 from .opc import CONTENT_TYPES, Package, content_types, like
 from .safety import describe_os_error, write_atomically
 
@@ -121,9 +121,9 @@ def write_share_copy(book: Path, out: Path) -> Path:
     if out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx")
     if out.resolve() == book.resolve():
-        raise PackageError(label("msg.same_file"))
+        raise PackageError(message("msg.same_file"))
     if not out.parent.is_dir():
-        raise FileProblemError(label("msg.folder_missing", folder=out.parent))
+        raise FileProblemError(message("msg.folder_missing", folder=out.parent))
     from .files import check_format
 
     check_format(book)
@@ -134,7 +134,7 @@ def write_share_copy(book: Path, out: Path) -> Path:
     except OSError as exc:
         raise FileProblemError(describe_os_error(exc, out, writing=True)) from exc
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError) as exc:
-        raise PackageError(label("msg.not_a_workbook", path=book)) from exc
+        raise PackageError(message("msg.not_a_workbook", path=book)) from exc
     return out
 
 

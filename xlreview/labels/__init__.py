@@ -16,6 +16,9 @@ Key families:
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from . import en, zh_CN, zh_TW
@@ -57,6 +60,31 @@ def label(key: str, lang: str = "en", /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+_MESSAGES: ContextVar[str] = ContextVar("xlreview_messages", default="en")
+
+
+@contextlib.contextmanager
+def messages_in(lang: str) -> Iterator[None]:
+    """Within the block, :func:`message` speaks ``lang`` (a command speaks the language of
+    the workbook it works on, or the one asked for)."""
+    token = _MESSAGES.set(lang if lang in CATALOGUES else "en")
+    try:
+        yield
+    finally:
+        _MESSAGES.reset(token)
+
+
+def message(key: str, /, **params: Any) -> str:
+    """A message to the person running a command (a refusal, a file problem), in the
+    language of :func:`messages_in` (English outside one)."""
+    return label(key, _MESSAGES.get(), **params)
+
+
+def message_language() -> str:
+    """The language :func:`message` speaks here."""
+    return _MESSAGES.get()
+
+
 def has_label(key: str) -> bool:
     return key in en.LABELS
 
@@ -71,5 +99,5 @@ def value_label(value: object, lang: str = "en") -> object:
     return value
 
 
-__all__ = ["CATALOGUES", "LANGUAGES", "has_label", "is_chinese", "label", "language",
-           "value_label"]
+__all__ = ["CATALOGUES", "LANGUAGES", "has_label", "is_chinese", "label", "language", "message",
+           "message_language", "messages_in", "value_label"]

@@ -781,6 +781,33 @@ LABELS: dict[str, str] = {
     'cli.pdf_written': (
         'Report written: {path} ({sheets} sheets, {pages} pages, the Dashboard first)'
     ),
+    'cli.share_written': 'Shareable copy written: {path}',
+    'cli.addin_removed': 'Add-in removed: {path}',
+    'cli.addin_not_installed': 'The add-in was not installed in {folder}: nothing to remove.',
+    'msg.addin_no_xlwings': 'xlwings is not installed: run pip install xlwings, then try again.',
+    'msg.addin_no_template': (
+        "{template} is not in {folder}: reinstall xlwings (pip install --force-reinstall "
+        "xlwings), then try again."
+    ),
+    'msg.addin_no_callback': (
+        "The xlwings add-in template's {part} has no button: reinstall xlwings, then try again."
+    ),
+    'msg.addin_no_appdata': (
+        "Excel's add-in folder (XLSTART) cannot be found because APPDATA is not set: pass "
+        "the folder with --folder."
+    ),
+    'msg.addin_platform': (
+        'Excel add-ins install on Windows or macOS only: build it with xlreview addin build, '
+        'or pass a folder with --folder.'
+    ),
+    'msg.addin_locked': '{path} is in use: quit Excel and try again.',
+    'msg.step_read': 'reading the workbook',
+    'msg.step_inputs': 'checking the inputs',
+    'msg.step_review': 'computing the review',
+    'msg.step_plan': "planning next year",
+    'msg.step_layout': 'laying out the sheets',
+    'msg.step_write': 'writing the workbook',
+    'msg.step_share': 'writing the shareable copy',
     'msg.target_exists': (
         '{path} already exists, so nothing was written: choose a new file name, or add '
         '--force to replace it (the old file is kept as a backup).'

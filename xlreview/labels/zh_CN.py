@@ -638,6 +638,30 @@ LABELS: dict[str, str] = {
     ),
     'msg.no_report': '{path} 还没有生成的工作表：请先对它运行 xlreview rebuild。',
     'cli.pdf_written': '报告已写入：{path}（{sheets} 个工作表，{pages} 页，看板在首页）',
+    'cli.share_written': '可分享的副本已写入：{path}',
+    'cli.addin_removed': '加载项已删除：{path}',
+    'cli.addin_not_installed': '{folder} 中没有安装加载项：无需删除。',
+    'msg.addin_no_xlwings': '未安装 xlwings：请运行 pip install xlwings 后再试。',
+    'msg.addin_no_template': (
+        '{folder} 中没有 {template}：请重新安装 xlwings（pip install --force-reinstall '
+        'xlwings）后再试。'
+    ),
+    'msg.addin_no_callback': 'xlwings 加载项模板的 {part} 中没有按钮：请重新安装 xlwings 后再试。',
+    'msg.addin_no_appdata': (
+        '未设置 APPDATA，找不到 Excel 的加载项文件夹（XLSTART）：请用 --folder 指定文件夹。'
+    ),
+    'msg.addin_platform': (
+        'Excel 加载项只能安装在 Windows 或 macOS 上：请用 xlreview addin build 生成，'
+        '或用 --folder 指定文件夹。'
+    ),
+    'msg.addin_locked': '{path} 正在使用中：请退出 Excel 后再试。',
+    'msg.step_read': '读取工作簿',
+    'msg.step_inputs': '检查输入数据',
+    'msg.step_review': '计算年度复盘',
+    'msg.step_plan': '制定明年计划',
+    'msg.step_layout': '排版工作表',
+    'msg.step_write': '写入工作簿',
+    'msg.step_share': '写入可分享的副本',
     'msg.target_exists': (
         '{path} 已存在，未写入任何内容：请换一个文件名，或加 --force 替换它（旧文件会保留为备'
         '份）。'

@@ -630,6 +630,30 @@ LABELS: dict[str, str] = {
     ),
     'msg.no_report': '{path} 還沒有生成的工作表：請先對它運行 xlreview rebuild。',
     'cli.pdf_written': '報告已寫入：{path}（{sheets} 個工作表，{pages} 頁，看板在首頁）',
+    'cli.share_written': '可分享的副本已寫入：{path}',
+    'cli.addin_removed': '加載項已刪除：{path}',
+    'cli.addin_not_installed': '{folder} 中沒有安裝加載項：無需刪除。',
+    'msg.addin_no_xlwings': '未安裝 xlwings：請運行 pip install xlwings 後再試。',
+    'msg.addin_no_template': (
+        '{folder} 中沒有 {template}：請重新安裝 xlwings（pip install --force-reinstall '
+        'xlwings）後再試。'
+    ),
+    'msg.addin_no_callback': 'xlwings 加載項模板的 {part} 中沒有按鈕：請重新安裝 xlwings 後再試。',
+    'msg.addin_no_appdata': (
+        '未設置 APPDATA，找不到 Excel 的加載項文件夾（XLSTART）：請用 --folder 指定文件夾。'
+    ),
+    'msg.addin_platform': (
+        'Excel 加載項只能安裝在 Windows 或 macOS 上：請用 xlreview addin build 生成，'
+        '或用 --folder 指定文件夾。'
+    ),
+    'msg.addin_locked': '{path} 正在使用中：請退出 Excel 後再試。',
+    'msg.step_read': '讀取工作簿',
+    'msg.step_inputs': '檢查輸入數據',
+    'msg.step_review': '計算年度復盤',
+    'msg.step_plan': '制定明年計劃',
+    'msg.step_layout': '排版工作表',
+    'msg.step_write': '寫入工作簿',
+    'msg.step_share': '寫入可分享的副本',
     'msg.target_exists': (
         '{path} 已存在，未寫入任何內容：請換一個文件名，或加 --force 替換它（舊文件會保留'
         '為備份）。'
