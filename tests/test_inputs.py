@@ -469,11 +469,12 @@ def test_previous_targets_and_budget_in_either_language() -> None:
     ]
     previous = read_inputs({"Targets": targets, label("sheet.budget", "zh-CN"): budget}).previous
     t = previous["targets"]
-    assert t["channel"].tolist() == ["seo", "Overall", "unassigned"]
+    # The Total row is read too (a rate typed over it is reported, never used).
+    assert t["channel"].tolist() == ["seo", "Overall", "unassigned", "total"]
     assert t["share_override"].iloc[0] == pytest.approx(0.6)
     assert t["bottom_up_leads"].iloc[0] == 1200.0
     assert t["pick"].iloc[0] == "bottom_up"
-    assert t["_row"].tolist() == [3, 4, 5]
+    assert t["_row"].tolist() == [3, 4, 5, 6]
     b = previous["budget"]
     assert b["channel"].tolist() == ["sem", "abm"]
     assert b["type"].tolist() == ["proven", "experiment"]

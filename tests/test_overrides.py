@@ -185,3 +185,49 @@ def test_a_rate_of_a_stage_not_tracked_is_not_an_input_cell():
     block = sheet.block("targets")
     assert block.column("sql_to_opp").style.bg_color is None
     assert block.column("mql_to_sql").style.bg_color == INPUT_FILL
+
+
+def _with_total(frame: pd.DataFrame, typed: float, history: float) -> pd.DataFrame:
+    """The previous rows plus the Total row (row 14), its Lead→MQL cell holding ``typed``
+    over the ``history`` the rebuild wrote beside it."""
+    total = {"channel": "total", "lead_to_mql": typed, HISTORY["lead_to_mql"]: history,
+             "_row": 14}
+    return pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
+
+
+def test_a_rate_typed_on_the_total_row_is_not_used_and_said():
+    table, inputs = rebuilt(_with_total(previous_sheet(), typed=0.9, history=0.35))
+    # The plan is the untouched one: A 50 and B 50 leads.
+    assert table.loc[["A", "B", "total"], "leads"].tolist() == [50, 50, 100]
+    warnings = [i for i in inputs.findings if i.severity == "warning" and i.row == 14]
+    assert len(warnings) == 1 and warnings[0].column == "Lead→MQL"
+    assert "Total row" in warnings[0].message and "90%" in warnings[0].message
+    assert "35%" in warnings[0].message
+
+
+@pytest.mark.parametrize(("typed", "history"), [
+    (0.35, 0.35),          # the rebuild's own value, untouched
+    (0.35, float("nan")),  # a Total row written before it carried its history
+])
+def test_an_untouched_total_row_says_nothing(typed, history):
+    _, inputs = rebuilt(_with_total(previous_sheet(), typed=typed, history=history))
+    assert not [i for i in inputs.findings if i.row == 14]
+
+
+def test_the_total_row_carries_its_history_for_the_next_rebuild():
+    table, _ = rebuilt(previous_sheet())
+    total = table.loc["total"]
+    assert all(total[HISTORY[r]] == total[r] for r in ("lead_to_mql", "mql_to_sql",
+                                                        "sql_to_opp", "opp_to_won"))
+
+
+def test_the_targets_total_row_is_read_back_and_the_budgets_is_not():
+    from xlreview.inputs import read_previous
+
+    header = ["Channel", "Lead→MQL", "History Lead→MQL"]
+    rows = [["A", 0.5, 0.5], ["Total", 0.9, 0.35]]
+    found = read_previous({"Targets": [header, *rows], "Budget": [["Channel", "Min"],
+                                                                  ["A", 1], ["Total", 2]]})
+    assert found["targets"]["channel"].tolist() == ["A", "total"]
+    assert found["targets"]["_row"].tolist() == [2, 3]
+    assert found["budget"]["channel"].tolist() == ["A"]

@@ -655,7 +655,7 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
     sheets, if present.
 
     Headers and coded values (``(no channel)``, ``Proven`` …) are read in either language and
-    returned as keys; Total rows are dropped.
+    returned as keys; Total rows are dropped, but the Targets one (channel ``total``).
     """
     sheets = _label_lookup("sheet.", tuple(PREVIOUS_COLUMNS))
     found: dict[str, pd.DataFrame] = {}
@@ -668,7 +668,8 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
         for i, row in enumerate(grid[:10]):
             keys = {columns.get(normalise_header(c)): j for j, c in enumerate(row) if c}
             if "channel" in keys:
-                found[table] = _previous_frame(grid, i, keys, wanted)
+                found[table] = _previous_frame(grid, i, keys, wanted,
+                                               keep_total=table == "targets")
                 break
     for key, read in (("scenarios", read_scenarios), ("targets_linked", read_linked_inputs)):
         frame = read(grids)
@@ -678,7 +679,7 @@ def read_previous(grids: Mapping[str, Grid]) -> dict[str, pd.DataFrame]:
 
 
 def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
-                    wanted: tuple[str, ...]) -> pd.DataFrame:
+                    wanted: tuple[str, ...], *, keep_total: bool = False) -> pd.DataFrame:
     header = HeaderMatch(header_row, {k: j for k, j in keys.items() if k in wanted}, {})
     # The table ends at its first row without a channel: what lies below (the budget's
     # cost by category, a user's notes) is not part of it.
@@ -701,8 +702,10 @@ def _previous_frame(grid: Grid, header_row: int, keys: dict[str | None, int],
             text = text_column(cells)
             out[key] = text.map(lambda v, c=codes: c.get(normalise_header(v), v)
                                 if isinstance(v, str) else v)
-    # Total and reserve lines are computed, never input.
-    out = out[out["channel"].notna() & ~out["channel"].isin(["total", "reserve"])]
+    # Total and reserve lines are computed, never input (a rate typed over the Targets
+    # Total row is read to be reported: ``keep_total``).
+    dropped = ["reserve"] if keep_total else ["total", "reserve"]
+    out = out[out["channel"].notna() & ~out["channel"].isin(dropped)]
     return out[[*wanted, "_row"]].reset_index(drop=True)
 
 

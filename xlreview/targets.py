@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from numbers import Real
 
@@ -214,17 +214,20 @@ def add_note(inputs: Inputs, severity: Severity, sheet: str, key: str, **params:
     inputs.findings.add(severity, sheet, None, None, text)
 
 
-def previous_by_channel(inputs: Inputs, table: str, columns: Sequence[str]) -> pd.DataFrame:
+def previous_by_channel(inputs: Inputs, table: str, columns: Sequence[str], *,
+                        total: bool = False) -> pd.DataFrame:
     """User input kept from the previous rebuild's ``table`` sheet, indexed by channel.
 
-    The Total row and rows without a channel are dropped; missing columns are blank.
+    The Total row and rows without a channel are dropped (with ``total``: only the Total
+    row is kept, as channel ``total``); missing columns are blank.
     """
     frame = inputs.previous.get(table)
     if frame is None or frame.empty or "channel" not in frame:
         return pd.DataFrame(columns=list(columns), index=pd.Index([], name="channel"))
     totals = {"total", *(label("value.total", lang) for lang in LANGUAGES)}
-    frame = frame[frame["channel"].notna() & ~frame["channel"].astype(str).isin(totals)]
-    frame = frame.assign(channel=frame["channel"].astype(str).str.strip())
+    is_total = frame["channel"].astype(str).str.strip().isin(totals)
+    frame = frame[is_total] if total else frame[frame["channel"].notna() & ~is_total]
+    frame = frame.assign(channel="total" if total else frame["channel"].astype(str).str.strip())
     frame = frame.drop_duplicates("channel", keep="last").set_index("channel")
     return frame.reindex(columns=list(columns))
 
@@ -326,6 +329,9 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     channels = found.rates.index if found else won.index
     history = won.reindex(marketing_channels(inputs.channels, list(channels)), fill_value=0)
     override = pd.to_numeric(previous["share_override"], errors="coerce")
+    on_total = _typed_on_total(typed_values(
+        previous_by_channel(inputs, "targets", [*RATES, *HISTORY.values(), "_row"], total=True),
+        spanned))
     typed = [t for t in typed if t.channel in history.index.union(override.dropna().index)]
     for channel, value in share_overrides(typed, previous).items():
         override.loc[channel] = value  # a Share typed over the table: its new override
@@ -342,7 +348,7 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     table[list(RATES)] = rates
     table["rate_source"] = (found.source if found else pd.Series(dtype=object)).reindex(
         shares.index).fillna("overall").mask(kept.notna().any(axis=1), "typed")
-    _report_typed(inputs, sheet, typed)
+    _report_typed(inputs, sheet, typed + on_total)
     whole = (split_customers(customers, shares) if not math.isnan(customers)
              else np.full(len(shares), np.nan))
     funnel = reverse_funnel(whole, rates, untracked)
@@ -365,6 +371,14 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     out = pd.concat([table, total.to_frame().T], ignore_index=True)
     return out.reindex(columns=list(TARGET_COLUMNS)).astype(
         {c: float for c in TARGET_COLUMNS if c not in ("channel", "rate_source", "pick")})
+
+
+def _typed_on_total(typed: list[Typed]) -> list[Typed]:
+    """Rates typed on the Total row: not used (the Total row is the department's history,
+    each channel's rate is typed on its row), but said, never silently dropped. A Total row
+    written before it carried its history (blank hidden values) counts as untyped."""
+    return [replace(t, problem="total") for t in typed
+            if t.channel == "total" and t.column in RATES and not math.isnan(t.history)]
 
 
 def _report_typed(inputs: Inputs, sheet: str, typed: list[Typed]) -> None:
@@ -397,6 +411,8 @@ def _customers_by_channel(view: StageView, scopes: pd.DataFrame) -> pd.Series:
 def _total_row(table: pd.DataFrame, overall: pd.Series, deal: float, cpl: float) -> pd.Series:
     total = pd.Series({"channel": "total", "share": table["share"].sum(), **overall.to_dict(),
                        "avg_deal": deal, "rate_source": "overall", "cpl": cpl, "pick": None})
+    for rate in RATES:  # what the row shows, to tell a rate typed over it at the next rebuild
+        total[HISTORY[rate]] = total[rate]
     for column in ("customers", "opp", "sql", "mql", "leads", "revenue", "plan_leads"):
         total[column] = table[column].sum(skipna=False) if len(table) else math.nan
     for column in ("implied_cost", "bottom_up_leads"):

@@ -678,6 +678,10 @@ LABELS: dict[str, str] = {
         '{channel}: Share typed {typed} (rebuilt {history}) is kept as its Share override; '
         'clear the Share override to follow the history again'
     ),
+    'msg.plan_typed_total': (
+        '{column} typed {typed} on the Total row is not used: the Total row shows the whole '
+        "department's history ({history}); type a rate on a channel's row instead"
+    ),
     'msg.plan_typed_range': (
         '{channel}: {column} typed {typed} is not between 0 and 100%: the history\'s '
         '{history} is used'

@@ -563,6 +563,10 @@ LABELS: dict[str, str] = {
         '{channel}：占比手动输入 {typed}（重新生成时 {history}），保留为其占比调整；'
         '清空占比调整即恢复历史值'
     ),
+    'msg.plan_typed_total': (
+        '合计行输入的{column} {typed} 不会被采用：合计行显示整个部门的历史值（{history}）；'
+        '请在渠道所在行输入转化率'
+    ),
     'msg.plan_typed_range': (
         '{channel}：{column} 输入的 {typed} 不在 0 到 100% 之间：使用历史值 {history}'
     ),

@@ -696,6 +696,10 @@ LABELS: dict[str, str] = {
         '{channel}：占比手動輸入 {typed}（重新生成時 {history}），保留為其占比調整；清空'
         '占比調整即恢復歷史值'
     ),
+    'msg.plan_typed_total': (
+        '合計行輸入的{column} {typed} 不會被採用：合計行顯示整個部門的歷史值（{history}）；'
+        '請在渠道所在行輸入轉化率'
+    ),
     'msg.plan_typed_range': (
         '{channel}：{column} 輸入的 {typed} 不在 0 到 100% 之間：使用歷史值 {history}'
     ),
