@@ -207,3 +207,26 @@ def test_a_stage_nobody_reached_gives_blanks_and_a_reason_not_inf():
 def test_deal_size_defaults_to_the_mean_new_customer_deal():
     table = targets_table(tiny_inputs(avg_deal_size=None))
     assert table["avg_deal"].iloc[0] == 100e3  # every won lead has amount 100k
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_channels_without_spend_are_one_data_check_line(lang):
+    # No spend at all: A and B both lack a CPL → one line naming both, not one per channel.
+    inputs = make_inputs(tiny_leads(), spend=spend_rows([]), revenue_target=1e6,
+                         avg_deal_size=100e3, min_conversions=1, language=lang)
+    targets_table(inputs)
+    lines = [i.message for i in inputs.findings if i.sheet == "targets"]
+    no_spend = [m for m in lines if ("A" in m and "B" in m)]
+    assert len(no_spend) == 1 and no_spend[0].startswith("2")
+    assert ("A, B" if lang == "en" else "A、B") in no_spend[0]
+
+
+def test_the_channel_without_a_name_is_shown_as_no_channel_not_an_internal_code():
+    leads = tiny_leads()
+    leads.loc[leads["channel"] == "B", "channel"] = "unassigned"
+    inputs = make_inputs(leads, spend=spend_rows([("2025-01-01", "A", 1000.0)]),
+                         revenue_target=1e6, avg_deal_size=100e3, min_conversions=1)
+    targets_table(inputs)
+    lines = [i.message for i in inputs.findings if i.sheet == "targets"]
+    assert any(label("value.unassigned") in m for m in lines)
+    assert not any("unassigned" in m for m in lines)

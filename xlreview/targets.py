@@ -18,7 +18,7 @@ import pandas as pd
 from .checks import Severity
 from .errors import InputError
 from .inputs import Inputs
-from .labels import LANGUAGES, label
+from .labels import LANGUAGES, is_chinese, label, value_label
 from .model import STAGES
 from .numbers import ceil_excel, ceil_excel_array
 from .overrides import HISTORY, RATES, Typed, rate_overrides, share_overrides, typed_values
@@ -317,10 +317,9 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     overall = found.overall if found else pd.Series(np.nan, index=list(RATES))
     untracked = [stage for stage in STAGES if not view.tracked(stage)]
     spanned = {RATES[STAGES.index(stage)] for stage in untracked}
-    for rate, value in overall.items():
-        if not value > 0 and rate not in spanned:
-            add_note(inputs, "warning", sheet, "plan_bad_rate",
-                     rate=label(f"col.{rate}", inputs.settings.language))
+    bad = [r for r, value in overall.items() if not value > 0 and r not in spanned]
+    _note_each_or_all(inputs, "warning", sheet, "plan_bad_rate", "rate",
+                      [label(f"col.{r}", inputs.settings.language) for r in bad])
     previous = previous_by_channel(inputs, "targets", ["share_override", "bottom_up_leads",
                                                        "pick", *HISTORY, *HISTORY.values(),
                                                        "_row"])
@@ -357,8 +356,9 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     table["revenue"] = table["customers"] * deal
     cpl, overall_cpl = history_cpl(inputs, view)
     table["cpl"] = cpl.reindex(shares.index)
-    for channel in table.index[table["cpl"].isna()]:
-        add_note(inputs, "info", sheet, "plan_no_spend", channel=channel)
+    _note_each_or_all(inputs, "info", sheet, "plan_no_spend", "channel",
+                      [str(value_label(c, inputs.settings.language))
+                       for c in table.index[table["cpl"].isna()]])
     table["implied_cost"] = table["leads"] * table["cpl"]
     table["bottom_up_leads"] = pd.to_numeric(previous["bottom_up_leads"], errors="coerce")
     table["gap"] = table["leads"] - table["bottom_up_leads"]
@@ -371,6 +371,17 @@ def targets_table(inputs: Inputs, sheet: str = "targets", *, view: StageView | N
     out = pd.concat([table, total.to_frame().T], ignore_index=True)
     return out.reindex(columns=list(TARGET_COLUMNS)).astype(
         {c: float for c in TARGET_COLUMNS if c not in ("channel", "rate_source", "pick")})
+
+
+def _note_each_or_all(inputs: Inputs, severity: Severity, sheet: str, key: str, name: str,
+                      items: list[str]) -> None:
+    """One data-check line for one item (``msg.<key>`` with ``name``), one line naming
+    them all for several (``msg.<key>_many`` with ``count`` and ``names``)."""
+    if len(items) == 1:
+        add_note(inputs, severity, sheet, key, **{name: items[0]})
+    elif items:
+        sep = "、" if is_chinese(inputs.settings.language) else ", "
+        add_note(inputs, severity, sheet, f"{key}_many", count=len(items), names=sep.join(items))
 
 
 def _typed_on_total(typed: list[Typed]) -> list[Typed]:

@@ -148,6 +148,13 @@ LABELS: dict[str, str] = {
         'are blank'
     ),
     'msg.plan_no_spend': 'Channel {channel} has no spend: its CPL and implied cost are blank',
+    'msg.plan_bad_rate_many': (
+        '{count} conversion rates are 0 or blank in the history ({names}): the targets before '
+        'those stages are blank'
+    ),
+    'msg.plan_no_spend_many': (
+        '{count} channels have no spend ({names}): their CPL and implied cost are blank'
+    ),
     'msg.plan_short_history': 'History shorter than a year: monthly targets use flat weights',
     'msg.plan_no_won_history': 'No won deals in the history: monthly targets use flat weights',
     'msg.plan_lead_time_gap': (

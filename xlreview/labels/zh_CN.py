@@ -145,6 +145,8 @@ LABELS: dict[str, str] = {
     'msg.plan_zero_target': '营收目标为 0：所有漏斗目标均为 0',
     'msg.plan_bad_rate': '历史转化率 {rate} 为 0 或空：该阶段之前的目标留空',
     'msg.plan_no_spend': '渠道 {channel} 没有费用：其单线索费用和所需费用留空',
+    'msg.plan_bad_rate_many': '{count} 个历史转化率为 0 或空（{names}）：这些阶段之前的目标留空',
+    'msg.plan_no_spend_many': '{count} 个渠道没有费用（{names}）：其单线索费用和所需费用留空',
     'msg.plan_short_history': '历史数据不足一年：月度目标按平均分配',
     'msg.plan_no_won_history': '历史数据中没有成交：月度目标按平均分配',
     'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 个未被现有管道覆盖',

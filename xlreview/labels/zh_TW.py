@@ -148,6 +148,8 @@ LABELS: dict[str, str] = {
     'msg.plan_zero_target': '營收目標為 0：所有漏斗目標均為 0',
     'msg.plan_bad_rate': '歷史轉化率 {rate} 為 0 或空：該階段之前的目標留空',
     'msg.plan_no_spend': '渠道 {channel} 沒有費用：其單線索費用和所需費用留空',
+    'msg.plan_bad_rate_many': '{count} 個歷史轉化率為 0 或空（{names}）：這些階段之前的目標留空',
+    'msg.plan_no_spend_many': '{count} 個渠道沒有費用（{names}）：其單線索費用和所需費用留空',
     'msg.plan_short_history': '歷史數據不足一年：月度目標按平均分配',
     'msg.plan_no_won_history': '歷史數據中沒有成交：月度目標按平均分配',
     'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 個未被現有管道覆蓋',
