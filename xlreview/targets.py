@@ -402,8 +402,8 @@ def _report_typed(inputs: Inputs, sheet: str, typed: list[Typed]) -> None:
         severity: Severity = "info" if item.problem is None else "warning"
         history, value = (_percent(v) for v in (item.history, item.typed))
         inputs.findings.add(severity, sheet, item.row, column,
-                            label(f"msg.{key}", lang, channel=item.channel, column=column,
-                                  typed=value, history=history))
+                            label(f"msg.{key}", lang, channel=value_label(item.channel, lang),
+                                  column=column, typed=value, history=history))
 
 
 def _percent(value: float) -> str:
