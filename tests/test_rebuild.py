@@ -155,6 +155,7 @@ def test_chinese_workbook_gets_chinese_sheet_names(tmp_path):
 
 
 def test_share_copy_setting_writes_the_copy_beside_the_workbook(book):
+    from xlreview.io.share import write_share_copy
     from xlreview.rebuild import share_copy_path
 
     wb = openpyxl.load_workbook(book)
@@ -167,6 +168,30 @@ def test_share_copy_setting_writes_the_copy_beside_the_workbook(book):
     assert copy.name == "review_share.xlsx"
     names = openpyxl.load_workbook(copy, read_only=True).sheetnames
     assert names == openpyxl.load_workbook(book, read_only=True).sheetnames
+    # The next rebuild replaces its own copy: the copy of the workbook as rebuilt now.
+    copy.write_bytes(_marked_stub(book))
+    rebuild(book)
+    assert copy.read_bytes() == write_share_copy(book, book.with_name("fresh.xlsx")).read_bytes()
+    # … but never a file of the user's that happens to have the name.
+    copy.write_bytes(b"mine")
+    result = rebuild(book)
+    assert copy.read_bytes() == b"mine"
+    warning = result.data_check[result.data_check["column"] == "share_copy"]
+    assert len(warning) == 1 and "review_share.xlsx" in warning["message"].iloc[0]
+    assert warning["severity"].iloc[0] == "warning"
+
+
+def _marked_stub(book: Path) -> bytes:
+    """A small package carrying the rebuild's marks: an older share copy of ours."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            if not name.startswith("xl/worksheets/"):
+                dst.writestr(name, src.read(name))
+    return out.getvalue()
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("en", "Targets"), ("zh-CN", "目标拆解"),

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .cells import Grid
-from .inputs import InputReader, Inputs, mapped_sheet_names, mapping_sheets, read_inputs
+from .inputs import (
+    InputReader,
+    Inputs,
+    mapped_sheet_names,
+    mapping_sheets,
+    read_inputs,
+    settings_sheet,
+)
 from .perf import gc_paused
 from .plan import build_plan
 from .review import build_review
@@ -148,18 +155,19 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         progress("inputs")
         inputs = reader.read_leads(leads)
         del leads
+        share_to = _share_target(Path(path), inputs, settings_sheet(reading.names))
         _report_trimmed(inputs, reading.trimmed)
         result = compute_inputs(inputs, progress=progress)
     progress("write")
     _write_into(real, result)
-    if result.inputs.settings.share_copy:
+    if share_to is not None:
         from .errors import FileProblemError
         from .io.share import write_share_copy
         from .labels import message
 
         progress("share")
         try:
-            write_share_copy(real, share_copy_path(Path(path)))
+            write_share_copy(real, share_to)
         except KeyboardInterrupt:  # the workbook is rebuilt already: say so
             raise FileProblemError(message("msg.interrupted_share")) from None
     return result
@@ -247,6 +255,23 @@ def _report_references(result: Result, changes: list[tuple[str, str, str]]) -> N
         inputs.findings.add("info" if new else "warning", sheet, None, None, message)
     result.tables["data_check"] = data_check(inputs)
     result.sheets[:] = build_sheets(result.tables, settings=inputs.settings, extra=inputs)
+
+
+def _share_target(path: Path, inputs: Inputs, sheet: str | None) -> Path | None:
+    """Where ``share_copy`` writes, or None: not asked for, or a file of the user's already
+    has the name (never replaced: a data-check warning says so)."""
+    from .io.share import is_share_copy
+    from .labels import label
+
+    if not inputs.settings.share_copy:
+        return None
+    target = share_copy_path(path)
+    if target.exists() and not is_share_copy(target):
+        inputs.findings.add("warning", sheet or "Settings", None, "share_copy",
+                            label("msg.share_copy_kept", inputs.settings.language,
+                                  path=target.name))
+        return None
+    return target
 
 
 def share_copy_path(path: Path) -> Path:

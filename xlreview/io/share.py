@@ -138,6 +138,19 @@ def write_share_copy(book: Path, out: Path) -> Path:
     return out
 
 
+def is_share_copy(path: Path) -> bool:
+    """Whether the file at ``path`` is a copy xlreview wrote (a rebuilt workbook's sheets,
+    marked), so that the rebuild's ``share_copy`` may replace it; a file of the user's
+    with that name, or one that cannot be read, is not."""
+    from .package import marks
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            return bool(marks(Package(z)))
+    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError, ValueError):
+        return False
+
+
 def _write_copy(book: Path, tmp: Path) -> None:
     with zipfile.ZipFile(book) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
         package = Package(source)

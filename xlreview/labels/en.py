@@ -819,6 +819,10 @@ LABELS: dict[str, str] = {
     'msg.step_layout': 'laying out the sheets',
     'msg.step_write': 'writing the workbook',
     'msg.step_share': 'writing the shareable copy',
+    'msg.share_copy_kept': (
+        '{path} already exists and is not a copy xlreview wrote: it is kept and no shareable '
+        'copy was written; rename or move it, or switch share_copy off'
+    ),
     'msg.target_exists': (
         '{path} already exists, so nothing was written: choose a new file name, or add '
         '--force to replace it (the old file is kept as a backup).'

@@ -668,6 +668,10 @@ LABELS: dict[str, str] = {
     'msg.step_layout': '排版工作表',
     'msg.step_write': '写入工作簿',
     'msg.step_share': '写入可分享的副本',
+    'msg.share_copy_kept': (
+        '{path} 已存在且不是 xlreview 写的副本：保留原文件，未写入可分享的副本；请重命名或移走它，'
+        '或关闭 share_copy'
+    ),
     'msg.target_exists': (
         '{path} 已存在，未写入任何内容：请换一个文件名，或加 --force 替换它（旧文件会保留为备'
         '份）。'

@@ -656,6 +656,10 @@ LABELS: dict[str, str] = {
     'msg.step_layout': '排版工作表',
     'msg.step_write': '寫入工作簿',
     'msg.step_share': '寫入可分享的副本',
+    'msg.share_copy_kept': (
+        '{path} 已存在且不是 xlreview 寫的副本：保留原文件，未寫入可分享的副本；請重命名或移走它，'
+        '或關閉 share_copy'
+    ),
     'msg.target_exists': (
         '{path} 已存在，未寫入任何內容：請換一個文件名，或加 --force 替換它（舊文件會保留'
         '為備份）。'
