@@ -16,8 +16,9 @@ from tests.test_year_over_year import two_years
 from xlreview.baseline import plan_vs_actual
 from xlreview.handoff import handoff_table
 from xlreview.io.writer import write_sheets
+from xlreview.labels import label
 from xlreview.layout import build_sheets
-from xlreview.layout_review import CHANGE_FORMAT, POINTS_FORMAT
+from xlreview.layout_review import CHANGE_FORMAT
 from xlreview.share_of_voice import brand_shares, share_trend
 from xlreview.year_over_year import year_over_year
 
@@ -38,7 +39,7 @@ def review_tables() -> dict[str, pd.DataFrame]:
     return tables
 
 
-@pytest.fixture(scope="module", params=["en", "zh-CN"])
+@pytest.fixture(scope="module", params=["en", "zh-CN", "zh-TW"])
 def sheets(request):
     built = build_sheets(review_tables(), settings=fx.settings(request.param),
                          extra=fx.extra())
@@ -55,13 +56,16 @@ def test_the_new_sheets_are_built_in_order(sheets):
 
 
 def test_year_over_year_formats_follow_the_metric(sheets):
-    _, built = sheets
+    lang, built = sheets
     block = built["year_over_year"].block("year_over_year")
     metrics = review_tables()["year_over_year"]["metric"].tolist()
     change = block.column("change")
     for i, metric in enumerate(metrics):
-        want = POINTS_FORMAT if metric == "roi" else CHANGE_FORMAT
+        # ROI changes in percentage points, named in the sheet's language ("+1.5 個百分點").
+        want = label("format.points", lang) if metric == "roi" else CHANGE_FORMAT
         assert change.cell_styles[i].num_format == want
+    unit = {"en": '" pp"', "zh-CN": '" 个百分点"', "zh-TW": '" 個百分點"'}[lang]
+    assert unit in change.cell_styles[metrics.index("roi")].num_format
     assert block.column("last_year").cell_styles[metrics.index("cost")].num_format.startswith(
         '"¥"')
 
@@ -100,8 +104,10 @@ def test_libreoffice_renders_the_new_sheets(sheets, tmp_path):
     words = {"en": ["This year against last year", "+100.0 pp", "One campaign across",
                     "Every brand on every platform", "Plan against actual",
                     "Accepted (SAL)"],
-             "zh-CN": ["今年与去年对比", "+100.0 pp", "跨渠道的活动", "各平台各品牌",
-                       "计划与实际对比", "销售接受（SAL）"]}[lang]
+             "zh-CN": ["今年与去年对比", "+100.0 个百分点", "跨渠道的活动", "各平台各品牌",
+                       "计划与实际对比", "销售接受（SAL）"],
+             "zh-TW": ["今年與去年對比", "+100.0 個百分點", "跨渠道的活動", "各平臺各品牌",
+                       "計劃與實際對比", "銷售接受（SAL）"]}[lang]
     for word in words:
         assert word in text, word
 

@@ -30,13 +30,13 @@ from .sheetmodel import (
     currency_symbol,
     finish,
     header,
+    literal_width,
     make_block,
     table_sheet,
 )
 from .year_over_year import RATE_METRICS
 
 CHANGE_FORMAT = "+0.0%;-0.0%;0.0%"
-POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"'
 _PVA_CHART_METRICS: tuple[str, ...] = ("revenue", "leads")
 
 
@@ -80,8 +80,13 @@ def year_over_year_sheet(ctx: Ctx) -> Sheet | None:
     styles = [metric_style(ctx, m) for m in metrics]
     _style_rows(block, "last_year", styles)
     _style_rows(block, "this_year", styles)
-    _style_rows(block, "change", [Style(num_format=POINTS_FORMAT if m in RATE_METRICS
+    # Rates change in percentage points, in the workbook's language (pp / 個百分點).
+    points = ctx.styles.points.num_format
+    _style_rows(block, "change", [Style(num_format=points if m in RATE_METRICS
                                         else CHANGE_FORMAT) for m in metrics])
+    if any(m in RATE_METRICS for m in metrics):
+        change = block.column("change")
+        change.width = min(change.width + literal_width(points), 48.0)
     sheet.blocks.append(block)
     finish(sheet)
     _yoy_chart(ctx, sheet, frame, col=block.last_col + 2)

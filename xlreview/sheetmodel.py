@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -392,6 +393,13 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def literal_width(num_format: str) -> int:
+    """Display width of the quoted text a number format adds to a positive value
+    (``+0.0" 個百分點"`` → 9): the unit a column must be wide enough for."""
+    first = num_format.split(";")[0]
+    return sum(display_width(text) for text in re.findall(r'"([^"]*)"', first))
+
+
 # --- helpers ---------------------------------------------------------------------------
 
 
@@ -499,7 +507,10 @@ def make_block(
         style = _ctx_style(ctx.styles, kind)
         if key in inputs:
             style = replace(style, bg_color=INPUT_FILL)
-        column = Column(key, text, values, style, _width(text, values, kind))
+        width = _width(text, values, kind)
+        if kind == "points":  # "+15.0 個百分點": room for the unit too
+            width = min(width + literal_width(style.num_format), 48.0)
+        column = Column(key, text, values, style, width)
         for i in total_rows:
             column.cell_styles[i] = replace(_ctx_style(ctx.styles, kind), bold=True, top=1)
         columns.append(column)

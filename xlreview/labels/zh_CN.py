@@ -282,7 +282,7 @@ LABELS: dict[str, str] = {
     ),
     'title.how_to_6': (
         '目标拆解表中的自下而上线索数、占比调整和手动输入的占比与转化率（清空即恢复历史值）、'
-        '预算表中的最小值/最大值/锁定，以及情景对比中的冲刺/保守数值，重新生成时会保留。'
+        '预算表中的下限/上限/锁定，以及情景对比中的冲刺/保守数值，重新生成时会保留。'
     ),
     'title.how_to_7': '基于曲线的预算数字是相关性估计，并非因果证明。',
     'title.roi_note': 'ROI =（成交额 − 费用）/ 费用；没有费用的渠道不计算ROI。',
@@ -369,7 +369,7 @@ LABELS: dict[str, str] = {
     'setting.revenue_target': '明年公司营收目标。',
     'setting.new_customer_share': '营收目标中来自新客户的比例（例如 60%）。',
     'setting.marketing_share': '新客户成交额中由市场部贡献的比例（例如 50%）。',
-    'setting.avg_deal_size': '平均客单价；留空 = 历史成交金额的中位数。',
+    'setting.avg_deal_size': '平均客单价；留空 = 回顾年度新客户成交的平均金额。',
     'setting.budget_total': '明年市场总预算（含人员费用）。',
     'setting.experiment_share': '项目预算中留给实验渠道的比例（默认 20%）。',
     'setting.seasonality': '月度权重：按历史（历史各月成交额占比）或 平均。',
@@ -425,7 +425,7 @@ LABELS: dict[str, str] = {
         '加载项已安装：{path}\n下一步：重新启动 Excel，功能区出现“复盘规划”'
         '选项卡和“重建计划”按钮。'
     ),
-    'title.bubble_size': '气泡大小（成本，至少为最大值的 1/20）',
+    'title.bubble_size': '气泡大小（费用，至少为最大值的 1/20）',
     'format.points': '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"',
     'title.excel_alert': 'xlreview',
     'title.avg_deal': '平均客单价',
@@ -520,14 +520,14 @@ LABELS: dict[str, str] = {
     'title.plan_quarterly_note': '实时公式，无输入项：每季度为其三个月之和。',
     'title.plan_weekly_note': (
         '实时公式，无输入项：每周按工作日分摊所在月份的目标（跨月的周两边都取）；'
-        '收入随成交客户分摊，没有成交客户的周没有收入。'
+        '成交额随成交客户分摊，没有成交客户的周没有成交额。'
     ),
     # 情景对比
     'sheet.scenarios': '情景对比',
     'title.scenarios': '情景对比：每个版本的计划需要什么',
     'title.scenarios_note': (
         '基准跟随计划（目标拆解、设置、预算）。冲刺与保守：基准目标 ± 情景幅度（设置）；'
-        '黄色单元格归您：可重命名列、输入任意值，重新生成时保留。右侧结果为实时公式。'
+        '黄色单元格由您填写：可重命名列、输入任意值，重新生成时保留。右侧结果为实时公式。'
     ),
     'col.scenario_input': '输入',
     'col.scenario_outcome': '所需',
@@ -536,7 +536,7 @@ LABELS: dict[str, str] = {
     'col.cautious': '保守',
     'value.scenario_revenue_target': '公司营收目标',
     'value.scenario_new_customer_share': '新客户占比',
-    'value.scenario_marketing_share': '市场来源占比',
+    'value.scenario_marketing_share': '市场部贡献占比',
     'value.scenario_avg_deal': '平均客单价',
     'value.scenario_lead_to_mql': '线索→MQL',
     'value.scenario_mql_to_sql': 'MQL→SQL',
@@ -760,13 +760,13 @@ LABELS: dict[str, str] = {
         '工作簿已有 {year} 年的计划基线（“{sheet}”中 {rows} 行）：如需替换请加 --force'
     ),
     'msg.baseline_empty': '计划为空：请先在输入表中粘贴线索（及费用）数据',
-    'title.chart_yoy_revenue': '各渠道收入：去年与今年',
+    'title.chart_yoy_revenue': '各渠道成交额：去年与今年',
     'title.chart_campaign_channels': '各活动线索的渠道构成',
     'title.goal_score_line': '加权目标得分：{score:.1%}（每个目标最多计 {cap:.0%}）',
     'title.goal_modules': '各模块完成率',
     'title.chart_goal_modules': '各模块完成率（加权，每个目标最多计 {cap:.0%}）',
-    'title.kpi_roi_sub_yoy': '含项目费用与人力成本；项目ROI {this}，上年 {last}（{change}）',
-    'title.kpi_cac_sub_yoy': '每个成交客户成本；上年 {last}（{change}）',
+    'title.kpi_roi_sub_yoy': '含项目费用与人员费用；项目ROI {this}，上年 {last}（{change}）',
+    'title.kpi_cac_sub_yoy': '每个成交客户的费用；上年 {last}（{change}）',
     'col.comment': '备注',
     'col.to_sql': '转SQL率',
     'title.how_to_8': (
@@ -827,7 +827,7 @@ LABELS: dict[str, str] = {
     'sheet.lessons': '经验与方法',
     'title.plan_on_page': '{year}年一页纸市场计划',
     'title.plan_on_page_note': (
-        '每个数字都是引用目标拆解、市场预算、模块规划和季度计划表的公式：改动那里的输入，'
+        '每个数字都是引用目标拆解、市场预算、模块规划和季度拆解表的公式：改动那里的输入，'
         '本页随之更新。'
     ),
     'title.page_funnel': '从公司目标到线索',
@@ -836,7 +836,7 @@ LABELS: dict[str, str] = {
     'title.page_modules': '各模块重点与KPI',
     'title.page_quarters': '季度主题',
     'title.page_risks': '主要风险与应对',
-    'title.page_quarter_numbers': '线索 {leads} · 收入 {revenue}',
+    'title.page_quarter_numbers': '线索 {leads} · 成交额 {revenue}',
     'title.module_plan': '模块规划：重点、策略、KPI与风险',
     'title.module_plan_note': '各模块预算与市场预算表中项目预算的核对（见表下方）。',
     'title.module_budget_total': '模块预算合计',
@@ -844,11 +844,11 @@ LABELS: dict[str, str] = {
     'title.module_budget_gap': '尚未分配到模块',
     'title.okr_tree': 'OKR拆解：目标、关键结果及其对齐关系',
     'title.okr_note': (
-        '关键结果完成率 = 实际 ÷ 目标；目标取下级的平均值（每项最多计100%），未填权重则等'
-        '权。'
+        '关键结果完成率 = 实际值 ÷ 目标值；目标（O）的完成率取其下各项的平均值（每项最多计 100%），'
+        '未填权重则各项等权。'
     ),
     'title.lessons': '做对了什么，明年继续做什么',
-    'title.lessons_note': '每项成功背后的可复用方法，并列该模块的目标完成率（目标回顾）。',
+    'title.lessons_note': '每项成功背后的可复用方法，右侧是该模块的目标完成率（取自目标回顾）。',
     'col.focus': '营销重点',
     'col.strategy': '市场策略',
     'col.risk': '风险点',
@@ -889,5 +889,5 @@ LABELS: dict[str, str] = {
     'title.budget_categories': '按费用类别的项目费用（费用表类别；明年按各渠道去年的构成拆分）',
     'col.category': '费用类别',
     'value.uncategorised': '未分类',
-    'setting.reserve_share': '项目预算中预留的机动预算比例（默认0，例如5%）。',
+    'setting.reserve_share': '项目预算中预留的机动预算比例（默认 0，例如 5%）。',
 }

@@ -285,9 +285,8 @@ LABELS: dict[str, str] = {
         '漏斗、所有計劃表、預算校驗和情景對比會立即重新計算，無需 Python。'
     ),
     'title.how_to_6': (
-        '目標拆解表中的自下而上線索數、占比調整和手動輸入的占比與轉化率（清空即恢復歷史值'
-        '）、預算表中的最小值/最大值/鎖定，以及情景對比中的衝刺/保守數值，重新生成時會保'
-        '留。'
+        '目標拆解表中的自下而上線索數、占比調整和手動輸入的占比與轉化率（清空即恢復歷史值）、'
+        '預算表中的下限/上限/鎖定，以及情景對比中的衝刺/保守數值，重新生成時會保留。'
     ),
     'title.how_to_7': '基於曲線的預算數字是相關性估計，並非因果證明。',
     'title.roi_note': 'ROI =（成交額 − 費用）/ 費用；沒有費用的渠道不計算ROI。',
@@ -374,7 +373,7 @@ LABELS: dict[str, str] = {
     'setting.revenue_target': '明年公司營收目標。',
     'setting.new_customer_share': '營收目標中來自新客戶的比例（例如 60%）。',
     'setting.marketing_share': '新客戶成交額中由市場部貢獻的比例（例如 50%）。',
-    'setting.avg_deal_size': '平均客單價；留空 = 歷史成交金額的中位數。',
+    'setting.avg_deal_size': '平均客單價；留空 = 回顧年度新客戶成交的平均金額。',
     'setting.budget_total': '明年市場總預算（含人員費用）。',
     'setting.experiment_share': '項目預算中留給實驗渠道的比例（默認 20%）。',
     'setting.seasonality': '月度權重：按歷史（歷史各月成交額占比）或 平均。',
@@ -441,8 +440,8 @@ LABELS: dict[str, str] = {
     'msg.setting_not_choice': '{key}：“{value}”不是 {choices} 之一，使用默認值',
     # keys of issue 10 (revenue scopes, stages not tracked, lifetime, goal cap)
     'help.channels': (
-        '渠道（可選）：每個渠道的分組（自有 / 新拓）和線索來源方（市場 / 合作伙伴 / 銷售'
-        '；留空 = 市場）。只有市場來源的新客戶成交額與市場目標對比。'
+        '渠道（可選）：每個渠道的分組（自有 / 新拓）和線索來源方（市場 / 合作夥伴 / 銷售；'
+        '留空 = 市場）。只有市場來源的新客戶成交額與市場目標對比。'
     ),
     'msg.channel_scope_unknown': '{value!r} 不是 {choices} 之一：按空白處理',
     'msg.stages_not_tracked': (
@@ -527,13 +526,14 @@ LABELS: dict[str, str] = {
     ),
     'title.plan_quarterly_note': '實時公式，無輸入項：每季度為其三個月之和。',
     'title.plan_weekly_note': (
-        '實時公式，無輸入項：每週按工作日分攤所在月份的目標（跨月的週兩邊都取）。'
+        '實時公式，無輸入項：每週按工作日分攤所在月份的目標（跨月的週兩邊都取）；'
+        '成交額隨成交客戶分攤，沒有成交客戶的週沒有成交額。'
     ),
     'sheet.scenarios': '情景對比',
     'title.scenarios': '情景對比：每個版本的計劃需要什麼',
     'title.scenarios_note': (
         '基準跟隨計劃（目標拆解、設置、預算）。衝刺與保守：基準目標 ± 情景幅度（設置）；'
-        '黃色單元格歸您：可重命名列、輸入任意值，重新生成時保留。右側結果為實時公式。'
+        '黃色單元格由您填寫：可重命名列、輸入任意值，重新生成時保留。右側結果為實時公式。'
     ),
     'col.scenario_input': '輸入',
     'col.scenario_outcome': '所需',
@@ -542,7 +542,7 @@ LABELS: dict[str, str] = {
     'col.cautious': '保守',
     'value.scenario_revenue_target': '公司營收目標',
     'value.scenario_new_customer_share': '新客戶占比',
-    'value.scenario_marketing_share': '市場來源占比',
+    'value.scenario_marketing_share': '市場部貢獻占比',
     'value.scenario_avg_deal': '平均客單價',
     'value.scenario_lead_to_mql': '線索→MQL',
     'value.scenario_mql_to_sql': 'MQL→SQL',
@@ -592,16 +592,16 @@ LABELS: dict[str, str] = {
     'msg.interrupted': '已在寫入前停止：工作簿保持不變。',
     'msg.interrupted_share': '已停止：工作簿已重新生成，但未寫入可分享的副本。',
     'msg.xlsb': (
-        '{path} 是二進制工作簿（.xlsb），xlreview 無法重新生成：請在 Excel 中另存為 .xlsx'
-        '（文件 > 另存為）後生成該文件。'
+        '{path} 是二進制工作簿（.xlsb），xlreview 無法重新生成：請在 Excel 中另存為 .xlsx（檔案 > '
+        '另存新檔）後生成該文件。'
     ),
     'msg.old_format': (
-        '{path} 的格式 xlreview 無法重新生成（{kind}）：請在 Excel 中另存為 .xlsx（文件 >'
-        ' 另存為）後生成該文件。'
+        '{path} 的格式 xlreview 無法重新生成（{kind}）：請在 Excel 中另存為 .xlsx（檔案 > 另存新檔'
+        '）後生成該文件。'
     ),
     'msg.encrypted': (
-        '{path} 受密碼保護（或是舊的 .xls 文件）：請在 Excel 中取消密碼（文件 > 信息 > 保'
-        '護工作簿）或另存為 .xlsx，然後重新生成。'
+        '{path} 受密碼保護（或是舊的 .xls 文件）：請在 Excel 中取消密碼（檔案 > 資訊 > 保護活頁簿）'
+        '或另存為 .xlsx，然後重新生成。'
     ),
     'msg.not_a_workbook': (
         '{path} 不是 xlreview 能讀取的 Excel 工作簿（已損壞或是其他類型）：請在 Excel 中'
@@ -682,7 +682,7 @@ LABELS: dict[str, str] = {
     ),
     'msg.table_name_taken': (
         '您的工作簿已有名為“{name}”的表格或名稱，生成的工作表需要使用它，未寫入任何內容：'
-        '請重命名您的表格或名稱（公式 > 名稱管理器）後重新生成。'
+        '請重命名您的表格或名稱（公式 > 名稱管理員）後重新生成。'
     ),
     'msg.workbook_open': (
         '{path} 正在 Excel 或 LibreOffice 中打開（旁邊有 {lock}），未寫入任何內容：請關閉'
@@ -768,13 +768,13 @@ LABELS: dict[str, str] = {
         '工作簿已有 {year} 年的計劃基線（“{sheet}”中 {rows} 行）：如需替換請加 --force'
     ),
     'msg.baseline_empty': '計劃為空：請先在輸入表中粘貼線索（及費用）數據',
-    'title.chart_yoy_revenue': '各渠道收入：去年與今年',
+    'title.chart_yoy_revenue': '各渠道成交額：去年與今年',
     'title.chart_campaign_channels': '各活動線索的渠道構成',
     'title.goal_score_line': '加權目標得分：{score:.1%}（每個目標最多計 {cap:.0%}）',
     'title.goal_modules': '各模塊完成率',
     'title.chart_goal_modules': '各模塊完成率（加權，每個目標最多計 {cap:.0%}）',
-    'title.kpi_roi_sub_yoy': '含項目費用與人力成本；項目ROI {this}，上年 {last}（{change}）',
-    'title.kpi_cac_sub_yoy': '每個成交客戶成本；上年 {last}（{change}）',
+    'title.kpi_roi_sub_yoy': '含項目費用與人員費用；項目ROI {this}，上年 {last}（{change}）',
+    'title.kpi_cac_sub_yoy': '每個成交客戶的費用；上年 {last}（{change}）',
     'col.comment': '備註',
     'col.to_sql': '轉SQL率',
     'title.how_to_8': (
@@ -789,43 +789,40 @@ LABELS: dict[str, str] = {
     ),
     'title.pva_year': '{year} 年概覽（全部渠道）',
     'col.forecast_completion': '預測 ÷ 計劃',
-    # drafted with OpenCC s2tw from zh_CN when issues 13 and 16 landed; to be reviewed
+    # keys of issues 13 and 16 (live Excel, add-in, plan on a page, modules, OKR, lessons):
+    # drafted with OpenCC s2tw, reviewed by hand against zh_CN and en
     'col.programme_budget': '項目預算',
     'msg.mapping_source_missing': (
-        '字段映射第 {row} 行從列名“{source}”讀取 {column'
-        '}，但工作表 {sheet} 沒有該列：其列名為 {found}。請將源'
-        '列名改為其中之一'
+        '字段映射第 {row} 行從列名“{source}”讀取 {column}，但工作表 {sheet} 沒有該列：'
+        '其列名為 {found}。請將源列名改為其中之一'
     ),
     'msg.excel_live_unsaved': (
-        'xlreview：此工作簿尚未保存，生成的工作表沒有圖表、條件格式、字體'
-        '、填充、邊框和打印設置：請另存為本機上的 .xlsx 後再點一次，得到完'
-        '整工作簿'
+        'xlreview：此工作簿尚未保存，生成的工作表沒有圖表、條件格式、字體、填充、邊框和打印設置：'
+        '請另存為本機上的 .xlsx 後再點一次，得到完整工作簿'
     ),
     'msg.excel_live_cloud': (
-        'xlreview：此工作簿在 OneDrive 或 SharePoint'
-        ' 上，生成的工作表沒有圖表、條件格式、字體、填充、邊框和打印設置：請打開'
-        '本機同步的副本，得到完整工作簿'
+        'xlreview：此工作簿在 OneDrive 或 SharePoint 上，生成的工作表沒有圖表、條件格式、字體、'
+        '填充、邊框和打印設置：請打開本機同步的副本，得到完整工作簿'
     ),
     'msg.excel_live_read_only': (
-        'xlreview：此工作簿為只讀，生成的工作表沒有圖表、條件格式、字體、'
-        '填充、邊框和打印設置：請另存一份可編輯的副本，得到完整工作簿'
+        'xlreview：此工作簿為只讀，生成的工作表沒有圖表、條件格式、字體、填充、邊框和打印設置：'
+        '請另存一份可編輯的副本，得到完整工作簿'
     ),
     'msg.excel_live_format': (
-        'xlreview：此工作簿不是 .xlsx 文件，生成的工作表沒有圖表、'
-        '條件格式、字體、填充、邊框和打印設置：請另存為 .xlsx，得到完整工作'
-        '簿'
+        'xlreview：此工作簿不是 .xlsx 文件，生成的工作表沒有圖表、條件格式、字體、填充、'
+        '邊框和打印設置：請另存為 .xlsx，得到完整工作簿'
     ),
     'cli.addin_built': (
-        "加載項已寫入：{path}\n下一步：運行 'xlreview addin"
-        " install'，讓 Excel 每次啟動時加載；或在 Excel 中"
-        '選擇 文件 > 選項 > 加載項 > 管理 Excel 加載項 > 轉到'
-        ' > 瀏覽，選中此文件；功能區隨即出現“復盤規劃”選項卡。'
+        '增益集已寫入：{path}\n'
+        "下一步：運行 'xlreview addin install'，讓 Excel 每次啟動時載入；或在 Excel 中選擇 檔案 > "
+        '選項 > 增益集 > 管理 Excel 增益集 > 執行 > 瀏覽，選中此文件；'
+        '功能區隨即出現“復盤規劃”選項卡。'
     ),
     'cli.addin_installed': (
-        '加載項已安裝：{path}\n下一步：重新啟動 Excel，功能區出現“復'
-        '盤規劃”選項卡和“重建計劃”按鈕。'
+        '增益集已安裝：{path}\n'
+        '下一步：重新啟動 Excel，功能區出現“復盤規劃”選項卡和“重建計劃”按鈕。'
     ),
-    'title.bubble_size': '氣泡大小（成本，至少為最大值的 1/20）',
+    'title.bubble_size': '氣泡大小（費用，至少為最大值的 1/20）',
     'format.points': '+0.0" 個百分點";-0.0" 個百分點";0.0" 個百分點"',
     'sheet.plan_on_page': '一頁紙計劃',
     'sheet.module_plan': '模塊規劃',
@@ -833,8 +830,8 @@ LABELS: dict[str, str] = {
     'sheet.lessons': '經驗與方法',
     'title.plan_on_page': '{year}年一頁紙市場計劃',
     'title.plan_on_page_note': (
-        '每個數字都是引用目標拆解、市場預算、模塊規劃和季度計劃表的公式：改動那裡'
-        '的輸入，本頁隨之更新。'
+        '每個數字都是引用目標拆解、市場預算、模塊規劃和季度拆解表的公式：改動那裡的輸入，'
+        '本頁隨之更新。'
     ),
     'title.page_funnel': '從公司目標到線索',
     'title.page_budget': '預算',
@@ -842,7 +839,7 @@ LABELS: dict[str, str] = {
     'title.page_modules': '各模塊重點與KPI',
     'title.page_quarters': '季度主題',
     'title.page_risks': '主要風險與應對',
-    'title.page_quarter_numbers': '線索 {leads} · 收入 {revenue}',
+    'title.page_quarter_numbers': '線索 {leads} · 成交額 {revenue}',
     'title.module_plan': '模塊規劃：重點、策略、KPI與風險',
     'title.module_plan_note': '各模塊預算與市場預算表中項目預算的核對（見表下方）。',
     'title.module_budget_total': '模塊預算合計',
@@ -850,16 +847,16 @@ LABELS: dict[str, str] = {
     'title.module_budget_gap': '尚未分配到模塊',
     'title.okr_tree': 'OKR拆解：目標、關鍵結果及其對齊關係',
     'title.okr_note': (
-        '關鍵結果完成率 = 實際 ÷ 目標；目標取下級的平均值（每項最多計100'
-        '%），未填權重則等權。'
+        '關鍵結果完成率 = 實際值 ÷ 目標值；目標（O）的完成率取其下各項的平均值（每項最多計 100%），'
+        '未填權重則各項等權。'
     ),
     'title.lessons': '做對了什麼，明年繼續做什麼',
-    'title.lessons_note': '每項成功背後的可複用方法，並列該模塊的目標完成率（目標回顧）。',
+    'title.lessons_note': '每項成功背後的可複用方法，右側是該模塊的目標完成率（取自目標回顧）。',
     'col.focus': '營銷重點',
     'col.strategy': '市場策略',
     'col.risk': '風險點',
     'col.response': '應對措施',
-    'col.budget_share': '佔項目預算',
+    'col.budget_share': '占項目預算',
     'col.level': '層級',
     'col.kind': '類型',
     'col.parent': '對齊到',
@@ -880,21 +877,20 @@ LABELS: dict[str, str] = {
     'msg.quarter_unknown': '季度 {value!r} 不是 Q1、Q2、Q3 或 Q4；該行已忽略',
     'msg.quarter_duplicate': '{quarter} 有多個主題，已合併',
     'msg.module_budget_over': (
-        '模塊預算合計 {modules:,.0f}，比項目預算 {program'
-        'me:,.0f} 多 {gap:,.0f}'
+        '模塊預算合計 {modules:,.0f}，比項目預算 {programme:,.0f} 多 {gap:,.0f}'
     ),
     'help.modules': (
-        '模塊計劃：明年各模塊（品牌、增長、內容、活動…）的營銷重點、市場策略、K'
-        'PI及目標值、負責人、預算、主要風險與應對措施。'
+        '模塊計劃：明年各模塊（品牌、增長、內容、活動…）的營銷重點、市場策略、KPI及目標值、負責人、'
+        '預算、主要風險與應對措施。'
     ),
     'help.quarters': '季度主題：每季度（Q1…Q4）一個主題及其重點活動。',
     'help.okr': (
-        'OKR：每行一個目標或關鍵結果；關鍵結果寫明所屬目標；上級 = 該行對齊'
-        '到的目標或關鍵結果；權重留空 = 等權。'
+        'OKR：每行一個目標或關鍵結果；關鍵結果寫明所屬目標；上級 = 該行對齊到的目標或關鍵結果；'
+        '權重留空 = 等權。'
     ),
     'help.lessons': '經驗沉澱：今年各模塊做對了什麼、背後的可複用方法和數據依據。',
     'title.budget_categories': '按費用類別的項目費用（費用表類別；明年按各渠道去年的構成拆分）',
     'col.category': '費用類別',
     'value.uncategorised': '未分類',
-    'setting.reserve_share': '項目預算中預留的機動預算比例（默認0，例如5%）。',
+    'setting.reserve_share': '項目預算中預留的機動預算比例（默認 0，例如 5%）。',
 }
