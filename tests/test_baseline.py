@@ -144,6 +144,9 @@ def test_period_keys():
 @pytest.mark.parametrize(("text", "key"), [
     ("Leads", "leads"), ("customers", "won"), ("商机", "opp"), ("收入", "revenue"),
     ("预算", "cost"), ("likes", None),
+    # The words the Plan vs actual sheet shows, and Traditional spellings.
+    ("成交额", "revenue"), ("成交額", "revenue"), ("線索", "leads"), ("商機", "opp"),
+    ("成交客戶", "won"), ("費用", "cost"), ("營銷合格線索", "mql"),
 ])
 def test_metric_words(text, key):
     assert metric_key(text) == key

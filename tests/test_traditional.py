@@ -70,6 +70,33 @@ def test_a_missing_column_is_named_in_traditional():
     assert label("msg.column_missing", "zh-TW", sheet="線索", column="創建日期") in messages
 
 
+def test_plan_sheets_of_a_traditional_template_are_read():
+    # What a Taipei or Hong Kong user types: the template's Traditional headers, or the
+    # local words 模組 (module), 因應措施 (response), 關鍵成果 (key result), 資料依據 (evidence).
+    grids = {
+        "模塊計劃": [["模組", "營銷重點", "考核指標", "目標值", "預算", "風險點", "因應措施"],
+                    ["品牌", "聲量", "聲量份額", 0.25, 300_000, "競品投入大", "聚焦兩個平臺"]],
+        "季度主題": [["季度", "主題", "重點活動"], ["Q1", "品牌認知", "發布會"]],
+        "團隊OKR": [["目標", "關鍵成果", "負責人", "上級", "目標值", "實際值", "權重"],
+                   ["提升市場來源成交額", "MQL增長20%", "李娜", None, 1640, 1500, 2]],
+        "經驗沉澱": [["模組", "成功經驗", "可複用方法", "資料依據"],
+                    ["活動", "城市沙龍勝過大型展位", "30人沙龍", "單個商機費用為展會的三分之一"]],
+        "費用": [["月份", "渠道", "費用", "費用類別"], ["2024-01", "微信", 100, "媒體投放"]],
+    }
+    inputs = read_inputs(grids)
+    assert inputs.modules[["module", "kpi", "budget", "response"]].values.tolist() == [
+        ["品牌", "聲量份額", 300_000.0, "聚焦兩個平臺"]]
+    assert inputs.quarters["key_campaigns"].tolist() == ["發布會"]
+    assert inputs.okr[["key_result", "target", "actual", "weight"]].values.tolist() == [
+        ["MQL增長20%", 1640.0, 1500.0, 2.0]]
+    assert inputs.lessons[["method", "evidence"]].values.tolist() == [
+        ["30人沙龍", "單個商機費用為展會的三分之一"]]
+    assert inputs.spend["category"].tolist() == ["媒體投放"]
+    # Nothing is said about these sheets (only that the workbook has no Leads).
+    sheets = {f.sheet for f in inputs.findings.issues}
+    assert sheets.isdisjoint(grids), sheets
+
+
 @pytest.mark.parametrize(("typed", "expected"), [
     ("新客戶", "new"), ("老客戶", "existing"), ("續約", "existing"), ("新客户", "new"),
 ])

@@ -39,14 +39,18 @@ YEAR_COLUMNS: list[str] = ["metric", "plan", "actual", "forecast", "forecast_com
 
 _METRIC_WORDS: dict[str, str] = {
     **{m: m for m in BASELINE_METRICS},
-    **dict.fromkeys(["lead", "线索", "留资", "线索数"], "leads"),
-    **dict.fromkeys(["营销合格线索"], "mql"),
-    **dict.fromkeys(["销售合格线索"], "sql"),
-    **dict.fromkeys(["opps", "opportunity", "opportunities", "商机", "商机数"], "opp"),
-    **dict.fromkeys(["customers", "customer", "deals", "成交客户", "客户", "成交", "成交数"],
-                    "won"),
-    **dict.fromkeys(["收入", "营收", "成交金额", "销售额"], "revenue"),
-    **dict.fromkeys(["spend", "budget", "费用", "预算", "花费", "成本"], "cost"),
+    # Chinese in both scripts; 成交额 / 成交額 is the word the generated sheets use.
+    **dict.fromkeys(["lead", "线索", "留资", "线索数", "線索", "留資", "線索數"], "leads"),
+    **dict.fromkeys(["营销合格线索", "營銷合格線索"], "mql"),
+    **dict.fromkeys(["销售合格线索", "銷售合格線索"], "sql"),
+    **dict.fromkeys(["opps", "opportunity", "opportunities", "商机", "商机数", "商機",
+                     "商機數"], "opp"),
+    **dict.fromkeys(["customers", "customer", "deals", "成交客户", "客户", "成交", "成交数",
+                     "成交客戶", "客戶", "成交數"], "won"),
+    **dict.fromkeys(["收入", "营收", "成交额", "成交金额", "销售额", "營收", "成交額",
+                     "成交金額", "銷售額"], "revenue"),
+    **dict.fromkeys(["spend", "budget", "费用", "预算", "花费", "成本", "費用", "預算",
+                     "花費"], "cost"),
 }
 _STAGE_OF: dict[str, str] = {**{v: k for k, v in STAGE_COLUMNS.items()}, "revenue": "won"}
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*月)?(?:[-/.]\d{1,2})?(?:[ T].*)?$")

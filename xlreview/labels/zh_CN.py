@@ -753,7 +753,8 @@ LABELS: dict[str, str] = {
     'msg.baseline_channel': '渠道“{value}”没有线索也没有费用：其实际值为 0',
     'help.baseline': (
         '计划基线：由“xlreview baseline”冻结的明年计划（也可手工填写）：期间 2027-03 / 2027-Q1 / '
-        '2027，渠道（留空 = 全部），指标（leads、mql、sql、opp、won、revenue、cost），计划值。'
+        '2027，渠道（留空 = 全部），指标（线索、MQL、SQL、商机、成交客户、成交额、费用，或英文 '
+        'leads、mql、sql、opp、won、revenue、cost），计划值。'
     ),
     'cli.baseline_written': '{year} 年计划基线已写入：{path}（“{sheet}”中 {rows} 行）',
     'msg.baseline_exists': (

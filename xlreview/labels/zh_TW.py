@@ -759,9 +759,9 @@ LABELS: dict[str, str] = {
     'msg.baseline_plan': '計劃值不是數字：已忽略該行',
     'msg.baseline_channel': '渠道“{value}”沒有線索也沒有費用：其實際值為 0',
     'help.baseline': (
-        '計劃基線：由“xlreview baseline”凍結的明年計劃（也可手工填寫）：期間 2027-03 / 20'
-        '27-Q1 / 2027，渠道（留空 = 全部），指標（leads、mql、sql、opp、won、revenue、cos'
-        't），計劃值。'
+        '計劃基線：由“xlreview baseline”凍結的明年計劃（也可手工填寫）：期間 2027-03 / 2027-Q1 / '
+        '2027，渠道（留空 = 全部），指標（線索、MQL、SQL、商機、成交客戶、成交額、費用，或英文 '
+        'leads、mql、sql、opp、won、revenue、cost），計劃值。'
     ),
     'cli.baseline_written': '{year} 年計劃基線已寫入：{path}（“{sheet}”中 {rows} 行）',
     'msg.baseline_exists': (
