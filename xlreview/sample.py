@@ -646,10 +646,10 @@ def _modules_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
          ("Share of voice", "声量份额"), 0.25, o[1], 0.20,
          ("Competitors outspend us on social media", "竞品社媒投入更大"),
          ("Focus on two platforms and customer voices", "聚焦两个平台与客户证言")),
-        (growth, ("More sales-ready leads at a lower cost", "以更低成本获得更多销售就绪线索"),
+        (growth, ("More sales-ready leads at a lower cost", "以更低费用获得更多销售就绪线索"),
          ("SEM rebuild, lead scoring, ABM for 50 accounts", "SEM重构、线索评分、50家客户ABM"),
          ("Marketing-qualified leads", "营销合格线索"), _round_up(actual["mql"] * 1.2, 10),
-         o[0], 0.45, ("Search costs keep rising", "搜索广告成本持续上涨"),
+         o[0], 0.45, ("Search costs keep rising", "搜索广告费用持续上涨"),
          ("Shift 10% of search to ABM and partners", "将10%搜索预算转向ABM与合作伙伴")),
         (content, ("Content that sales uses", "销售用得上的内容"),
          ("Six whitepapers, customer story videos, nurture emails",
@@ -659,7 +659,7 @@ def _modules_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
          ("Editorial calendar fixed each quarter", "每季度锁定内容日历")),
         (events, ("Fewer, bigger events with follow-up", "少而精的活动与闭环跟进"),
          ("Shanghai CIO Summit, WAIC booth, city salons", "上海CIO峰会、WAIC展位、城市沙龙"),
-         ("Cost per event opportunity", "活动单个商机成本"), 30_000, o[3], 0.20,
+         ("Cost per event opportunity", "活动单个商机费用"), 30_000, o[3], 0.20,
          ("Event leads not followed up", "活动线索跟进不及时"),
          ("Badge scans straight into the CRM, 48-hour SLA", "扫码直连CRM，48小时跟进SLA")),
     ]
@@ -700,10 +700,10 @@ def _okr_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
     """The department's objective, its key results, and two team objectives rolling up to
     them (seed 002 figure 19); actuals are this year's, as if reviewed mid-way."""
     o = [_pick(p, lang) for p in OWNERS]
-    dept = _pick(("Grow marketing-sourced revenue", "提升市场来源收入"), lang)
+    dept = _pick(("Grow marketing-sourced revenue", "提升市场来源成交额"), lang)
     kr_mql = _pick(("MQL +20%", "MQL增长20%"), lang)
     kr_sov = _pick(("Share of voice ≥ 25%", "声量份额≥25%"), lang)
-    growth = _pick(("Fill the funnel at a lower cost", "以更低成本填满漏斗"), lang)
+    growth = _pick(("Fill the funnel at a lower cost", "以更低费用填满漏斗"), lang)
     brand = _pick(("Be seen on social platforms", "在社交平台被看见"), lang)
     mql = _round_up(actual["mql"] * 1.2, 10)
     rows = [
@@ -741,7 +741,7 @@ def _lessons_frame(lang: Lang) -> pd.DataFrame:
         (events, ("Small city salons beat big booths", "城市沙龙胜过大型展位"),
          ("30-seat salons with a customer speaker, invitations by sales",
           "30人沙龙，客户主讲，销售邀约"),
-         ("Cost per opportunity a third of the trade shows'", "单个商机成本为展会的三分之一")),
+         ("Cost per opportunity a third of the trade shows'", "单个商机费用为展会的三分之一")),
         (growth, ("Fast follow-up doubles MQL→SQL", "快速跟进使MQL→SQL翻倍"),
          ("Call every MQL within 48 hours; weekly SLA review with sales",
           "48小时内电话跟进每条MQL；每周与销售复盘SLA"),
