@@ -198,6 +198,13 @@ def test_dashboard_tiles_compare_with_the_year_before():
     assert "cost per customer; ¥1,000 the year before (+100%)" in merges
 
 
-def _dashboard_merges():
-    built = build_sheets(review_tables(), settings=fx.settings("en"), extra=fx.extra())
+def test_dashboard_tiles_say_percentage_points_in_traditional():
+    # The same example: ROI 0 % → 50 % is +50 percentage points, 個百分點 in zh-TW.
+    merges = {m.value for m in _dashboard_merges("zh-TW")}
+    assert "含項目費用與人員費用；項目ROI 50%，上年 0%（+50 個百分點）" in merges
+    assert "每個成交客戶的費用；上年 ¥1,000（+100%）" in merges
+
+
+def _dashboard_merges(lang: str = "en"):
+    built = build_sheets(review_tables(), settings=fx.settings(lang), extra=fx.extra())
     return next(s for s in built if s.key == "dashboard").merges

@@ -29,6 +29,7 @@ from .sheetmodel import (
     column_ref,
     currency_symbol,
     finish,
+    format_literal,
     header,
     literal_width,
     make_block,
@@ -419,6 +420,7 @@ def last_year_text(ctx: Ctx, metric: str) -> dict[str, str] | None:
     if pd.isna(change):
         text = "—"
     else:
-        text = f"{change:+.0f} pp" if metric in RATE_METRICS else f"{change:+.0%}"
+        unit = format_literal(ctx.styles.points.num_format)  # " pp", " 個百分點"
+        text = f"{change:+.0f}{unit}" if metric in RATE_METRICS else f"{change:+.0%}"
         text = text.replace("-", "\u2212")  # a minus sign: no line break inside "−18%"
     return {"this": shown(row["this_year"]), "last": shown(row["last_year"]), "change": text}

@@ -393,11 +393,15 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def format_literal(num_format: str) -> str:
+    """The quoted text a number format adds to a positive value (``+0.0" 個百分點"`` →
+    ``" 個百分點"``): the unit, for text that shows such a number."""
+    return "".join(re.findall(r'"([^"]*)"', num_format.split(";")[0]))
+
+
 def literal_width(num_format: str) -> int:
-    """Display width of the quoted text a number format adds to a positive value
-    (``+0.0" 個百分點"`` → 9): the unit a column must be wide enough for."""
-    first = num_format.split(";")[0]
-    return sum(display_width(text) for text in re.findall(r'"([^"]*)"', first))
+    """Display width of :func:`format_literal`: the unit a column must be wide enough for."""
+    return display_width(format_literal(num_format))
 
 
 # --- helpers ---------------------------------------------------------------------------
