@@ -149,7 +149,7 @@ LABELS: dict[str, str] = {
     'msg.plan_no_spend_many': '{count} 个渠道没有费用（{names}）：其单线索费用和所需费用留空',
     'msg.plan_short_history': '历史数据不足一年：月度目标按平均分配',
     'msg.plan_no_won_history': '历史数据中没有成交：月度目标按平均分配',
-    'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 个未被现有管道覆盖',
+    'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 个未被在途结转覆盖',
     'msg.plan_no_budget': (
         '设置中没有总预算：项目预算跟随目标，取目标所需费用加实验预算比例（{amount:,.2f}）'
     ),

@@ -152,7 +152,7 @@ LABELS: dict[str, str] = {
     'msg.plan_no_spend_many': '{count} 個渠道沒有費用（{names}）：其單線索費用和所需費用留空',
     'msg.plan_short_history': '歷史數據不足一年：月度目標按平均分配',
     'msg.plan_no_won_history': '歷史數據中沒有成交：月度目標按平均分配',
-    'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 個未被現有管道覆蓋',
+    'msg.plan_lead_time_gap': '{stage}：年初前需要的 {gap:,.0f} 個未被在途結轉覆蓋',
     'msg.plan_no_budget': (
         '設置中沒有總預算：項目預算跟隨目標，取目標所需費用加實驗預算比例（{amount:,.2f}'
         '）'
