@@ -623,9 +623,8 @@ LABELS: dict[str, str] = {
         '警告：{path} 原有數字簽名，簽名與重新生成的文件不再相符：請在 Excel 中重新簽名。'
     ),
     'msg.no_office': (
-        '生成報告 PDF 需要 LibreOffice（免費，libreoffice.org），本機未安裝：請安裝它；'
-        '或在 Excel 中點擊“一頁紙看板”標籤，按住 Shift 點擊最後一個生成的標籤，'
-        '再用“文件 > 導出 > PDF”。'
+        '生成報告 PDF 需要 LibreOffice（免費，libreoffice.org），本機未安裝：請安裝它；或在 Excel '
+        '中點擊“一頁紙看板”標籤，按住 Shift 點擊最後一個生成的標籤，再用“檔案 > 匯出 > PDF”。'
     ),
     'msg.office_failed': (
         'LibreOffice 無法把 {path} 轉成 PDF：請先用 LibreOffice 或 Excel 打開檢查一次，再試。'
@@ -633,20 +632,20 @@ LABELS: dict[str, str] = {
     'msg.no_report': '{path} 還沒有生成的工作表：請先對它運行 xlreview rebuild。',
     'cli.pdf_written': '報告已寫入：{path}（{sheets} 個工作表，{pages} 頁，看板在首頁）',
     'cli.share_written': '可分享的副本已寫入：{path}',
-    'cli.addin_removed': '加載項已刪除：{path}',
-    'cli.addin_not_installed': '{folder} 中沒有安裝加載項：無需刪除。',
+    'cli.addin_removed': '增益集已刪除：{path}',
+    'cli.addin_not_installed': '{folder} 中沒有安裝增益集：無需刪除。',
     'msg.addin_no_xlwings': '未安裝 xlwings：請運行 pip install xlwings 後再試。',
     'msg.addin_no_template': (
         '{folder} 中沒有 {template}：請重新安裝 xlwings（pip install --force-reinstall '
         'xlwings）後再試。'
     ),
-    'msg.addin_no_callback': 'xlwings 加載項模板的 {part} 中沒有按鈕：請重新安裝 xlwings 後再試。',
+    'msg.addin_no_callback': 'xlwings 增益集模板的 {part} 中沒有按鈕：請重新安裝 xlwings 後再試。',
     'msg.addin_no_appdata': (
-        '未設置 APPDATA，找不到 Excel 的加載項文件夾（XLSTART）：請用 --folder 指定文件夾。'
+        '未設置 APPDATA，找不到 Excel 的增益集文件夾（XLSTART）：請用 --folder 指定文件夾。'
     ),
     'msg.addin_platform': (
-        'Excel 加載項只能安裝在 Windows 或 macOS 上：請用 xlreview addin build 生成，'
-        '或用 --folder 指定文件夾。'
+        'Excel 增益集只能安裝在 Windows 或 macOS 上：請用 xlreview addin build 生成，或用 --folder '
+        '指定文件夾。'
     ),
     'msg.addin_locked': '{path} 正在使用中：請退出 Excel 後再試。',
     'msg.step_read': '讀取工作簿',
@@ -782,10 +781,10 @@ LABELS: dict[str, str] = {
         '手工填寫）。到了該年，“計劃與實際”會逐月跟蹤每一行，並按當前月均進度預測全年。'
     ),
     'title.how_to_9': (
-        '打印或分享報告：工作簿打開時停在“一頁紙看板”，按 Ctrl+P 即打印看板；運行 '
-        '`xlreview pdf 工作簿.xlsx` 把全部生成的工作表導出為一個 PDF（在 Excel 中：點擊'
-        '“一頁紙看板”標籤，按住 Shift 點擊最後一個綠色標籤，用“文件 > 導出 > PDF”，'
-        '再單擊任一標籤取消組合）。'
+        '打印或分享報告：工作簿打開時停在“一頁紙看板”，按 Ctrl+P 即打印看板；運行 `xlreview pdf '
+        '工作簿.xlsx` 把全部生成的工作表導出為一個 PDF（在 Excel 中：點擊“一頁紙看板”標籤，按住 '
+        'Shift 點擊最後一個綠色標籤，用“檔案 > 匯出 > PDF”，再單擊任一標籤取消組合）'
+        '。'
     ),
     'title.pva_year': '{year} 年概覽（全部渠道）',
     'col.forecast_completion': '預測 ÷ 計劃',
