@@ -196,6 +196,12 @@ def test_traditional_and_simplified_samples_are_the_same_company():
     assert tw["leads"]["amount"].sum() == cn["leads"]["amount"].sum()
     assert tw["spend"]["cost"].sum() == cn["spend"]["cost"].sum()
     assert tw["leads"]["channel"].nunique() == cn["leads"]["channel"].nunique()
+    # The settings derived from the history too: 老客戶 is an existing customer, so the
+    # revenue target (30 % above this year's marketing-sourced revenue) is the same.
+    settings = [dict(zip(f["settings"]["key"], f["settings"]["value"], strict=True))
+                for f in (tw, cn)]
+    assert settings[0]["revenue_target"] == settings[1]["revenue_target"]
+    assert settings[0]["budget_total"] == settings[1]["budget_total"]
 
 
 def test_template_command_accepts_traditional_spellings(tmp_path, capsys):

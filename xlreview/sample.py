@@ -432,7 +432,7 @@ def _year_actuals(leads: pd.DataFrame, spend: pd.DataFrame, year: int, lang: Lan
 
     won = in_year("won_date")
     partners = {_pick((c.en, c.zh), lang) for c in CHANNELS if c.key in PARTNER_SOURCED}
-    new = ~leads["lead_type"].isin(["existing", "老客户"])
+    new = leads["lead_type"] != _pick(("existing", "老客户"), lang)  # 老客戶 in zh-TW
     sourced = won & new & ~leads["channel"].isin(partners)
     return {
         "leads": float(in_year("created").sum()),
