@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import openpyxl
+import pandas as pd
 import pytest
 import xlsxwriter
 
@@ -202,6 +203,18 @@ def test_traditional_and_simplified_samples_are_the_same_company():
                 for f in (tw, cn)]
     assert settings[0]["revenue_target"] == settings[1]["revenue_target"]
     assert settings[0]["budget_total"] == settings[1]["budget_total"]
+
+
+def test_traditional_sample_names_its_goal_metrics_in_words_that_read_back():
+    from xlreview.goals import normalise_metric
+
+    def metrics(lang: str) -> list[str | None]:
+        column = sample_company(3, leads_per_year=200, lang=lang)["goals"]["metric"]
+        return [None if pd.isna(m) else m for m in column]
+
+    tw, en = metrics("zh-TW"), metrics("en")
+    assert "線索數" in tw and "獲客費用" in tw  # what the Goals help promises, not "leads"
+    assert [m and normalise_metric(m) for m in tw] == en
 
 
 def test_template_command_accepts_traditional_spellings(tmp_path, capsys):

@@ -449,7 +449,7 @@ def _round_up(x: float, step: float) -> float:
 
 
 def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
-    """Goals across modules and the three layers; some typed actuals, some metric keys."""
+    """Goals across modules and the three layers; some typed actuals, some metrics."""
     cac = actual["cost"] / actual["won"] if actual["won"] else 0.0
     c, e, r = (_pick(p, lang) for p in (("completion", "完成层"), ("effect", "效果层"),
                                          ("roi", "ROI层")))
@@ -459,16 +459,17 @@ def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
     rows = [
         (brand, c, ("Customer case videos published", "发布客户案例视频"), None, hi, 4, 5, 0.05,
          o[1]),
-        (brand, e, ("Share of voice on social platforms", "社交平台声量份额"), "share_of_voice",
-         hi, 0.25, None, 0.10, o[1]),
-        (growth, e, ("Leads", "线索数"), "leads", hi, _round_up(actual["leads"] * 0.95, 100),
-         None, 0.15, o[0]),
-        (growth, e, ("Marketing-qualified leads", "营销合格线索"), "mql", hi,
+        (brand, e, ("Share of voice on social platforms", "社交平台声量份额"),
+         ("share_of_voice", "声量份额"), hi, 0.25, None, 0.10, o[1]),
+        (growth, e, ("Leads", "线索数"), ("leads", "线索数"), hi,
+         _round_up(actual["leads"] * 0.95, 100), None, 0.15, o[0]),
+        (growth, e, ("Marketing-qualified leads", "营销合格线索"), ("mql", "营销合格线索"), hi,
          _round_up(actual["mql"] * 1.08, 10), None, 0.15, o[0]),
-        (growth, r, ("Marketing-sourced revenue", "市场来源成交额"), "marketing_revenue", hi,
+        (growth, r, ("Marketing-sourced revenue", "市场来源成交额"),
+         ("marketing_revenue", "市场来源成交额"), hi,
          _round_up(actual["marketing_revenue"] * 1.3, 100_000), None, 0.20, o[0]),
-        (growth, r, ("Programme ROI", "项目投资回报率"), "roi", hi, 1.5, None, 0.10, o[0]),
-        (growth, r, ("Customer acquisition cost", "获客费用"), "cac", lo,
+        (growth, r, ("Programme ROI", "项目投资回报率"), ("roi", "ROI"), hi, 1.5, None, 0.10, o[0]),
+        (growth, r, ("Customer acquisition cost", "获客费用"), ("cac", "获客费用"), lo,
          _round_up(cac * 0.9, 1000), None, 0.05, o[4]),
         (content, c, ("Whitepapers published", "发布白皮书"), None, hi, 6, 5, 0.05, o[2]),
         (content, e, ("Content downloads", "内容下载量"), None, hi, 3000, 3350, 0.05, o[2]),
@@ -483,7 +484,9 @@ def _goals_frame(actual: dict[str, float], lang: Lang) -> pd.DataFrame:
         "module": pd.array([x[0] for x in rows], dtype="string"),
         "layer": pd.array([x[1] for x in rows], dtype="string"),
         "goal": pd.array([_pick(x[2], lang) for x in rows], dtype="string"),
-        "metric": pd.array([x[3] for x in rows], dtype="string"),
+        # A Chinese sheet names its metrics in words (线索数, 获客费用), as its help says.
+        "metric": pd.array([None if x[3] is None else _pick(x[3], lang) for x in rows],
+                           dtype="string"),
         "direction": pd.array([x[4] for x in rows], dtype="string"),
         "target": [float(x[5]) for x in rows],
         "actual": [np.nan if x[6] is None else float(x[6]) for x in rows],
