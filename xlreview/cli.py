@@ -76,7 +76,7 @@ def _where(sheet: object, row: object, column: object, lang: str = "en") -> str:
     row_text = label("cli.row", lang, row=row) if _present(row) else ""
     parts = [str(sheet) if _present(sheet) else "", row_text]
     parts.append(str(column) if _present(column) else "")
-    return ", ".join(p for p in parts if p)
+    return label("cli.where_separator", lang).join(p for p in parts if p)
 
 
 def _present(value: object) -> bool:
@@ -94,7 +94,7 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
     check = result.data_check
     counts = check["severity"].value_counts()
     say(label("cli.rebuilt", lang, path=str(path), count=len(names)), out)
-    say("  " + ", ".join(names), out)
+    say("  " + label("cli.list_separator", lang).join(names), out)
     say(
         label(
             "cli.data_check",
@@ -108,8 +108,8 @@ def _print_result(path: Path, result, out=None) -> None:  # type: ignore[no-unty
     for row in check.head(20).itertuples(index=False):
         where = _where(row.sheet, row.row, row.column, lang)
         severity = label(f"value.{row.severity}", lang)
-        say(f"  [{severity}] {where}: {row.message}" if where else
-            f"  [{severity}] {row.message}", out)
+        say(label("cli.problem", lang, severity=severity, where=where, message=row.message)
+            if where else f"  [{severity}] {row.message}", out)
     if len(check) > 20:
         say(label("cli.more_rows", lang, count=len(check) - 20), out)
 

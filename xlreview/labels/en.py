@@ -470,7 +470,9 @@ LABELS: dict[str, str] = {
         'Share of the revenue target expected from new customers (e.g. 60%).'
     ),
     'setting.marketing_share': 'Share of new-customer revenue sourced by marketing (e.g. 50%).',
-    'setting.avg_deal_size': 'Average deal size; blank = the median won amount of the history.',
+    'setting.avg_deal_size': (
+        "Average deal size; blank = the mean of this year's new-customer deals won."
+    ),
     'setting.budget_total': "Next year's total marketing budget, headcount included.",
     'setting.experiment_share': 'Share of the programme budget kept for experiments (default 20%).',
     'setting.seasonality': 'Monthly weights: history (past won revenue by month) or flat.',
@@ -540,6 +542,9 @@ LABELS: dict[str, str] = {
     'title.avg_deal': 'Average deal size',
     'title.customers_needed': 'Customers needed',
     'title.fit_revenue_per_lead': 'revenue = leads × {value:,.0f}',
+    'cli.list_separator': ', ',
+    'cli.where_separator': ', ',
+    'cli.problem': '  [{severity}] {where}: {message}',
     'cli.row': 'row {row}',
     'help.channels': (
         "Channels (optional): each channel's group (own / new) and who sources its leads "

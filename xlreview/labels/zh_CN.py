@@ -431,6 +431,9 @@ LABELS: dict[str, str] = {
     'title.avg_deal': '平均客单价',
     'title.customers_needed': '所需成交客户数',
     'title.fit_revenue_per_lead': '成交额 = 线索 × {value:,.0f}',
+    'cli.list_separator': '、',
+    'cli.where_separator': '，',
+    'cli.problem': '  [{severity}] {where}：{message}',
     'cli.row': '第 {row} 行',
     'help.channels': (
         '渠道（可选）：每个渠道的分组（自有 / 新拓）和线索来源方（市场 / 合作伙伴 / 销售；'

@@ -406,6 +406,9 @@ LABELS: dict[str, str] = {
     'title.avg_deal': '平均客單價',
     'title.customers_needed': '所需成交客戶數',
     'title.fit_revenue_per_lead': '成交額 = 線索 × {value:,.0f}',
+    'cli.list_separator': '、',
+    'cli.where_separator': '，',
+    'cli.problem': '  [{severity}] {where}：{message}',
     'cli.row': '第 {row} 行',
     # Settings sheet: keys and coded values as shown (both languages accepted when read)
     'setting_key.fiscal_year': '回顧年度',
