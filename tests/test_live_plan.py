@@ -232,7 +232,7 @@ def test_a_targets_what_if_flows_through_phasing_budget_check_and_base_scenario(
     weekly = plan["plan_weekly"]
     columns = ["leads", "mql", "sql", "opp", "won", "revenue"]
     ws = _book(office)[label("sheet.plan_weekly", lang)]
-    got = np.array([[ws.cell(5 + i, 3 + j).value for j in range(len(columns))]
+    got = np.array([[ws.cell(5 + i, 4 + j).value for j in range(len(columns))]
                     for i in range(len(weekly))], dtype=float)
     assert np.abs(got - weekly[columns].to_numpy(dtype=float)).max() < 0.005
     # The budget check (B5:D8) and the Base scenario's outcome (column G from row 5).
