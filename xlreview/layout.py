@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from .bubble_labels import label_sides
+from .bubble_labels import CHAR_PX, label_sides
 from .goals import goal_score
 from .labels import LANGUAGES, label
 from .layout_page import (
@@ -231,7 +231,7 @@ def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
     x = [_number(_plain(v)) or 0.0 for v in block.column("leads").values[: len(names)]]
     y, sizes = ([_number(_plain(cells.get((r + i, c)))) or 0.0 for i in range(len(names))]
                 for r, c in ((ratio_row, ratio_col), (size_row, size_col)))
-    legend_px = max((display_width(n) for n in names), default=0) * 6 + 40
+    legend_px = max((display_width(n) for n in names), default=0) * CHAR_PX + 40
     sides = label_sides(x, y, sizes, names, plot_width=_QUADRANT_WIDTH - 90 - legend_px,
                         plot_height=_CHART_HEIGHT - 110)
     series = [
