@@ -287,6 +287,7 @@ def tables(*, with_share_of_voice: bool = False) -> dict[str, pd.DataFrame]:
         "plan_weekly": pd.DataFrame({
             "week": ["2027-W01", "2027-W02", "2027-W03"],
             "week_start": pd.to_datetime(["2027-01-04", "2027-01-11", "2027-01-18"]),
+            "month": pd.to_datetime(["2027-01-01"] * 3),
             "leads": [88, 89, 89],
             "mql": [11, 10, 11],
             "sql": [5, 5, 5],

@@ -286,26 +286,31 @@ def test_charts_reference_the_table_ranges_without_the_total_row():
     monthly = sheets["monthly"].charts[0]
     assert monthly.kind == "line" and len(monthly.series) == 4
     assert monthly.series[0].values.last_row == sheets["monthly"].block("monthly").last_row
-    # Quadrant: one bubble series over the whole table: x = Leads, size = Cost, labels = names.
+    # Quadrant: one bubble series per channel, named by it (the legend's entries): x = its
+    # Leads cell, y = its helper ratio, size = its helper cost, each a single cell.
     quadrant = next(c for c in roi.charts if c.kind == "bubble")
-    (bubbles,) = quadrant.series
-    rows = (block.row + 1, block.row + 3)
-    for ref, key in ((bubbles.categories, "leads"), (bubbles.point_labels, "channel")):
-        assert ref.sheet == roi.name and (ref.first_row, ref.last_row) == rows
-        assert ref.first_col == ref.last_col == block.index(key)
-    # y = the helper's opportunities per lead: 40/500 = 0.08, 20/1000 = 0.02, 5/100 = 0.05.
-    y = bubbles.values
+    assert [s.name for s in quadrant.series] == ["Trade shows", "Search", "Organic"]
+    assert quadrant.legend == "right" and all(s.in_legend for s in quadrant.series)
     cells = {(c.row, c.col): c.value for c in roi.cells}
-    ratios = [cells[(r, y.first_col)].value for r in range(y.first_row, y.last_row + 1)]
+    ratios, sizes = [], []
+    for i, series in enumerate(quadrant.series):
+        row = block.row + 1 + i
+        x, y, size = series.categories, series.values, series.sizes
+        assert (x.sheet, x.first_row, x.last_row, x.first_col) == (
+            roi.name, row, row, block.index("leads"))
+        assert y.first_row == y.last_row and size.first_row == size.last_row == y.first_row
+        ratios.append(cells[(y.first_row, y.first_col)].value)
+        sizes.append(cells[(size.first_row, size.first_col)])
+    # y = the helper's opportunities per lead: 40/500 = 0.08, 20/1000 = 0.02, 5/100 = 0.05.
     assert ratios == pytest.approx([0.08, 0.02, 0.05])
     # Size = the helper's cost, at least 1/20 of the largest (400,000 / 20 = 20,000): Organic,
     # without spend, keeps a small bubble instead of vanishing.
-    size = bubbles.sizes
-    assert (size.first_row, size.last_row) == (y.first_row, y.last_row)
-    sizes = [cells[(r, size.first_col)] for r in range(size.first_row, size.last_row + 1)]
     assert [f.value for f in sizes] == [400_000.0, 100_000.0, 20_000.0]
     cost = f"{chr(65 + block.index('cost'))}{block.row + 2}"  # first data row's cost
     assert sizes[0].text == f"=MAX(N({cost}),20000)"
+    # Far apart, each name beside its bubble; Search, the rightmost, on its left (on its
+    # right the name would leave the plot).
+    assert [s.label_side for s in quadrant.series] == ["right", "left", "right"]
     # The axes cross at the medians: leads (100, 500, 1000) → 500; ratios → 0.05.
     assert quadrant.x_cross == 500 and quadrant.y_cross == pytest.approx(0.05)
     # The dashboard charts point at the review sheets.

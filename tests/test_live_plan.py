@@ -232,9 +232,16 @@ def test_a_targets_what_if_flows_through_phasing_budget_check_and_base_scenario(
     weekly = plan["plan_weekly"]
     columns = ["leads", "mql", "sql", "opp", "won", "revenue"]
     ws = _book(office)[label("sheet.plan_weekly", lang)]
-    got = np.array([[ws.cell(5 + i, 3 + j).value for j in range(len(columns))]
+    got = np.array([[ws.cell(5 + i, 4 + j).value for j in range(len(columns))]
                     for i in range(len(weekly))], dtype=float)
     assert np.abs(got - weekly[columns].to_numpy(dtype=float)).max() < 0.005
+    # Recalculated, the weeks counting in each month (Month column C) add up to that month.
+    months = [ws.cell(5 + i, 3).value.month for i in range(len(weekly))]
+    by_month = _sheet_rows(office, lang, "plan_monthly", 5, 12, columns)
+    for m in range(12):
+        weeks = [i for i, month in enumerate(months) if month == m + 1]
+        assert len(weeks) in (4, 5)
+        assert np.abs(got[weeks].sum(axis=0) - by_month[m]).max() < 0.005, m + 1
     # The budget check (B5:D8) and the Base scenario's outcome (column G from row 5).
     check = plan["budget_check"][["plan_needs", "budget_buys", "gap"]].to_numpy(dtype=float)
     got = _sheet_rows(office, lang, "budget", 5, 4, ["plan_needs", "budget_buys", "gap"])

@@ -11,16 +11,17 @@ from hypothesis import strategies as st
 from tests.plan_helpers import combine, funnel_leads
 from xlreview.errors import InputError
 from xlreview.phasing import (
+    iso_weeks,
     monthly_weights,
     plan_monthly,
     plan_quarterly,
     plan_weekly,
+    revenue_by_customers,
     split_cents,
     split_cumulative,
     split_money,
     split_whole,
     stage_lags,
-    working_days,
 )
 
 FLAT = np.full(12, 1 / 12)
@@ -172,40 +173,92 @@ def test_quarters_are_sums_of_months():
     assert round(quarterly["budget"].sum(), 2) == 99.99
 
 
-def test_working_days_of_2027():
-    days = working_days(2027)
-    # 1 Jan 2027 is a Friday in ISO week 2026-W53; 31 Dec 2027 is a Friday in 2027-W52.
-    assert days.columns[0] == "2026-W53" and days.columns[-1] == "2027-W52"
-    assert len(days.columns) == 53
-    # January 2027: Fri 1st (W53), then four full weeks 4–29 (W01–W04) = 21 working days.
-    assert days.loc[1, "2026-W53"] == 1
-    assert days.loc[1].sum() == 21
-    # W05 starts Monday 1 February: no January days.
-    assert days.loc[1, "2027-W05"] == 0
+def test_iso_weeks_of_2027():
+    weeks = iso_weeks(2027)
+    # 1 Jan 2027 is a Friday: its week's Thursday is 31 Dec 2026, so it is 2026-W53 and not
+    # one of the plan's weeks. 2027-W01 starts Monday 4 January; 31 Dec 2027 is a Friday in
+    # 2027-W52 (Thursday 30 December): 52 weeks.
+    assert len(weeks) == 52
+    assert weeks["week"].iloc[0] == "2027-W01" and weeks["week"].iloc[-1] == "2027-W52"
+    assert weeks["week_start"].iloc[0] == pd.Timestamp("2027-01-04")
+    # Each week counts in the month of its Thursday. Thursdays of 2027: January 7, 14, 21,
+    # 28 (4); April 1, 8, 15, 22, 29 (5); July 1 … 29 (5); September 2 … 30 (5);
+    # December 2 … 30 (5); the other months 4.
+    per_month = weeks["month"].dt.month.value_counts().sort_index().tolist()
+    assert per_month == [4, 4, 4, 5, 4, 4, 5, 4, 5, 4, 4, 5]
+    # W05 starts Monday 1 February (Thursday 4 February): February's first week.
+    assert weeks["month"].iloc[4] == pd.Timestamp("2027-02-01")
+    # 2027-W13 runs 29 March – 4 April: its Thursday is 1 April, so it counts in April.
+    assert weeks["week_start"].iloc[12] == pd.Timestamp("2027-03-29")
+    assert weeks["month"].iloc[12] == pd.Timestamp("2027-04-01")
 
 
 @pytest.mark.parametrize("year", [2020, 2021, 2026, 2027, 2032, 2038])
-def test_working_days_agree_with_pandas_iso_calendar(year):
-    days = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
-    days = days[days.day_of_week < 5]
+def test_iso_weeks_agree_with_pandas_iso_calendar(year):
+    days = pd.date_range(f"{year - 1}-12-20", f"{year + 1}-01-10", freq="D")
     iso = days.isocalendar()
-    week = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
-    expected = pd.crosstab(days.month, week.to_numpy())
-    expected = expected.reindex(columns=sorted(expected.columns))
-    got = working_days(year)
-    assert got.columns.tolist() == expected.columns.tolist()
-    assert got.index.tolist() == list(range(1, 13))
-    assert got.to_numpy().tolist() == expected.to_numpy().tolist()
+    thursdays = days[(iso["year"] == year).to_numpy() & (days.day_of_week == 3)]
+    weeks = iso_weeks(year)
+    assert weeks["week"].tolist() == [f"{year}-W{w:02d}" for w in thursdays.isocalendar()["week"]]
+    assert weeks["week_start"].tolist() == (thursdays - pd.Timedelta(days=3)).tolist()
+    assert (weeks["month"].dt.month == thursdays.month).all()
 
 
-def test_weeks_split_months_by_working_days():
-    # 21 January leads over 21 working days: 1 to W53 (Fri 1 Jan), 5 to each of W01–W04.
-    monthly, _ = plan_monthly({"lead": 21}, 0.0, np.eye(12)[0], {}, 2027)
+def test_a_month_splits_evenly_over_its_weeks():
+    # 10 January leads over January's 4 weeks, cumulative: ROUND(10 × 1/4) = ROUND(2.5) = 3,
+    # ROUND(5) = 5, ROUND(7.5) = 8, 10 → 3, 2, 3, 2. February's first week (W05) has none.
+    monthly, _ = plan_monthly({"lead": 10}, 0.0, np.eye(12)[0], {}, 2027)
     weekly = plan_weekly(monthly, 2027)
-    assert weekly["leads"].iloc[:6].tolist() == [1, 5, 5, 5, 5, 0]
-    assert weekly["week_start"].iloc[0] == pd.Timestamp("2026-12-28")
-    assert list(weekly.columns) == ["week", "week_start", "leads", "mql", "sql", "opp", "won",
-                                    "revenue"]
+    assert weekly["leads"].iloc[:5].tolist() == [3, 2, 3, 2, 0]
+    assert weekly["week_start"].iloc[0] == pd.Timestamp("2027-01-04")
+    assert list(weekly.columns) == ["week", "week_start", "month", "leads", "mql", "sql", "opp",
+                                    "won", "revenue"]
+
+
+def test_revenue_comes_with_customers_in_months_and_weeks():
+    # 3 customers and ¥1,200 on flat weights. Customers: marks ROUND(3 × i/12) for i = 1..12
+    # = 0, 1 (0.5 rounds up), 1, 1, 1, 2 (1.5), 2, 2, 2, 3 (2.5), 3, 3 → one in February,
+    # June and October. Revenue = ¥1,200 × the customers' running share: ¥400 in each of
+    # those months, none in the others (the seasonality alone would give ¥100 a month).
+    monthly, _ = plan_monthly({"won": 3}, 1200.0, FLAT, {}, 2027)
+    assert monthly["won"].tolist() == [0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0]
+    assert monthly["revenue"].tolist() == [0, 400, 0, 0, 0, 400, 0, 0, 0, 400, 0, 0]
+    # Weeks: each month's customer over its 4 weeks: ROUND(1 × j/4) = 0, 1 (0.5), 1, 1 →
+    # the month's 2nd week: Thursdays 11 February (W06), 10 June (W23), 14 October (W41).
+    weekly = plan_weekly(monthly, 2027)
+    with_customers = weekly.loc[weekly["won"] > 0]
+    assert with_customers["week"].tolist() == ["2027-W06", "2027-W23", "2027-W41"]
+    assert with_customers["revenue"].tolist() == [400.0, 400.0, 400.0]
+    assert weekly["revenue"].sum() == 1200.0
+    assert (weekly.loc[weekly["won"] == 0, "revenue"] == 0).all()
+
+
+def test_weekly_revenue_comes_with_customers():
+    # 2 January customers and ¥1,000 (all weight on January), over January's 4 weeks:
+    # ROUND(2 × j/4) = 1 (0.5), 1, 2 (1.5), 2 → one in W01 and one in W03, ¥500 each.
+    monthly, _ = plan_monthly({"won": 2}, 1000.0, np.eye(12)[0], {}, 2027)
+    weekly = plan_weekly(monthly, 2027)
+    assert weekly["won"].iloc[:5].tolist() == [1, 0, 1, 0, 0]
+    assert weekly["revenue"].iloc[:5].tolist() == [500.0, 0.0, 500.0, 0.0, 0.0]
+
+
+def test_revenue_without_customers_follows_the_seasonality_then_the_weeks():
+    # No customers planned: ¥2,100 by the weights (all January), then evenly over January's
+    # 4 weeks on cents: ROUND(210,000 × j/4) = 52,500, 105,000, … → ¥525 a week.
+    monthly, _ = plan_monthly({"lead": 21}, 2100.0, np.eye(12)[0], {}, 2027)
+    assert monthly["revenue"].tolist() == [2100.0] + [0.0] * 11
+    weekly = plan_weekly(monthly, 2027)
+    assert weekly["revenue"].iloc[:5].tolist() == [525.0, 525.0, 525.0, 525.0, 0.0]
+
+
+def test_revenue_by_customers_by_hand():
+    # ¥1,000 over customers 1, 0, 2: running shares 1/3, 1/3, 1 on 100,000 cents →
+    # ROUND(33,333.3) = 33,333, 33,333, 100,000 → ¥333.33, 0, ¥666.67.
+    assert revenue_by_customers(1000.0, np.array([1, 0, 2]), np.ones(3)).tolist() == [
+        333.33, 0.0, 666.67]
+    # No customers: by the fallback weights 1, 3 → ¥250, ¥750.
+    assert revenue_by_customers(1000.0, np.zeros(2), np.array([1, 3])).tolist() == [
+        250.0, 750.0]
 
 
 @settings(deadline=None, max_examples=50)
@@ -225,24 +278,14 @@ def test_months_and_weeks_add_up_to_the_annual_targets(counts, weights, revenue,
     assert round(monthly["revenue"].sum() * 100) == round(revenue * 100)
     assert round(weekly["revenue"].sum() * 100) == round(revenue * 100)
     assert all(0 <= needed[s] <= annual[s] for s in needed)
-
-
-def test_weekly_revenue_comes_with_customers():
-    # 2 January customers and ¥1,000 (all weight on January). January's 21 working days:
-    # W53 1, W01–W04 5 each; cumulative ROUND(2×d/21) for d = 1, 6, 11, 16, 21 gives
-    # 0, 1, 1, 2, 2: one customer in W01 and one in W03. Revenue follows them: ¥500 in each
-    # of those weeks, nothing in the others.
-    monthly, _ = plan_monthly({"won": 2}, 1000.0, np.eye(12)[0], {}, 2027)
-    weekly = plan_weekly(monthly, 2027)
-    won, revenue = weekly["won"].to_numpy(), weekly["revenue"].to_numpy()
-    assert won.sum() == 2 and revenue.sum() == pytest.approx(1000.0)
-    assert (revenue[won == 0] == 0).all()
-    assert weekly["won"].iloc[:5].tolist() == [0, 1, 0, 1, 0]
-    assert revenue[won > 0].tolist() == [500.0, 500.0]
-
-
-def test_weekly_revenue_without_customers_follows_working_days():
-    monthly, _ = plan_monthly({"lead": 21}, 2100.0, np.eye(12)[0], {}, 2027)
-    weekly = plan_weekly(monthly, 2027)
-    # No customers planned: ¥2,100 over January's 21 working days, ¥100 a day (1 + 5×4).
-    assert weekly["revenue"].iloc[:6].tolist() == [100.0, 500.0, 500.0, 500.0, 500.0, 0.0]
+    # The weeks counting in a month (its Thursday's) add up to the month, to the unit and
+    # the cent, for every stage and revenue; a period without customers has no revenue.
+    by_month = weekly.groupby("month")[["leads", "mql", "sql", "opp", "won", "revenue"]].sum()
+    months = monthly.set_index("month")[by_month.columns]
+    for column in ("leads", "mql", "sql", "opp", "won"):
+        assert by_month[column].tolist() == months[column].tolist(), column
+    cents = (by_month["revenue"] * 100).round().tolist()
+    assert cents == (months["revenue"] * 100).round().tolist()
+    if counts[4] > 0:
+        assert (monthly.loc[monthly["won"] == 0, "revenue"] == 0).all()
+        assert (weekly.loc[weekly["won"] == 0, "revenue"] == 0).all()

@@ -25,7 +25,7 @@ PLAN_COLUMNS = {
                 "history_mql_to_sql", "history_sql_to_opp", "history_opp_to_won"],
     "plan_monthly": ["month", "leads", "mql", "sql", "opp", "won", "revenue", "budget"],
     "plan_quarterly": ["quarter", "leads", "mql", "sql", "opp", "won", "revenue", "budget"],
-    "plan_weekly": ["week", "week_start", "leads", "mql", "sql", "opp", "won", "revenue"],
+    "plan_weekly": ["week", "week_start", "month", "leads", "mql", "sql", "opp", "won", "revenue"],
     "plan_lead_time": ["stage", "lag_months", "needed_before_year", "pipeline_carried", "gap"],
     "seasonality": ["month", "weight", "cumulative"],
     "scenarios": ["input", "base", "stretch", "cautious", "_typed_base", "_typed_stretch",

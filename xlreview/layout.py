@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from .bubble_labels import CHAR_PX, label_sides
 from .goals import goal_score
 from .labels import LANGUAGES, label
 from .layout_page import (
@@ -214,29 +215,41 @@ def _quadrant_helper(ctx: Ctx, sheet: Sheet, block: Block, *, row: int, col: int
 def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
     """Channel quadrant: a bubble chart of leads × opportunities per lead, bubble = cost.
 
-    One series over the whole table (x = Leads, y = the helper's ratios, size = Cost), each
-    bubble labelled with its channel; the axes cross at the medians, which draws the
-    quadrant lines.
+    One series per channel (x = its Leads, y = the helper's ratio, size = the helper's
+    cost), so the legend names every channel in its bubble's colour; each bubble also
+    carries its name on the side :func:`bubble_labels.label_sides` finds free, none where
+    no side is. The axes cross at the medians, which draws the quadrant lines.
     """
     block = sheet.block("roi_matrix")
     first, last = block.data_rows()
     ratio_row, ratio_col = sheet.anchors["ratio"]
     size_row, size_col = sheet.anchors["sizes"]
     med_row, med_col = sheet.anchors["medians"]
-    n = last - first
-    series = Series(
-        header("cost", ctx.lang),
-        Ref(sheet.name, ratio_row, ratio_col, ratio_row + n, ratio_col),
-        column_ref(sheet, block, "leads"),
-        sizes=Ref(sheet.name, size_row, size_col, size_row + n, size_col),
-        point_labels=column_ref(sheet, block, "channel"),
-        in_legend=False,
-    )
+    leads_col = block.index("leads")
+    cells = {(c.row, c.col): c.value for c in sheet.cells}
+    names = [str(_plain(v)) for v in block.column("channel").values[: last - first + 1]]
+    x = [_number(_plain(v)) or 0.0 for v in block.column("leads").values[: len(names)]]
+    y, sizes = ([_number(_plain(cells.get((r + i, c)))) or 0.0 for i in range(len(names))]
+                for r, c in ((ratio_row, ratio_col), (size_row, size_col)))
+    legend_px = max((display_width(n) for n in names), default=0) * CHAR_PX + 40
+    sides = label_sides(x, y, sizes, names, plot_width=_QUADRANT_WIDTH - 90 - legend_px,
+                        plot_height=_CHART_HEIGHT - 110)
+    series = [
+        Series(name, Ref(sheet.name, ratio_row + i, ratio_col, ratio_row + i, ratio_col),
+               Ref(sheet.name, first + i, leads_col, first + i, leads_col),
+               sizes=Ref(sheet.name, size_row + i, size_col, size_row + i, size_col),
+               label_side=sides[i])
+        for i, name in enumerate(names)
+    ] or [Series(header("cost", ctx.lang),  # no channel: an empty frame (the writer's rule)
+                 Ref(sheet.name, ratio_row, ratio_col, ratio_row - 1, ratio_col),
+                 column_ref(sheet, block, "leads"),
+                 sizes=Ref(sheet.name, size_row, size_col, size_row - 1, size_col),
+                 in_legend=False)]
     values = {c.row: c.value for c in sheet.cells if c.col == med_col}
     return Chart(
         "bubble",
         ctx.t("title.chart_quadrant"),
-        [series],
+        series,
         row,
         col,
         width=_QUADRANT_WIDTH,
@@ -247,7 +260,14 @@ def quadrant_chart(ctx: Ctx, sheet: Sheet, *, row: int, col: int) -> Chart:
         x_format="#,##0",
         x_cross=_number(values.get(med_row)),
         y_cross=_number(values.get(med_row + 1)),
+        legend="right",
     )
+
+
+def _plain(value: object) -> object:
+    """A cell's value: a formula's cached result, blank as ""."""
+    value = value.value if isinstance(value, Formula) else value
+    return "" if value is None else value
 
 
 def _number(value: object) -> float | None:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .labels import label, value_label
 from .model import STAGES
-from .phasing import COUNT_COLUMNS, STAGE_COLUMN, working_days
+from .phasing import COUNT_COLUMNS, STAGE_COLUMN, iso_weeks
 from .sheetmodel import TABLE_ROW, Block, Ctx, Formula, a1, col_letter, formula_cell
 
 TARGETS_TABLE_ROW = 9
@@ -150,10 +150,13 @@ def monthly_formulas(ctx: Ctx, block: Block, weights: Block,
             formula_cell(block, column, m, text)
     revenue = targets_total(ctx, "revenue")
     if revenue is not None and block.has("revenue"):
+        # Revenue comes with the customers (the seasonality while the plan has none).
         cents = f"ROUND(N({revenue})*100,0)"
         for m in range(12):
             text = _split_part(cents, cum_at(m), cum_at(m - 1) if m else None)
             formula_cell(block, "revenue", m, f"=({text})/100")
+        if block.has("won"):
+            _by_customers(block, cents)
     programme = budget_check_cell(ctx, "programme_cost", "budget_buys")
     if programme is not None and block.has("budget", "leads"):
         leads = block.index("leads")
@@ -219,15 +222,17 @@ def quarterly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None) -> 
 
 
 def weekly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None, year: int) -> None:
-    """Each ISO week: its months' targets split by working days (cumulative split within
-    the month), a week across two months taking from both. Working days are constants."""
+    """Each ISO week: the targets of the month it counts in (its Thursday's, the week's
+    Month column) split evenly over that month's weeks by the cumulative split; revenue
+    with the weeks' customers (:func:`_revenue_with_customers`)."""
     if monthly is None or len(monthly) != 12:
         return
-    days = working_days(year)
-    if len(days.columns) != block.n_rows:
+    weeks = iso_weeks(year)
+    if len(weeks) != block.n_rows:
         return
-    per_month = days.to_numpy()
-    through = per_month.cumsum(axis=1)
+    of_month = weeks["month"].dt.month.to_numpy() - 1
+    n_weeks = np.bincount(of_month, minlength=12)
+    nth = [int((of_month[:w] == of_month[w]).sum()) + 1 for w in range(len(weeks))]
     sheet = quoted(label("sheet.plan_monthly", ctx.lang))
     month_keys = _table_keys(monthly)
     for key in (*COUNT_COLUMNS, "revenue"):
@@ -235,18 +240,14 @@ def weekly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None, year: 
             continue
         col = month_keys.index(key)
         for w in range(block.n_rows):
-            parts = []
-            for m in np.flatnonzero(per_month[:, w] > 0):
-                target = f"{sheet}{a1(TABLE_ROW_PHASING + 1 + int(m), col, absolute=True)}"
-                if key == "revenue":
-                    target = f"ROUND({target}*100,0)"
-                total, upto = int(per_month[m].sum()), int(through[m, w])
-                before = upto - int(per_month[m, w])
-                part = f"ROUND({target}*{upto}/{total},0)"
-                if before:
-                    part += f"-ROUND({target}*{before}/{total},0)"
-                parts.append(part)
-            text = "+".join(parts) or "0"
+            m = int(of_month[w])
+            target = f"{sheet}{a1(TABLE_ROW_PHASING + 1 + m, col, absolute=True)}"
+            if key == "revenue":
+                target = f"ROUND(N({target})*100,0)"
+            j, n = nth[w], int(n_weeks[m])
+            text = f"ROUND({target}*{j}/{n},0)"
+            if j > 1:
+                text += f"-ROUND({target}*{j - 1}/{n},0)"
             formula_cell(block, key, w, f"=({text})/100" if key == "revenue" else "=" + text)
     if block.has("won", "revenue") and "revenue" in month_keys:
         _revenue_with_customers(block, sheet, month_keys.index("revenue"))
@@ -254,23 +255,32 @@ def weekly_formulas(ctx: Ctx, block: Block, monthly: pd.DataFrame | None, year: 
 
 def _revenue_with_customers(block: Block, monthly_sheet: str, revenue_col: int) -> None:
     """Weekly revenue by the cumulative split of the year's revenue over the weeks'
-    customers (a week without customers has none); by working days (the formula already
-    in the cell) while the plan has no customers."""
+    customers (a week without customers has none), the Plan by month's rule, so the weeks
+    of a month add up to it; split evenly within the month (the formula already in the
+    cell) while the plan has no customers."""
+    first = a1(TABLE_ROW_PHASING + 1, revenue_col, absolute=True)
+    last = a1(TABLE_ROW_PHASING + 12, revenue_col, absolute=True)
+    cents = f"ROUND(SUM({monthly_sheet}{first}:{last})*100,0)"
+    _by_customers(block, cents)
+
+
+def _by_customers(block: Block, cents: str) -> None:
+    """Each row's revenue = ``cents`` × the block's running share of customers (cumulative
+    split, :func:`phasing.revenue_by_customers`) while it has customers, else the formula
+    already in the cell."""
     won = block.index("won")
     top, bottom = a1(block.row + 1, won, absolute=True), a1(block.row + block.n_rows, won,
                                                              absolute=True)
     whole = f"SUM({top}:{bottom})"
-    first = a1(TABLE_ROW_PHASING + 1, revenue_col, absolute=True)
-    last = a1(TABLE_ROW_PHASING + 12, revenue_col, absolute=True)
-    cents = f"ROUND(SUM({monthly_sheet}{first}:{last})*100,0)"
     column = block.column("revenue")
     for w in range(block.n_rows):
         here = f"${col_letter(won)}{block.row + 2 + w}"
-        share = f"SUM({top}:{here})/{whole}"
-        previous = f"SUM({top}:${col_letter(won)}{block.row + 1 + w})/{whole}" if w else None
-        by_days = column.values[w]
-        fallback, value = ((by_days.text[1:], by_days.value) if isinstance(by_days, Formula)
-                           else ("0", by_days))
+        share = f"(SUM({top}:{here})/{whole})"
+        previous = (f"(SUM({top}:${col_letter(won)}{block.row + 1 + w})/{whole})" if w
+                    else None)
+        fallback_cell = column.values[w]
+        fallback, value = ((fallback_cell.text[1:], fallback_cell.value)
+                           if isinstance(fallback_cell, Formula) else ("0", fallback_cell))
         split = _split_part(cents, share, previous)
         column.values[w] = Formula(f"=IF({whole}>0,({split})/100,{fallback})", value)
 

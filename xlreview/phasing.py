@@ -4,7 +4,8 @@ Whole-number targets are split by the cumulative split (:func:`split_cumulative`
 form a worksheet formula computes, so the parts add up exactly and the workbook's live
 formulas give the same numbers; money is split the same way on cents. Leads, MQL, SQL and
 opportunities move earlier than the customers they produce by the median stage lags of
-the history.
+the history. Revenue comes with the customers in months and weeks alike; a week counts in
+the month of its Thursday, so the weeks of a month add up to it.
 """
 
 from __future__ import annotations
@@ -186,8 +187,9 @@ def plan_monthly(
     year: int,
     budget: float = np.nan,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Monthly plan: customers and revenue by ``weights`` (cumulative split), earlier stages
-    moved by their lag, the budget along the monthly leads.
+    """Monthly plan: customers by ``weights`` (cumulative split), revenue with them
+    (:func:`revenue_by_customers`), earlier stages moved by their lag, the budget along the
+    monthly leads.
 
     A stage with a lag of L months gets in month m the target of month m + L. The targets of
     the first L months are needed before the year begins; the last L months take next
@@ -213,7 +215,7 @@ def plan_monthly(
         frame[STAGE_COLUMN[stage]] = np.roll(base, -lag)
         if stage != "won":
             needed[stage] = int(base[:lag].sum())
-    frame["revenue"] = split_cents(revenue, weights)
+    frame["revenue"] = revenue_by_customers(revenue, frame["won"].to_numpy(), weights)
     frame["budget"] = split_cents(budget, frame["leads"].to_numpy())
     return frame, needed
 
@@ -226,69 +228,80 @@ def plan_quarterly(monthly: pd.DataFrame) -> pd.DataFrame:
     return out.rename_axis("quarter").reset_index()
 
 
-def working_days(year: int) -> pd.DataFrame:
-    """Mon–Fri working days of ``year`` by month (rows 1..12, index ``month``) and ISO week
-    (columns, named ``week``).
+def iso_weeks(year: int) -> pd.DataFrame:
+    """The ISO weeks of ``year`` (52 or 53): those whose Thursday falls in the year.
 
-    Columns are ISO week labels such as ``2027-W01`` in date order; the week holding
-    1 January may belong to the previous ISO year (``2026-W53``).
+    Each week counts in the month of its Thursday, the rule ISO uses to give a week its
+    year, so every month has four or five whole weeks and the weeks of a month add up to it.
+
+    Returns:
+        week (``2027-W01``), week_start (its Monday), month (first day of the month it
+        counts in).
     """
-    days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"))
-    weekday = (days.astype(np.int64) + 3) % 7  # Monday 0: 1 January 1970 was a Thursday
-    days, weekday = days[weekday < 5], weekday[weekday < 5]
-    # The ISO week (and its year) is the one of the week's Thursday.
-    thursday = days - weekday + 3
-    iso_year = thursday.astype("datetime64[Y]")
-    week = (thursday - iso_year.astype("datetime64[D]")).astype(np.int64) // 7 + 1
-    labels, column = np.unique([f"{y}-W{w:02d}" for y, w in
-                                zip(iso_year.astype(np.int64) + 1970, week, strict=True)],
-                               return_inverse=True)
-    month = days.astype("datetime64[M]").astype(np.int64) % 12
-    counts = np.bincount(month * len(labels) + column, minlength=12 * len(labels))
-    return pd.DataFrame(counts.reshape(12, len(labels)),
-                        index=pd.Index(range(1, 13), name="month"),
-                        columns=pd.Index(labels.tolist(), name="week"))
+    first = pd.Timestamp(year, 1, 1)
+    thursday = first + pd.Timedelta(days=(3 - first.weekday()) % 7)
+    thursdays = pd.date_range(thursday, pd.Timestamp(year, 12, 31), freq="7D")
+    return pd.DataFrame({
+        "week": [f"{year}-W{i + 1:02d}" for i in range(len(thursdays))],
+        "week_start": thursdays - pd.Timedelta(days=3),
+        "month": thursdays.to_period("M").to_timestamp(),
+    })
 
 
 def plan_weekly(monthly: pd.DataFrame, year: int) -> pd.DataFrame:
-    """ISO weeks split from months by working days (a week across two months takes from both),
-    each month by the cumulative split over its weeks; revenue follows the weeks' customers
-    (by working days when the plan has none).
+    """Weeks split from months: each month's targets over the weeks counting in it
+    (:func:`iso_weeks`, the month of the week's Thursday), evenly by the cumulative split,
+    so the weeks of a month add up exactly to it.
+
+    Revenue comes with the customers, as on the months (:func:`revenue_by_customers`): the
+    year's revenue by the cumulative split over the weeks' customers, so a week without
+    customers has none and the weeks of a month add up to the month's revenue. Without
+    customers in the plan, each month's revenue is split evenly over its weeks.
 
     Returns:
-        week, week_start (Monday), leads, mql, sql, opp, won, revenue.
+        week, week_start (Monday), month, leads, mql, sql, opp, won, revenue.
     """
-    days = working_days(year)
-    weeks, per_month = days.columns, days.to_numpy()
-    out = pd.DataFrame({"week": weeks})
-    out["week_start"] = pd.to_datetime(
-        [pd.Timestamp.fromisocalendar(int(w[:4]), int(w[6:]), 1) for w in weeks]
-    )
+    out = iso_weeks(year)
+    of_month = out["month"].dt.month.to_numpy() - 1
     for column in COUNT_COLUMNS:
         targets = monthly[column].to_numpy()
-        out[column] = sum(_split_days(int(targets[m]), per_month[m]) for m in range(12))
-    revenue = monthly["revenue"].to_numpy()
+        out[column] = _by_month(of_month, [int(t) for t in targets])
+    revenue = monthly["revenue"].to_numpy(dtype=float)
     won = out["won"].to_numpy()
     if won.sum() > 0:
-        # Revenue comes with customers: the year's revenue by the cumulative split over the
-        # weeks' customers, so a week without customers has no revenue.
-        cents = int(round_excel(float(np.nansum(revenue)) * 100))
-        out["revenue"] = split_cumulative(cents, won) / 100
+        out["revenue"] = revenue_by_customers(float(np.nansum(revenue)), won, won)
     else:
-        out["revenue"] = sum(
-            _split_days(int(round_excel(float(revenue[m]) * 100)), per_month[m])
-            for m in range(12)
-        ) / 100
+        cents = [int(round_excel(float(r) * 100)) if np.isfinite(r) else 0 for r in revenue]
+        out["revenue"] = _by_month(of_month, cents) / 100
     return out
 
 
-def _split_days(total: int, days: np.ndarray) -> np.ndarray:
-    """A month's whole target over its weeks by working days, as the weekly sheet's formula:
-    ROUND(total × through / days) − ROUND(total × before / days), per week of the month."""
-    through = np.cumsum(days)
-    before = through - days
-    month = through[-1]
-    if month <= 0:
-        return np.zeros(len(days), dtype=np.int64)
-    parts = round_excel(total * through / month) - round_excel(total * before / month)
-    return np.where(days > 0, parts, 0).astype(np.int64)
+def revenue_by_customers(revenue: float, won: np.ndarray, fallback: np.ndarray
+                         ) -> np.ndarray:
+    """Revenue of each period = the revenue target × the share of the year's customers
+    planned up to the period's end, less the same up to its start (cumulative split on
+    cents). Months and weeks alike, so the weeks of a month add up to it; by ``fallback``
+    weights when the plan has no customers.
+
+    Examples:
+        >>> revenue_by_customers(1000.0, np.array([1, 0, 2]), np.ones(3)).tolist()
+        [333.33, 0.0, 666.67]
+    """
+    return split_cents(revenue, won if np.sum(won) > 0 else fallback)
+
+
+def _by_month(of_month: np.ndarray, totals: Sequence[int]) -> np.ndarray:
+    """Each month's whole total evenly over its weeks (``of_month``: each week's month
+    index 0..11), as the weekly sheet's formula: ROUND(T × j / n) − ROUND(T × (j − 1) / n)
+    for the j-th of the month's n weeks."""
+    parts = np.zeros(len(of_month), dtype=np.int64)
+    for m, total in enumerate(totals):
+        weeks = np.flatnonzero(of_month == m)
+        n = len(weeks)
+        if n:
+            j = np.arange(0, n + 1)
+            marks = round_excel(total * j / n)
+            parts[weeks] = np.diff(marks).astype(np.int64)
+    return parts
+
+

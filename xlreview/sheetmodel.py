@@ -158,7 +158,7 @@ class Series:
     dash: bool = False
     in_legend: bool = True
     sizes: Ref | None = None  # bubble sizes (bubble chart only)
-    point_labels: Ref | None = None  # one cell per point, shown as its data label
+    label_side: str | None = None  # the series name as data label: right, left, above, below
 
 
 @dataclass
@@ -181,6 +181,7 @@ class Chart:
     x_cross: float | None = None  # the vertical axis crosses the x axis at this value
     y_cross: float | None = None  # the horizontal axis crosses the y axis at this value
     value_min: float | None = None  # the value axis starts here (default: Excel chooses)
+    legend: str = "bottom"  # the legend's position: bottom or right
 
 
 @dataclass

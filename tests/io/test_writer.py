@@ -166,46 +166,86 @@ def _bubble_part(path: Path) -> str:
 def test_quadrant_is_a_native_bubble_chart_on_the_table_ranges(book):
     lang, path = book
     xml = _bubble_part(path)
-    assert "<c:scatterChart>" not in xml and xml.count("<c:ser>") == 1
+    assert "<c:scatterChart>" not in xml
     sheet = re.escape(label("sheet.roi_matrix", lang))
-    # Table header on row 4, three channels on rows 5-7: Leads column D. Sizes: the helper
-    # below the charts (its ratios in column B, sizes in column C, rows 41-43).
-    assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$C\$41:\$C\$43</c:f>", xml)
-    assert re.search(rf"<c:xVal><c:numRef><c:f>'?{sheet}'?!\$D\$5:\$D\$7</c:f>", xml)
+    # One series per channel. Table header on row 4, channels on rows 5-7: Leads column D.
+    # Sizes: the helper below the charts (its ratios in column B, sizes in column C, rows
+    # 41-43).
+    series = re.findall(r"<c:ser>.*?</c:ser>", xml, flags=re.S)
+    assert len(series) == 3
+    for i, ser in enumerate(series):
+        assert re.search(rf"<c:bubbleSize><c:numRef><c:f>'?{sheet}'?!\$C\${41 + i}</c:f>", ser)
+        assert re.search(rf"<c:xVal><c:numRef><c:f>'?{sheet}'?!\$D\${5 + i}</c:f>", ser)
     # Cached sizes: 400,000 and 100,000; Organic, without spend, 400,000 / 20 = 20,000.
-    size = xml.split("<c:bubbleSize>")[1]
-    assert re.findall(r"<c:v>([^<]+)</c:v>", size.split("</c:bubbleSize>")[0]) == [
-        "400000.0", "100000.0", "20000.0"]
+    sizes = [re.findall(r"<c:v>([^<]+)</c:v>", ser.split("<c:bubbleSize>")[1])[0]
+             for ser in series]
+    assert sizes == ["400000.0", "100000.0", "20000.0"]
     # ECMA-376 CT_BubbleSer order, then the chart group's bubble settings before the axes.
-    order = ["<c:tx>", "<c:spPr>", "<c:invertIfNegative", "<c:dPt>", "<c:dLbls>",
-             "<c:xVal>", "<c:yVal>", "<c:bubbleSize>", "<c:bubble3D", "</c:ser>",
-             "<c:bubbleScale", "<c:showNegBubbles", "<c:axId"]
-    ser = xml[xml.index("<c:ser>"):]
-    at = 0
-    for tag in order:  # each tag found after the previous one (ValueError if not)
-        at = ser.index(tag, at)
-    assert ser.rindex("<c:dPt>") < ser.index("<c:dLbls>") < ser.index("<c:xVal>")
-    # One coloured point per channel; quadrant lines: the axes cross at the medians
+    order = ["<c:tx>", "<c:spPr>", "<c:invertIfNegative", "<c:dLbls>", "<c:dLblPos",
+             "<c:showSerName", "</c:dLbls>", "<c:xVal>", "<c:yVal>", "<c:bubbleSize>",
+             "<c:bubble3D", "</c:ser>"]
+    for ser in series:
+        at = 0
+        for tag in order:  # each tag found after the previous one (ValueError if not)
+            at = ser.index(tag, at)
+    tail = xml[xml.rindex("</c:ser>"):]
+    assert tail.index("<c:bubbleScale") < tail.index("<c:showNegBubbles") < tail.index(
+        "<c:axId")
+    # A colour per channel; quadrant lines: the axes cross at the medians
     # (leads 100, 500, 1000 → 500; opportunities per lead 0.08, 0.02, 0.05 → 0.05).
-    assert xml.count("<c:dPt>") == 3
+    colours = [re.search(r'<a:srgbClr val="(\w+)">', ser).group(1) for ser in series]
+    assert len(set(colours)) == 3
     assert sorted(re.findall(r'<c:crossesAt val="([^"]+)"/>', xml)) == ["0.05", "500.0"]
-    assert "<c:legend>" not in xml  # the bubbles carry their channel names
-    for name in ("Trade shows", "Search", "Organic"):
-        assert f"<a:t>{name}</a:t>" in xml
+    # The legend names each channel (series names); each bubble carries its name on a side.
+    assert '<c:legendPos val="r"/>' in xml and "<c:legendEntry>" not in xml
+    for ser, name in zip(series, ("Trade shows", "Search", "Organic"), strict=True):
+        assert f"<c:v>{name}</c:v>" in ser.split("</c:tx>")[0]
+    assert re.findall(r'<c:dLblPos val="(\w)"/>', xml) == ["r", "l", "r"]
+
+
+def test_close_channels_get_their_names_on_different_sides(tmp_path):
+    # Search moved onto Trade shows: 510 leads and 41 opportunities (0.0804 per lead) beside
+    # 500 and 40 (0.08). The old chart wrote every name centred on its bubble, one on top
+    # of the other; now they take different sides (or one is left to the legend).
+    tables = fx.tables()
+    roi = tables["roi_matrix"]
+    roi.loc[1, ["leads", "opp"]] = [510, 41]
+    path = tmp_path / "close.xlsx"
+    write_sheets(build_sheets(tables, settings=fx.settings()), path)
+    series = re.findall(r"<c:ser>.*?</c:ser>", _bubble_part(path), flags=re.S)
+    sides = [m.group(1) if (m := re.search(r'<c:dLblPos val="(\w)"/>', s)) else None
+             for s in series]
+    assert len(series) == 3 and sides[0] != sides[1]
+    assert all(side in ("r", "l", "t", "b", None) for side in sides)
+
+
+def test_a_quadrant_without_channels_is_an_empty_frame(tmp_path):
+    # Only the Total row: one blank series (a cell right of the content), no legend entry,
+    # both axes hidden, rather than a made-up scale or a plotted Total.
+    tables = fx.tables()
+    tables["roi_matrix"] = tables["roi_matrix"].iloc[-1:].reset_index(drop=True)
+    path = tmp_path / "empty.xlsx"
+    write_sheets(build_sheets(tables, settings=fx.settings()), path)
+    xml = _bubble_part(path)
+    refs = set(re.findall(r"<c:f>([^<]*)</c:f>", xml))
+    assert xml.count("<c:ser>") == 1 and len(refs) == 1 and ":" not in refs.pop()
+    assert "<c:legend>" not in xml and xml.count('<c:delete val="1"/>') == 2
 
 
 def test_bubble_chart_loads_in_openpyxl(book):
     lang, path = book
     ws = _sheet(openpyxl.load_workbook(path), "roi_matrix", lang)
     bubble = next(c for c in ws._charts if type(c).__name__ == "BubbleChart")
-    (series,) = bubble.ser
-    assert series.bubbleSize.numRef.f.endswith("!$C$41:$C$43")
-    assert len(series.dPt) == 3
+    assert len(bubble.ser) == 3
+    assert [s.bubbleSize.numRef.f.split("!")[1] for s in bubble.ser] == ["$C$41", "$C$42", "$C$43"]
 
 
 def test_scatter_to_bubble_refuses_other_charts():
     with pytest.raises(ValueError):
-        scatter_to_bubble("<c:lineChart><c:ser></c:ser></c:lineChart>", "", "")
+        scatter_to_bubble("<c:lineChart><c:ser></c:ser></c:lineChart>", [("", "")])
+    with pytest.raises(ValueError):  # a fill and a size for each series
+        scatter_to_bubble("<c:scatterChart><c:ser></c:ser><c:ser></c:ser></c:scatterChart>",
+                          [("", "")])
 
 
 def test_long_title_over_a_narrow_table_keeps_its_print_room(book):

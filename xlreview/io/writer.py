@@ -82,7 +82,7 @@ def write_sheets(sheets: Iterable[Sheet], path: str | Path | io.BytesIO) -> None
     sheets = list(sheets)
     book = xlsxwriter.Workbook(path if isinstance(path, io.BytesIO) else str(path), _OPTIONS)
     formats = _Formats(book)
-    bubbles: list[tuple[Any, tuple[str, str]]] = []
+    bubbles: list[tuple[Any, list[tuple[str, str]]]] = []
     fonts: set[str] = set()
     try:
         by_name = {sheet.name: sheet for sheet in sheets}
@@ -128,7 +128,7 @@ def straight_lines(xml: str) -> str:
 
 def _write_sheet(
     book: Workbook, formats: _Formats, sheet: Sheet, by_name: dict[str, Sheet]
-) -> list[tuple[Any, tuple[str, str]]]:
+) -> list[tuple[Any, list[tuple[str, str]]]]:
     """Write one sheet; return its bubble charts with the XML their series need."""
     ws = book.add_worksheet(sheet.name)
     ws.set_tab_color(sheet.tab_color)
@@ -158,7 +158,8 @@ def _write_sheet(
         chart = _chart(book, spec, sheet, by_name)
         ws.insert_chart(spec.row, spec.col, chart, {"object_position": 1})
         if spec.kind == "bubble":
-            bubbles.append((chart, _bubble_xml(sheet, _drawable(sheet, spec).series[0])))
+            drawn = _drawable(sheet, spec).series
+            bubbles.append((chart, [_bubble_xml(sheet, s, k) for k, s in enumerate(drawn)]))
     _page_setup(ws, sheet)
     return bubbles
 
@@ -287,7 +288,7 @@ def _drawable(sheet: Sheet, spec: Chart) -> Chart:
         return Ref(sheet.name, 0, blank_col, 0, blank_col)  # blank on the chart's sheet
 
     series = [replace(s, values=fix(s.values), categories=fix(s.categories),
-                      sizes=fix(s.sizes), point_labels=fix(s.point_labels))
+                      sizes=fix(s.sizes))
               for s in spec.series]
     return replace(spec, series=series)
 
@@ -311,8 +312,10 @@ def _chart(book: Workbook, spec: Chart, sheet: Sheet, by_name: dict[str, Sheet])
                               "border": {"color": color}}
         elif spec.kind == "bubble":
             item["marker"] = {"type": "none"}
-            if series.point_labels is not None:
-                item["data_labels"] = _point_labels(_ref_values(sheet, series.point_labels))
+            if series.label_side is not None:
+                # The series name (the channel) beside its bubble, on the side chosen for it.
+                item["data_labels"] = {"series_name": True, "position": series.label_side,
+                                       "font": {"size": 8}}
         elif spec.kind == "scatter":
             if series.line:
                 item["line"] = {"color": color, "width": 1.25,
@@ -332,7 +335,7 @@ def _chart(book: Workbook, spec: Chart, sheet: Sheet, by_name: dict[str, Sheet])
     if len(hidden) == len(spec.series):
         chart.set_legend({"none": True})
     else:
-        chart.set_legend({"position": "bottom", "delete_series": hidden})
+        chart.set_legend({"position": spec.legend, "delete_series": hidden})
     x_axis: dict[str, Any] = {}
     y_axis: dict[str, Any] = {"major_gridlines": {"visible": True,
                                                   "line": {"color": "#E0E0E0"}}}
@@ -367,18 +370,11 @@ def _chart(book: Workbook, spec: Chart, sheet: Sheet, by_name: dict[str, Sheet])
     return chart
 
 
-def _point_labels(names: list[object]) -> dict[str, Any]:
-    """One data label per point with its text (cell-linked labels do not show in LibreOffice,
-    and the chart is regenerated with the table on every rebuild)."""
-    custom = [{"value": "" if n is None else str(n), "font": {"size": 8}} for n in names]
-    # showVal on: Excel shows a custom label only when a "show" flag is set.
-    return {"value": True, "custom": custom, "position": "center", "font": {"size": 8}}
-
-
 def _abs_range(ref: Ref) -> str:
     sheet = ref.sheet.replace("'", "''")
-    return (f"'{sheet}'!${col_letter(ref.first_col)}${ref.first_row + 1}"
-            f":${col_letter(ref.last_col)}${ref.last_row + 1}")
+    first = f"${col_letter(ref.first_col)}${ref.first_row + 1}"
+    last = f"${col_letter(ref.last_col)}${ref.last_row + 1}"
+    return f"'{sheet}'!{first}" + ("" if last == first else f":{last}")
 
 
 def _ref_values(sheet: Sheet, ref: Ref) -> list[object]:
@@ -397,8 +393,9 @@ def _ref_values(sheet: Sheet, ref: Ref) -> list[object]:
     return [v.value if isinstance(v, Formula) else v for v in out]
 
 
-def _bubble_xml(sheet: Sheet, series: Series) -> tuple[str, str]:
-    """The per-point fills (``<c:dPt>``) and ``<c:bubbleSize>`` of a bubble series."""
+def _bubble_xml(sheet: Sheet, series: Series, k: int) -> tuple[str, str]:
+    """The fill (``<c:spPr>``, colour ``k`` of the bubble palette) and ``<c:bubbleSize>`` of
+    the ``k``-th bubble series."""
     assert series.sizes is not None, "a bubble series needs sizes"
     values = _ref_values(sheet, series.sizes)
     points = "".join(
@@ -409,12 +406,7 @@ def _bubble_xml(sheet: Sheet, series: Series) -> tuple[str, str]:
     size = (f"<c:bubbleSize><c:numRef><c:f>{_xml_text(_abs_range(series.sizes))}</c:f>"
             f'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{len(values)}"/>'
             f"{points}</c:numCache></c:numRef></c:bubbleSize>")
-    fills = "".join(
-        f'<c:dPt><c:idx val="{i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>'
-        f"{_bubble_fill(_BUBBLES[i % len(_BUBBLES)])}</c:dPt>"
-        for i in range(len(values))
-    )
-    return fills, size
+    return _bubble_fill(_BUBBLES[k % len(_BUBBLES)]), size
 
 
 def _bubble_fill(color: str) -> str:
@@ -428,32 +420,40 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def scatter_to_bubble(xml: str, fills: str, size: str) -> str:
-    """A one-series xlsxwriter scatter chart part rewritten as a native bubble chart.
+def scatter_to_bubble(xml: str, series: list[tuple[str, str]]) -> str:
+    """An xlsxwriter scatter chart part rewritten as a native bubble chart.
 
-    ``fills`` are the series' ``<c:dPt>`` elements, ``size`` its ``<c:bubbleSize>``.
-    Elements follow the CT_BubbleChart / CT_BubbleSer order of ECMA-376: ser (idx, order,
-    tx, spPr, invertIfNegative, dPt*, dLbls, xVal, yVal, bubbleSize, bubble3D), then
-    bubbleScale, showNegBubbles, axId × 2.
+    ``series`` holds, per ``<c:ser>`` in order, its fill (``<c:spPr>``) and its
+    ``<c:bubbleSize>``. Elements follow the CT_BubbleChart / CT_BubbleSer order of
+    ECMA-376: ser (idx, order, tx, spPr, invertIfNegative, dPt*, dLbls, xVal, yVal,
+    bubbleSize, bubble3D), then bubbleScale, showNegBubbles, axId × 2.
     """
-    if xml.count("<c:ser>") != 1 or "<c:scatterChart>" not in xml:
-        raise ValueError("expected a scatter chart with one series")
-    head, rest = xml.split("<c:ser>")
-    ser, tail = rest.split("</c:ser>")
-    ser = re.sub(r"(</c:tx>)(?:<c:spPr>.*?</c:spPr>)?(?:<c:marker>.*?</c:marker>)?",
-                 lambda m: m.group(1) + _bubble_fill(_BUBBLES[0])
-                 + '<c:invertIfNegative val="0"/>' + fills,
-                 ser, count=1, flags=re.S)
-    ser = re.sub(r'<c:smooth val="\d"/>', "", ser)
-    ser = ser.replace("</c:yVal>", "</c:yVal>" + size + '<c:bubble3D val="0"/>', 1)
-    head = re.sub(r'<c:scatterChart><c:scatterStyle val="\w+"/>',
-                  '<c:bubbleChart><c:varyColors val="0"/>', head)
-    tail = tail.replace("</c:scatterChart>", "</c:bubbleChart>", 1)
-    return (f'{head}<c:ser>{ser}</c:ser><c:bubbleScale val="60"/>'
-            f'<c:showNegBubbles val="0"/>{tail}')
+    if "<c:scatterChart>" not in xml or xml.count("<c:ser>") != len(series) or not series:
+        raise ValueError("expected a scatter chart with one series per fill and size")
+    parts = iter(series)
+
+    def one(match: re.Match[str]) -> str:
+        fill, size = next(parts)
+        ser = re.sub(r"(</c:tx>)(?:<c:spPr>.*?</c:spPr>)?(?:<c:marker>.*?</c:marker>)?",
+                     lambda m: m.group(1) + fill + '<c:invertIfNegative val="0"/>',
+                     match.group(0), count=1, flags=re.S)
+        ser = re.sub(r'<c:smooth val="\d"/>', "", ser)
+        if "<c:dLbls>" in ser and "<c:dLblPos " not in ser:
+            # xlsxwriter leaves out a scatter's default "right"; say it for the bubbles.
+            # dLblPos comes before the show* flags (CT_DLbls).
+            ser = re.sub(r"(<c:dLbls>.*?)(<c:show)", r'\1<c:dLblPos val="r"/>\2', ser,
+                         count=1, flags=re.S)
+        return ser.replace("</c:yVal>", "</c:yVal>" + size + '<c:bubble3D val="0"/>', 1)
+
+    xml = re.sub(r"<c:ser>.*?</c:ser>", one, xml, flags=re.S)
+    xml = re.sub(r'<c:scatterChart><c:scatterStyle val="\w+"/>',
+                 '<c:bubbleChart><c:varyColors val="0"/>', xml)
+    last = xml.rindex("</c:ser>") + len("</c:ser>")
+    xml = xml[:last] + '<c:bubbleScale val="60"/><c:showNegBubbles val="0"/>' + xml[last:]
+    return xml.replace("</c:scatterChart>", "</c:bubbleChart>", 1)
 
 
-def _rewrite_in_memory(buffer: io.BytesIO, bubbles: dict[str, tuple[str, str]],
+def _rewrite_in_memory(buffer: io.BytesIO, bubbles: dict[str, list[tuple[str, str]]],
                        font: str | None) -> None:
     """:func:`_rewrite_parts` for a workbook held in ``buffer`` (rewritten in place)."""
     out = io.BytesIO()
@@ -465,7 +465,7 @@ def _rewrite_in_memory(buffer: io.BytesIO, bubbles: dict[str, tuple[str, str]],
 
 
 def _copy_rewriting(src: zipfile.ZipFile, dst: zipfile.ZipFile,
-                    bubbles: dict[str, tuple[str, str]], font: str | None) -> None:
+                    bubbles: dict[str, list[tuple[str, str]]], font: str | None) -> None:
     """Copy every part; the named chart parts as bubble charts, every chart part with
     ``font`` as its text's default (a Chinese workbook)."""
     for item in src.infolist():
@@ -475,7 +475,7 @@ def _copy_rewriting(src: zipfile.ZipFile, dst: zipfile.ZipFile,
         if item.filename in bubbles or (chart and font) or lines:
             xml = data.decode("utf-8")
             if item.filename in bubbles:
-                xml = scatter_to_bubble(xml, *bubbles[item.filename])
+                xml = scatter_to_bubble(xml, bubbles[item.filename])
             elif lines:
                 xml = straight_lines(xml)
             if font:
@@ -484,7 +484,8 @@ def _copy_rewriting(src: zipfile.ZipFile, dst: zipfile.ZipFile,
         dst.writestr(item, data)
 
 
-def _rewrite_parts(path: Path, bubbles: dict[str, tuple[str, str]], font: str | None) -> None:
+def _rewrite_parts(path: Path, bubbles: dict[str, list[tuple[str, str]]],
+                   font: str | None) -> None:
     """Rewrite the chart parts of the zip at ``path`` in place (:func:`_copy_rewriting`)."""
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(fd)

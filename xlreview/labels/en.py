@@ -634,15 +634,14 @@ LABELS: dict[str, str] = {
     'col.lag_months': 'Lag (months)',
     'title.seasonality': 'Seasonality weights (from the history)',
     'title.plan_monthly_note': (
-        'Live formulas, no inputs: each month follows the Targets Total row by the seasonality '
-        'weights (cumulative split: whole numbers add up to the total); earlier stages move '
-        'earlier by their lag (below); the budget follows the monthly leads.'
+        'Live formulas, no inputs: months split the Targets Total row by the seasonality '
+        'weights (cumulative split: whole numbers add up); revenue comes with the customers; '
+        'earlier stages move earlier by their lag (below); the budget follows the leads.'
     ),
     'title.plan_quarterly_note': 'Live formulas, no inputs: each quarter sums its months.',
     'title.plan_weekly_note': (
-        'Live formulas, no inputs: each week takes its months\' targets by working days (a '
-        'week across two months takes from both); revenue comes with the customers, so a '
-        'week without customers has none.'
+        'Live formulas, no inputs: a week counts in the month of its Thursday (Month) and '
+        'takes an even share of it, so weeks add up to months; revenue comes with the customers.'
     ),
     # Scenarios side by side.
     'sheet.scenarios': 'Scenarios',
