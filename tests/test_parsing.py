@@ -315,3 +315,18 @@ def test_a_crm_export_s_date_text_is_read_with_numpy() -> None:
     assert [rows.tolist() for rows, _ in groups] == [[2], [3], [0, 1]]  # by length
     numbers = dict((tuple(rows), n) for rows, n in groups)[(0, 1)]
     assert numbers[0, :5].tolist() == [31, 12, 2017, 8, 15] and numbers[0, 6] == 2
+
+
+def test_grid_cells_are_the_same_whichever_way_the_grid_is_copied():
+    # A grid as wide as the columns wanted is copied at once; a wide export (two of
+    # seven columns wanted) or a ragged one column by column: the cells must not differ.
+    from xlreview.parsing import grid_cells
+
+    rows = [["a", 1.0, None, "x", True, 5, "z"], ["b", None, 2.0, "y", False, 6, None]]
+    ragged = [rows[0], rows[1][:3]]
+    for grid, columns in ((rows, {"id": 0, "n": 1, "m": 2, "t": 3}),
+                          (rows, {"id": 0, "z": 6}), (ragged, {"id": 0, "m": 2, "z": 6})):
+        cells = grid_cells(grid, columns)
+        for key, j in columns.items():
+            expected = [r[j] if j < len(r) else None for r in grid]
+            assert cells[key].raw().tolist() == expected, (key, columns)

@@ -562,9 +562,25 @@ def grid_cells(rows: Sequence[Sequence[object]], columns: Mapping[str, int]
     width = max(columns.values(), default=-1) + 1
     if rows and min(map(len, rows)) < width:
         rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
+    table = _as_table(rows, len(columns))
+    if table is not None:  # one C-level copy of the grid, then a column is a slice
+        return {key: Cells.of(table[:, j]) for key, j in columns.items()}
     return {key: Cells.of(np.fromiter(map(itemgetter(j), rows), dtype=object,
                                       count=len(rows)))
             for key, j in columns.items()}
+
+
+def _as_table(rows: Sequence[Sequence[object]], wanted: int) -> np.ndarray | None:
+    """The rows as one 2-D object array when they are all as wide and at least half of
+    their columns are wanted (else copying the unwanted ones costs more than it saves)."""
+    if not rows:
+        return None
+    width = len(rows[0])
+    if wanted * 2 < width or min(map(len, rows)) != max(map(len, rows)):
+        return None
+    table = np.empty((len(rows), width), dtype=object)
+    table[:] = rows
+    return table
 
 
 def filled_rows(columns: Iterable[Cells], length: int) -> np.ndarray:

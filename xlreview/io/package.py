@@ -69,6 +69,8 @@ _NEW_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that rebuilds give identica
 _CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 #: A sheet view's start tag, and its selected-tab flag set (with the space before it).
 _SHEET_VIEW = re.compile(rb"<(?:\w+:)?sheetView\b[^>]*>")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+_HEAD = 1 << 16  # a sheet's views lie in its first bytes (after sheetPr and dimension)
 _TAB_SELECTED = re.compile(rb"""\s+tabSelected\s*=\s*(?:"(?:1|true)"|'(?:1|true)')""")
 _SHARED_TYPE = re.compile(r"""\st\s*=\s*["']s["']""")
 _SHARED_STRING = re.compile(r"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.DOTALL)
@@ -727,11 +729,25 @@ class _Merge:
         for sheet in self.book_sheets:
             if sheet in self.removed or not sheet.part or not self.book.has(sheet.part):
                 continue
+            if sheet.part not in self.changed and not self._selected(sheet.part):
+                continue  # the usual case: a 50 MB sheet of leads is never read
             data = self.changed.get(sheet.part) or self.book.read(sheet.part)
-            new = _SHEET_VIEW.sub(lambda m: _TAB_SELECTED.sub(b"", m.group(0)), data)
-            if new != data:
-                changed[sheet.part] = new
+            views = _views_end(data)
+            head = _SHEET_VIEW.sub(lambda m: _TAB_SELECTED.sub(b"", m.group(0)), data[:views])
+            if head != data[:views]:
+                changed[sheet.part] = head + data[views:]
         return changed
+
+    def _selected(self, part: str) -> bool:
+        """Whether the sheet in ``part`` is a selected tab, from the start of its XML (its
+        views come before its cells), reading it whole only when they are not there."""
+        with self.book.open(part) as stream:
+            start = stream.read(_HEAD)
+        if _views_end(start) == len(start) and len(start) == _HEAD:
+            start = self.book.read(part)
+        views = _views_end(start)
+        return any(_TAB_SELECTED.search(m.group(0))
+                   for m in _SHEET_VIEW.finditer(start, 0, views))
 
     def _full_calc_on_load(self, xml: str) -> str:
         """Ask Excel to recalculate on open: added formulas carry no computed values."""
@@ -870,6 +886,12 @@ class _Merge:
 @functools.cache
 def _number_attr(name: str) -> re.Pattern[str]:
     return re.compile(r'(\s' + re.escape(name) + r'\s*=\s*)(["\'])(\d+)\2')
+
+
+def _views_end(xml: bytes) -> int:
+    """Where a worksheet's views end: at its cells (``sheetData``), else the whole part."""
+    found = _SHEET_DATA.search(xml)
+    return found.start() if found else len(xml)
 
 
 def _map_attr(tag: str, name: str, mapping: dict[int, int]) -> str:
