@@ -141,6 +141,18 @@ def test_money_format_uses_the_settings_currency(code, symbol):
     assert block.column("leads").style.num_format == "#,##0"
 
 
+def test_a_replaced_style_is_made_once():
+    from dataclasses import replace
+
+    from xlreview.sheetmodel import Style
+
+    base = Style(num_format="0.0%")
+    bold = base.replaced(bold=True, top=1)
+    assert bold == replace(base, bold=True, top=1)
+    assert base.replaced(bold=True, top=1) is bold  # shared, not made again
+    assert base == Style(num_format="0.0%")  # the original is unchanged
+
+
 def test_display_width_counts_cjk_double():
     assert display_width("CPL") == 3
     assert display_width("渠道") == 4
@@ -392,6 +404,15 @@ def test_col_letter_is_bijective_base_26(col):
         value = value * 26 + (ord(ch) - 64)
     assert value - 1 == col
     assert a1(0, col) == f"{letters}1"
+
+
+@given(st.text(max_size=30))
+def test_display_width_is_the_sum_of_its_characters_widths(text):
+    # ASCII text takes a shortcut (its length): the same as counting character by character.
+    import unicodedata
+
+    by_character = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    assert display_width(text) == by_character
 
 
 @given(st.text(max_size=30))

@@ -58,7 +58,7 @@ def _style_rows(block: Block, key: str, styles: list[Style]) -> None:
     column = block.column(key)
     for i, style in enumerate(styles):
         bold = column.cell_styles.get(i, column.style).bold
-        column.cell_styles[i] = replace(style, bold=bold, top=1 if bold else 0)
+        column.cell_styles[i] = style.replaced(bold=bold, top=1 if bold else 0)
 
 
 def _metric_names(ctx: Ctx, frame: pd.DataFrame) -> pd.DataFrame:

@@ -137,24 +137,7 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
     with gc_paused():
         reading = reading or start_reading(real, force=force)
         check_sheet_names(real, generated_sheet_keys())  # before minutes of work, not after
-        # The small sheets are ready first: parse them while the Leads are still read.
-        # The Mapping sheet first: it may give an input sheet (the Leads) another name.
-        first = reading.take(mapping_sheets(reading.names))
-        reader = InputReader(reading.names, renames=mapped_sheet_names(first))
-        first.update(reading.take([n for n in reading.names
-                                   if n not in reader.lead_sheets and n not in first]))
-        ours = has_input_table(first)
-        reader.read_sheets(first)
-        del first
-        leads = reading.take()
-        if not (ours or has_input_table(leads)):
-            from .errors import RefusedError
-            from .labels import message
-
-            raise RefusedError(message("msg.no_input_sheets", path=path))
-        progress("inputs")
-        inputs = reader.read_leads(leads)
-        del leads
+        inputs = read_workbook(reading, path=path, progress=progress)
         share_to = _share_target(Path(path), inputs, settings_sheet(reading.names))
         _report_trimmed(inputs, reading.trimmed)
         result = compute_inputs(inputs, progress=progress)
@@ -171,6 +154,32 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         except KeyboardInterrupt:  # the workbook is rebuilt already: say so
             raise FileProblemError(message("msg.interrupted_share")) from None
     return result
+
+
+def read_workbook(reading: Reading, *, path: str | Path,
+                  progress: Progress = _noop) -> Inputs:
+    """The parsed inputs of a workbook being read (``reading``; ``path`` for messages).
+
+    Raises:
+        RefusedError: none of the sheets is an input sheet of ours by its content.
+    """
+    # The small sheets are ready first: parse them while the Leads are still read.
+    # The Mapping sheet first: it may give an input sheet (the Leads) another name.
+    first = reading.take(mapping_sheets(reading.names))
+    reader = InputReader(reading.names, renames=mapped_sheet_names(first))
+    first.update(reading.take([n for n in reading.names
+                               if n not in reader.lead_sheets and n not in first]))
+    ours = has_input_table(first)
+    reader.read_sheets(first)
+    del first
+    leads = reading.take()
+    if not (ours or has_input_table(leads)):
+        from .errors import RefusedError
+        from .labels import message
+
+        raise RefusedError(message("msg.no_input_sheets", path=path))
+    progress("inputs")
+    return reader.read_leads(leads)  # the cells are freed on return
 
 
 def has_input_table(grids: Mapping[str, Grid]) -> bool:

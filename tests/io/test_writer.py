@@ -440,3 +440,50 @@ def test_dashboard_charts_over_other_sheets_keep_their_axes(book):
                             zf.read(f"xl/drawings/_rels/{drawing}.rels").decode())
         for chart in charts:
             assert '<c:delete val="1"/>' not in zf.read(f"xl/charts/{chart}").decode(), chart
+
+
+@pytest.mark.parametrize("formula", [
+    '=IFERROR(B5/C5,"")',  # a plain formula: its "=" goes
+    "{=SUM(A1:A3*B1:B3)}",  # array braces go too
+    "=SORT(A1:A3)",  # a dynamic-array function: _xlfn._xlws.SORT
+    "=XLOOKUP(A1,B1:B3,C1:C3)",
+    "=SINGLE(A1:A3)",  # xlsxwriter's SINGLE rule is written \SINGLE\(
+    "=XSINGLE(A1)",  # ... so it rewrites this one too: left to xlsxwriter
+    "=_xlfn.CONCAT(A1,B1)",  # already prefixed
+    "=CONCAT(A1,B1)",  # a future function: prefixed only when asked for
+    '=SUMIFS(Leads!$H:$H,Leads!$C:$C,"Search")',
+])
+@pytest.mark.parametrize("expand", [False, True])
+def test_quick_formula_preparation_is_xlsxwriters(formula, expand, tmp_path):
+    from xlsxwriter import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
+    from xlreview.io.writer import _Worksheet
+
+    book = Workbook(str(tmp_path / "x.xlsx"))
+    quick = book.add_worksheet("quick", worksheet_class=_Worksheet)
+    plain = book.add_worksheet("plain")
+    assert isinstance(quick, Worksheet)
+    assert quick._prepare_formula(formula, expand) == plain._prepare_formula(formula, expand)
+    book.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_every_generated_formula_is_prepared_as_xlsxwriter_would(lang, tmp_path):
+    from xlsxwriter import Workbook
+
+    from xlreview.io.writer import _Worksheet
+    from xlreview.sheetmodel import Formula
+
+    sheets = build_sheets(fx.tables(with_share_of_voice=True), settings=fx.settings(lang),
+                          extra=fx.extra())
+    values = [v for s in sheets for b in s.blocks for c in b.columns for v in c.values]
+    values += [c.value for s in sheets for c in s.cells]
+    formulas = [v.text for v in values if isinstance(v, Formula)]
+    assert len(formulas) > 100
+    scratch = Workbook(str(tmp_path / "scratch.xlsx"))
+    quick = scratch.add_worksheet("quick", worksheet_class=_Worksheet)
+    plain = scratch.add_worksheet("plain")
+    for formula in formulas:
+        assert quick._prepare_formula(formula) == plain._prepare_formula(formula), formula
+    scratch.close()
