@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,31 @@ def test_period_and_cohort_counts_by_channel():
     cohort = cohort_counts(sample_leads(), 2024, "channel").loc["web"].tolist()
     assert period == [1, 0, 0, 1, 1]
     assert cohort == [1, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("num_name, den_name, name", [
+    ("revenue", "revenue", "revenue"),  # a shared name is kept
+    ("revenue", "cost", None),  # different names: none, as pandas' division gives
+    (None, None, None),
+])
+@pytest.mark.parametrize("den_dtype", ["int64", "float64"])
+def test_ratio_of_series_on_one_index_is_pandas_division(num_name, den_name, name, den_dtype):
+    index = pd.Index(["Search", "Email", "Events", "total"], name="channel")
+    num = pd.Series([300.0, 50.0, np.nan, 350.0], index=index, name=num_name)
+    den = pd.Series([100, 0, 20, 120], index=index, name=den_name).astype(den_dtype)
+    got = ratio(num, den)
+    # 300 / 100 = 3; 50 / 0 is blank (no cost); blank / 20 stays blank; 350 / 120.
+    expected = pd.Series([3.0, np.nan, np.nan, 350 / 120], index=index, name=name)
+    pd.testing.assert_series_equal(got, expected)
+    assert got.equals(num / den.astype(float).replace(0.0, np.nan))
+
+
+def test_ratio_of_series_on_different_indexes_aligns_them():
+    num = pd.Series([10.0, 20.0], index=["a", "b"])
+    den = pd.Series([5.0, 4.0], index=["b", "c"])
+    # Only b is in both: 20 / 5 = 4; a and c have no partner.
+    pd.testing.assert_series_equal(ratio(num, den), pd.Series([np.nan, 4.0, np.nan],
+                                                              index=["a", "b", "c"]))
 
 
 def test_ratio_blank_for_zero_and_blank_denominators():

@@ -267,11 +267,18 @@ class Actuals:
         index = np.searchsorted(self.starts, days, side="right") - 1
         return np.where(np.isnan(days) | (index < 0) | (index > 11), -1, index)
 
+    def _lead_months(self, column: str) -> np.ndarray:
+        """:meth:`_month_index` of a date column of the leads, once per column."""
+        key = f"months:{column}"
+        if key not in self._table:
+            self._table[key] = self._month_index(self.view.days(column))
+        return self._table[key]
+
     def _by_label(self, metric: str) -> np.ndarray:
         """Monthly actuals of a lead metric per channel label: 12 × labels (one bincount)."""
         if metric not in self._table:
             stage = _STAGE_OF[metric]
-            month = self._month_index(self.view.days(STAGE_DATE[stage]))
+            month = self._lead_months(STAGE_DATE[stage])
             width = max(len(self._groups.labels), 1)
             codes = self._groups.codes if len(self._groups.labels) else np.zeros(
                 len(month), dtype=np.int64)
@@ -314,7 +321,7 @@ class Actuals:
     def as_of(self) -> int | None:
         """The last month (1..12) of the year with a lead, a stage or a Spend row; None
         when the year has no data."""
-        months = [self._month_index(self.view.days(column)) for column in STAGE_DATE.values()]
+        months = [self._lead_months(column) for column in STAGE_DATE.values()]
         if not self.spend.empty:
             months.append(self._spend_months())
         last = max((int(m.max()) for m in months if len(m)), default=-1)

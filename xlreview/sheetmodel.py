@@ -518,13 +518,13 @@ def make_block(
     inputs: tuple[str, ...] = (),
 ) -> Block:
     """An Excel Table of ``frame`` (columns starting with ``_`` left out)."""
-    keys = [k for k in frame.columns if not str(k).startswith("_")]
-    first = frame[keys[0]] if keys else pd.Series(dtype=object)
+    shown = {k: series for k, series in frame.items() if not str(k).startswith("_")}
+    first = next(iter(shown.values()), pd.Series(dtype=object))
     total_rows = [i for i, v in enumerate(first.tolist()) if v == "total"]
     columns = []
-    for key in keys:
-        kind = _kind(name, key, frame[key])
-        values = _cells(frame[key], kind, ctx.lang)
+    for key, series in shown.items():
+        kind = _kind(name, key, series)
+        values = _cells(series, kind, ctx.lang)
         text = header(_TABLE_HEADERS.get((name, key), key), ctx.lang)
         style = _ctx_style(ctx.styles, kind)
         if key in inputs:

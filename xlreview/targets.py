@@ -420,8 +420,10 @@ def _customers_by_channel(view: StageView, scopes: pd.DataFrame) -> pd.Series:
 
 
 def _total_row(table: pd.DataFrame, overall: pd.Series, deal: float, cpl: float) -> pd.Series:
-    total = pd.Series({"channel": "total", "share": table["share"].sum(), **overall.to_dict(),
-                       "avg_deal": deal, "rate_source": "overall", "cpl": cpl, "pick": None})
+    # Collected in a dict, made a Series once: adding labels to a Series one by one
+    # costs a reindex each.
+    total = {"channel": "total", "share": table["share"].sum(), **overall.to_dict(),
+             "avg_deal": deal, "rate_source": "overall", "cpl": cpl, "pick": None}
     for rate in RATES:  # what the row shows, to tell a rate typed over it at the next rebuild
         total[HISTORY[rate]] = total[rate]
     for column in ("customers", "opp", "sql", "mql", "leads", "revenue", "plan_leads"):
@@ -429,4 +431,4 @@ def _total_row(table: pd.DataFrame, overall: pd.Series, deal: float, cpl: float)
     for column in ("implied_cost", "bottom_up_leads"):
         total[column] = table[column].sum(min_count=1)
     total["gap"] = total["leads"] - total["bottom_up_leads"]
-    return total
+    return pd.Series(total)
