@@ -560,9 +560,12 @@ def grid_cells(rows: Sequence[Sequence[object]], columns: Mapping[str, int]
     too short for a column is blank there, as a paste may leave it. Only these columns are
     transposed (an export may have fifty), each in one pass over the rows."""
     width = max(columns.values(), default=-1) + 1
-    if rows and min(map(len, rows)) < width:
+    # Row lengths counted once (three passes over 200k rows were 35 ms).
+    lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+    if len(rows) and lengths.min() < width:
         rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in rows]
-    table = _as_table(rows, len(columns))
+        lengths = np.maximum(lengths, width)
+    table = _as_table(rows, len(columns), lengths)
     if table is not None:  # one C-level copy of the grid, then a column is a slice
         return {key: Cells.of(table[:, j]) for key, j in columns.items()}
     return {key: Cells.of(np.fromiter(map(itemgetter(j), rows), dtype=object,
@@ -570,13 +573,15 @@ def grid_cells(rows: Sequence[Sequence[object]], columns: Mapping[str, int]
             for key, j in columns.items()}
 
 
-def _as_table(rows: Sequence[Sequence[object]], wanted: int) -> np.ndarray | None:
-    """The rows as one 2-D object array when they are all as wide and at least half of
-    their columns are wanted (else copying the unwanted ones costs more than it saves)."""
+def _as_table(rows: Sequence[Sequence[object]], wanted: int, lengths: np.ndarray
+              ) -> np.ndarray | None:
+    """The rows (of these ``lengths``) as one 2-D object array when they are all as wide
+    and at least half of their columns are wanted (else copying the unwanted ones costs
+    more than it saves)."""
     if not rows:
         return None
     width = len(rows[0])
-    if wanted * 2 < width or min(map(len, rows)) != max(map(len, rows)):
+    if wanted * 2 < width or lengths.min() != lengths.max():
         return None
     table = np.empty((len(rows), width), dtype=object)
     table[:] = rows

@@ -141,8 +141,8 @@ def rebuild(path: str | Path, *, progress: Progress = _noop,
         share_to = _share_target(Path(path), inputs, settings_sheet(reading.names))
         _report_trimmed(inputs, reading.trimmed)
         result = compute_inputs(inputs, progress=progress)
-    progress("write")
-    _write_into(real, result)
+        progress("write")
+        _write_into(real, result)  # its many small objects too; their cycles go after the pause
     if share_to is not None:
         from .errors import FileProblemError
         from .io.share import write_share_copy
