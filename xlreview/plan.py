@@ -65,8 +65,10 @@ def open_at_stage(leads: Leads, stage: str, since: pd.Timestamp, until: pd.Times
     frame = view.leads
     open_ = view.memo("neither_won_nor_lost", lambda: (frame["won_date"].isna()
                                                        & frame["lost_date"].isna()).to_numpy())
-    date = frame[STAGE_DATE[stage]]
-    return int(np.count_nonzero(open_ & (date >= since).to_numpy() & (date < until).to_numpy()))
+    # numpy's comparisons, as pandas' (a blank date is in no period), without its checks
+    date = frame[STAGE_DATE[stage]].to_numpy(dtype="datetime64[ns]")
+    inside = (date >= since.to_datetime64()) & (date < until.to_datetime64())
+    return int(np.count_nonzero(open_ & inside))
 
 
 def _review_open_opps(review: Mapping[str, pd.DataFrame]) -> float | None:

@@ -104,7 +104,8 @@ def is_new_customer(leads: Leads) -> np.ndarray:
         kind = view.column("lead_type")
         if kind is None:
             return np.ones(len(view), dtype=bool)
-        return ~kind.astype(object).eq("existing").to_numpy(dtype=bool)
+        # Blank cells become None first, so a plain numpy comparison calls them new too.
+        return kind.to_numpy(dtype=object, na_value=None) != "existing"
     return view.memo("new_customer", compute)
 
 
