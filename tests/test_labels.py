@@ -115,3 +115,22 @@ def test_generated_sheet_names_never_collide_with_input_sheet_names():
     inputs = set(sheet_lookup())
     clashes = {n for n in generated_sheet_names() if normalise_header(n) in inputs}
     assert clashes == set()
+
+
+def test_a_message_language_given_as_a_function_is_found_once_when_first_needed():
+    from xlreview.labels import message, message_language, messages_in
+
+    asked = []
+
+    def workbook_language() -> str:
+        asked.append(1)
+        return "zh-CN"
+
+    with messages_in(workbook_language):
+        assert asked == []  # nothing said yet: not looked for
+        assert message("msg.unexpected") == label("msg.unexpected", "zh-CN")
+        assert message_language() == "zh-CN"
+        assert asked == [1]  # looked for once
+    assert message_language() == "en"  # outside the block: English again
+    with messages_in(lambda: "klingon"):
+        assert message_language() == "en"  # not a catalogue: English

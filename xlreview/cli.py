@@ -432,7 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:  # bare ``xlreview``: what can I do?
         say(parser.format_help().rstrip())
         return REBUILT
-    with messages_in(_message_language(args)):
+    # The language is found when a first message needs it: not before the rebuild has
+    # started reading the workbook (finding it imports pandas, 0.3 s).
+    with messages_in(lambda: _message_language(args)):
         try:
             return int(args.func(args))
         except (KeyboardInterrupt, Exception) as exc:

@@ -17,7 +17,7 @@ Key families:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -60,14 +60,19 @@ def label(key: str, lang: str = "en", /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
-_MESSAGES: ContextVar[str] = ContextVar("xlreview_messages", default="en")
+_MESSAGES: ContextVar[str | Callable[[], str]] = ContextVar("xlreview_messages", default="en")
 
 
 @contextlib.contextmanager
-def messages_in(lang: str) -> Iterator[None]:
+def messages_in(lang: str | Callable[[], str]) -> Iterator[None]:
     """Within the block, :func:`message` speaks ``lang`` (a command speaks the language of
-    the workbook it works on, or the one asked for)."""
-    token = _MESSAGES.set(lang if lang in CATALOGUES else "en")
+    the workbook it works on, or the one asked for).
+
+    ``lang`` may be a function that finds it, called when the first message is needed:
+    finding a workbook's language reads its Settings sheet with pandas, and a rebuild
+    that needs no message starts reading the workbook while pandas is still imported.
+    """
+    token = _MESSAGES.set(lang if callable(lang) or lang in CATALOGUES else "en")
     try:
         yield
     finally:
@@ -77,12 +82,18 @@ def messages_in(lang: str) -> Iterator[None]:
 def message(key: str, /, **params: Any) -> str:
     """A message to the person running a command (a refusal, a file problem), in the
     language of :func:`messages_in` (English outside one)."""
-    return label(key, _MESSAGES.get(), **params)
+    return label(key, message_language(), **params)
 
 
 def message_language() -> str:
-    """The language :func:`message` speaks here."""
-    return _MESSAGES.get()
+    """The language :func:`message` speaks here (found now if :func:`messages_in` was
+    given a function, once)."""
+    lang = _MESSAGES.get()
+    if callable(lang):
+        found = lang()
+        lang = found if found in CATALOGUES else "en"
+        _MESSAGES.set(lang)
+    return lang
 
 
 def has_label(key: str) -> bool:
