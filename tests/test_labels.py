@@ -134,3 +134,17 @@ def test_a_message_language_given_as_a_function_is_found_once_when_first_needed(
     assert message_language() == "en"  # outside the block: English again
     with messages_in(lambda: "klingon"):
         assert message_language() == "en"  # not a catalogue: English
+
+
+def test_a_message_while_the_language_is_looked_for_does_not_look_again():
+    from xlreview.labels import message, message_language, messages_in
+
+    asked = []
+
+    def workbook_language() -> str:  # reading the workbook fails with a message
+        asked.append(message("msg.unexpected"))
+        return "zh-TW"
+
+    with messages_in(workbook_language):
+        assert message_language() == "zh-TW"
+    assert asked == [label("msg.unexpected", "en")]  # once, in English, no recursion

@@ -90,6 +90,9 @@ def message_language() -> str:
     given a function, once)."""
     lang = _MESSAGES.get()
     if callable(lang):
+        # English while it is looked for: finding it may fail with a message of its own
+        # (an unreadable workbook), which must not look for the language again.
+        _MESSAGES.set("en")
         found = lang()
         lang = found if found in CATALOGUES else "en"
         _MESSAGES.set(lang)
